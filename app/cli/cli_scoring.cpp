@@ -1,0 +1,97 @@
+#include <filesystem>
+#include <iostream>
+
+#include "cli/cli_commands.h"
+#include "cli/cli_support.h"
+#include "core/reports.h"
+
+namespace twinsight::cli {
+namespace {
+namespace fs = std::filesystem;
+
+std::vector<std::string> expandPaths(const std::vector<std::string>& paths) {
+    std::vector<std::string> files;
+    for (const std::string& path : paths) {
+        if (fs::is_directory(path)) {
+            const auto found = core::listImageFiles(path);
+            files.insert(files.end(), found.begin(), found.end());
+        } else if (fs::exists(path)) {
+            files.push_back(path);
+        } else {
+            throw std::runtime_error(path + ": no such file or folder");
+        }
+    }
+    return files;
+}
+
+}  // namespace
+
+void addScoreCommand(CLI::App& app) {
+    struct Options {
+        std::string model, out, device = "auto";
+        std::vector<std::string> paths;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* command = app.add_subcommand("score", "Score images (folders recursive) as CSV");
+    command->add_option("--model", options->model, "Model file (.twinsight)")->required();
+    command->add_option("--out", options->out, "CSV file to write (default: standard output)");
+    command->add_option("--device", options->device, "auto, cpu or cuda")->capture_default_str();
+    command->add_option("PATH", options->paths, "Images or folders")->required();
+    command->callback([options] {
+        if (!options->out.empty()) requireWritableFile(options->out);
+        const core::TrainedModel model = core::TrainedModel::load(options->model, options->device);
+        const std::vector<std::string> files = expandPaths(options->paths);
+        const core::FileScores scores = core::scoreFiles(model, files);
+        for (const core::SkippedFile& file : scores.skipped) std::cerr << file.path << ": " << file.reason << "\n";
+        if (scores.scored.empty()) throw std::runtime_error("no readable image among the paths given");
+        writeOutput(options->out, core::scoresCsv(scores.scored));
+    });
+}
+
+void addSweepCommand(CLI::App& app) {
+    struct Options {
+        std::string model, out, image;
+        int levels = 11;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* command = app.add_subcommand("sweep", "Score one image degraded across the model's range, as CSV");
+    command->add_option("--model", options->model, "Model file (.twinsight)")->required();
+    command->add_option("--levels", options->levels, "Evenly spaced magnitudes")->capture_default_str();
+    command->add_option("--out", options->out, "CSV file to write (default: standard output)");
+    command->add_option("IMAGE", options->image, "Image")->required();
+    command->callback([options] {
+        if (options->levels < 2) throw UsageError("--levels must be at least 2, got " + std::to_string(options->levels));
+        if (!options->out.empty()) requireWritableFile(options->out);
+        const core::TrainedModel model = core::TrainedModel::load(options->model);
+        const core::ModelMetadata& metadata = model.metadata();
+        const cv::Mat image = core::loadImage(options->image, metadata.workingSize);
+        const auto rows = core::sweepImage(model.scorer(), image, metadata.range, options->levels, metadata.calibration);
+        writeOutput(options->out, core::sweepCsv(rows));
+    });
+}
+
+void addEvalCommand(CLI::App& app) {
+    struct Options {
+        std::string model, images, out;
+        int levels = 8;
+    };
+    auto options = std::make_shared<Options>();
+    CLI::App* command = app.add_subcommand("eval", "Correlation of score and magnitude over held-out images, as JSON");
+    command->add_option("--model", options->model, "Model file (.twinsight)")->required();
+    command->add_option("--images", options->images, "Folder of held-out images")->required();
+    command->add_option("--levels", options->levels, "Evenly spaced magnitudes per image")->capture_default_str();
+    command->add_option("--out", options->out, "JSON file to write (default: standard output)");
+    command->callback([options] {
+        if (options->levels < 2) throw UsageError("--levels must be at least 2, got " + std::to_string(options->levels));
+        if (!options->out.empty()) requireWritableFile(options->out);
+        const core::TrainedModel model = core::TrainedModel::load(options->model);
+        const core::ImageSet images = core::loadImagesFrom({options->images}, model.metadata().workingSize);
+        for (const core::SkippedFile& file : images.skipped) std::cerr << file.path << ": " << file.reason << "\n";
+        if (images.images.empty()) throw std::runtime_error(options->images + ": no readable image");
+        const core::CorrelationStudy study =
+            core::studyCorrelation(model.scorer(), images.images, model.metadata().range, options->levels);
+        writeOutput(options->out, core::studyJson(study).dump(2) + "\n");
+    });
+}
+
+}  // namespace twinsight::cli

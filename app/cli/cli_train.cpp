@@ -1,0 +1,127 @@
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/cli_commands.h"
+#include "cli/cli_support.h"
+#include "cli/progress_printer.h"
+#include "core/reports.h"
+#include "core/sample_scenes.h"
+#include "core/trainer.h"
+
+namespace twinsight::cli {
+namespace {
+namespace fs = std::filesystem;
+
+// Set by Ctrl-C: the trainer stops at its next step and nothing is written.
+std::atomic_bool g_interrupted{false};
+
+void onInterrupt(int /*signal*/) { g_interrupted = true; }
+
+void reportSkipped(const std::vector<core::SkippedFile>& skipped) {
+    for (const core::SkippedFile& file : skipped) std::cerr << file.path << ": " << file.reason << "\n";
+}
+
+core::ImageSet loadTrainingImages(const std::string& folder, int workingSize) {
+    core::ImageSet images = core::loadImagesFrom({folder}, workingSize);
+    reportSkipped(images.skipped);
+    if (images.images.empty()) throw std::runtime_error(folder + ": no readable image");
+    return images;
+}
+
+core::TrainingOutcome trainWithProgress(const core::TrainerConfig& config, const core::ImageSet& images) {
+    core::Trainer trainer(config);
+    ProgressPrinter printer;
+    std::signal(SIGINT, onInterrupt);
+    try {
+        core::TrainingOutcome outcome = trainer.run(images, std::ref(printer), g_interrupted);
+        printer.finish();
+        std::signal(SIGINT, SIG_DFL);
+        return outcome;
+    } catch (...) {
+        printer.finish();
+        std::signal(SIGINT, SIG_DFL);
+        throw;
+    }
+}
+
+// Removes the demo's temporary scenes however the demo ends.
+struct TemporaryFolder {
+    fs::path path;
+    ~TemporaryFolder() {
+        std::error_code ignored;
+        fs::remove_all(path, ignored);
+    }
+};
+
+}  // namespace
+
+void addTrainCommand(CLI::App& app) {
+    struct Options {
+        core::TrainerConfig config;
+        std::string images, transform, range, out;
+    };
+    auto options = std::make_shared<Options>();
+    core::TrainerConfig& config = options->config;
+    CLI::App* command = app.add_subcommand("train", "Train a model on a folder of unlabelled images");
+    command->add_option("--images", options->images, "Folder of training images (recursive)")->required();
+    command->add_option("--transform", options->transform, "Transformation to learn")->required();
+    command->add_option("--range", options->range, "Magnitude range MIN:MAX (default: the transformation's)");
+    command->add_option("--out", options->out, "Model file to write (.twinsight)")->required();
+    command->add_option("--steps", config.steps, "Training steps")->capture_default_str();
+    command->add_option("--batch", config.batchSize, "Pairs per step")->capture_default_str();
+    command->add_option("--device", config.device, "auto, cpu or cuda")->capture_default_str();
+    command->add_option("--threads", config.threads, "CPU threads for LibTorch (0: measured default)");
+    command->add_option("--seed", config.seed, "Seed for every random choice")->capture_default_str();
+    command->add_option("--val-fraction", config.valFraction, "Share of images held out")->capture_default_str();
+    command->add_option("--learning-rate", config.learningRate, "Adam learning rate")->capture_default_str();
+    command->add_option("--working-size", config.workingSize, "Shorter side at load, px")->capture_default_str();
+    command->add_option("--input-size", config.inputSize, "Network input side, px")->capture_default_str();
+    command->add_option("--cross-share", config.crossImageShare, "Share of cross-image pairs")->capture_default_str();
+    command->callback([options] {
+        core::TrainerConfig config = options->config;
+        config.transform = options->transform;
+        if (!options->range.empty()) config.range = parseRange(options->range);
+        try {
+            config.validate();
+        } catch (const std::invalid_argument& error) {
+            throw UsageError(error.what());
+        }
+        requireWritableFile(options->out);
+        const core::ImageSet images = loadTrainingImages(options->images, config.workingSize);
+        const core::TrainingOutcome outcome = trainWithProgress(config, images);
+        outcome.model.save(options->out);
+        std::cout << core::trainingSummaryJson(outcome.model.metadata()).dump(2) << std::endl;
+    });
+}
+
+void addDemoCommand(CLI::App& app) {
+    auto transform = std::make_shared<std::string>("blur");
+    CLI::App* command = app.add_subcommand("demo", "Train and evaluate on the built-in sample scenes");
+    command->add_option("--transform", *transform, "Transformation to learn")->capture_default_str();
+    command->callback([transform] {
+        const auto start = std::chrono::steady_clock::now();
+        core::TrainerConfig config;
+        config.transform = *transform;
+        config.validate();
+        const TemporaryFolder folder{fs::temp_directory_path() /
+                                     ("twinsight-demo-" + std::to_string(::getpid()))};
+        // Two scene families: the held-out scenes share no image with the training ones.
+        core::writeSampleScenes((folder.path / "train").string(), 60, /*seed=*/1);
+        core::writeSampleScenes((folder.path / "held-out").string(), 24, /*seed=*/2);
+        std::cerr << "training " << config.transform << " on 60 sample scenes\n";
+        const core::ImageSet train = loadTrainingImages((folder.path / "train").string(), config.workingSize);
+        const core::TrainingOutcome outcome = trainWithProgress(config, train);
+        const core::ImageSet heldOut = loadTrainingImages((folder.path / "held-out").string(), config.workingSize);
+        const core::CorrelationStudy study =
+            core::studyCorrelation(outcome.model.scorer(), heldOut.images, config.effectiveRange(), 8);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        nlohmann::json summary = {{"training", core::trainingSummaryJson(outcome.model.metadata())},
+                                  {"held_out", core::studyJson(study)},
+                                  {"total_seconds", seconds}};
+        std::cout << summary.dump(2) << std::endl;
+    });
+}
+
+}  // namespace twinsight::cli

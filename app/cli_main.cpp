@@ -1,0 +1,40 @@
+// twinsight-cli: train, score and evaluate Twinsight models from the command line.
+
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/cli_commands.h"
+#include "cli/cli_support.h"
+#include "twinsight_version.h"
+
+int main(int argc, char** argv) {
+    using namespace twinsight::cli;
+    CLI::App app("Twinsight: annotation-free image quality inspector (command line)", "twinsight-cli");
+    app.set_version_flag("--version", std::string("twinsight-cli ") + twinsight::kVersion);
+    app.require_subcommand(1);
+    addTransformsCommand(app);
+    addSamplesCommand(app);
+    addDegradeCommand(app);
+    addTrainCommand(app);
+    addScoreCommand(app);
+    addSweepCommand(app);
+    addEvalCommand(app);
+    addDemoCommand(app);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        const int code = app.exit(error);
+        return code == 0 ? 0 : 2;
+    } catch (const UsageError& error) {
+        std::cerr << "twinsight-cli: " << error.what() << "\n";
+        return 2;
+    } catch (const std::invalid_argument& error) {
+        std::cerr << "twinsight-cli: " << error.what() << "\n";
+        return 2;
+    } catch (const std::exception& error) {
+        std::cerr << "twinsight-cli: " << error.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

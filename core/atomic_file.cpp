@@ -1,0 +1,47 @@
+#include "core/atomic_file.h"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+namespace twinsight::core {
+namespace fs = std::filesystem;
+
+void writeFileAtomically(const std::string& path, const std::string& bytes) {
+    const fs::path target(path);
+    if (fs::is_directory(target)) throw std::runtime_error(path + ": is a folder, expected a file name");
+    std::random_device entropy;
+    const fs::path temporary =
+        target.parent_path() / ("." + target.filename().string() + ".tmp" + std::to_string(entropy()));
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (!out) throw std::runtime_error(path + ": cannot write (" + std::strerror(errno) + ")");
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        out.flush();
+        if (!out) {
+            out.close();
+            fs::remove(temporary);
+            throw std::runtime_error(path + ": writing failed (disk full?)");
+        }
+    }
+    std::error_code error;
+    fs::rename(temporary, target, error);
+    if (error) {
+        fs::remove(temporary);
+        throw std::runtime_error(path + ": cannot write (" + error.message() + ")");
+    }
+}
+
+std::string readWholeFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(path + ": cannot read (" + std::strerror(errno) + ")");
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+}  // namespace twinsight::core

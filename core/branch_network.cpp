@@ -1,0 +1,77 @@
+#include "core/branch_network.h"
+
+#include <stdexcept>
+#include <thread>
+
+#include "core/device.h"
+
+namespace twinsight::core {
+
+BranchImpl::BranchImpl(const ArchitectureSpec& spec) {
+    m_encoder = register_module("encoder", torch::nn::Sequential());
+    int channels = spec.inputChannels;
+    for (std::size_t i = 0; i < spec.widths.size(); ++i) {
+        m_encoder->push_back(torch::nn::Conv2d(
+            torch::nn::Conv2dOptions(channels, spec.widths[i], /*kernel_size=*/3).stride(spec.strides[i]).padding(1)));
+        m_encoder->push_back(torch::nn::ReLU());
+        channels = spec.widths[i];
+    }
+    m_head = register_module("head", torch::nn::Sequential(torch::nn::Linear(channels, spec.headWidth),
+                                                           torch::nn::ReLU(), torch::nn::Linear(spec.headWidth, 1)));
+}
+
+torch::Tensor BranchImpl::forward(torch::Tensor input) {
+    // Global average pooling lets one branch score crops and whole frames of any size.
+    const torch::Tensor features = m_encoder->forward(input).mean({2, 3});
+    return m_head->forward(features).squeeze(1);
+}
+
+torch::Tensor toTensor(const InputBatch& batch, const torch::Device& device) {
+    // from_blob does not copy; clone() gives the tensor its own storage before the batch goes away.
+    torch::Tensor tensor =
+        torch::from_blob(const_cast<float*>(batch.values.data()), {batch.count, batch.channels, batch.height, batch.width},
+                         torch::kFloat32);
+    return device.is_cpu() ? tensor.clone() : tensor.to(device);
+}
+
+std::vector<float> scoreWithBranch(Branch& branch, const InputBatch& batch, const torch::Device& device) {
+    if (batch.count == 0) return {};
+    c10::InferenceMode inference;
+    const torch::Tensor scores = branch->forward(toTensor(batch, device)).to(torch::kCPU).contiguous();
+    return {scores.data_ptr<float>(), scores.data_ptr<float>() + scores.numel()};
+}
+
+DeviceSupport probeDevices() {
+    DeviceSupport support;
+    if (!torch::cuda::is_available()) {
+        support.reason = "no CUDA GPU found, or this LibTorch was built without CUDA";
+        return support;
+    }
+    support.cudaAvailable = true;
+    support.cudaDevices = static_cast<int>(torch::cuda::device_count());
+    return support;
+}
+
+std::string resolveDeviceName(const std::string& request) {
+    if (request != "auto" && request != "cpu" && request != "cuda") {
+        throw std::invalid_argument("unknown device '" + request + "' (expected auto, cpu or cuda)");
+    }
+    const DeviceSupport support = probeDevices();
+    if (request == "cuda" && !support.cudaAvailable) throw std::runtime_error("device cuda: " + support.reason);
+    if (request == "auto") return support.cudaAvailable ? "cuda" : "cpu";
+    return request;
+}
+
+int defaultThreadCount() {
+    const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+    // Measured on 2 cores with the sampler thread busy: see README, "Threads". One core is left to the sampler
+    // and the user interface.
+    return std::max(1, cores - 1);
+}
+
+void setComputeThreads(int threads) {
+    if (threads < 1) throw std::invalid_argument("threads must be at least 1, got " + std::to_string(threads));
+    torch::set_num_threads(threads);
+}
+
+}  // namespace twinsight::core

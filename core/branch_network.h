@@ -1,0 +1,36 @@
+#pragma once
+// Internal: the LibTorch side of the model. Included only by the few translation units that need LibTorch.
+
+#include <torch/torch.h>
+
+#include "core/model_metadata.h"
+#include "core/network_input.h"
+#include "core/trained_model.h"
+
+namespace twinsight::core {
+
+// One branch of the siamese network: a small CNN encoder and an MLP head to one score per image.
+class BranchImpl : public torch::nn::Module {
+public:
+    explicit BranchImpl(const ArchitectureSpec& spec);
+    // [N, C, H, W] -> [N]
+    torch::Tensor forward(torch::Tensor input);
+
+private:
+    torch::nn::Sequential m_encoder{nullptr};
+    torch::nn::Sequential m_head{nullptr};
+};
+TORCH_MODULE(Branch);
+
+struct TrainedModel::Impl {
+    ModelMetadata metadata;
+    Branch branch{nullptr};
+    torch::Device device{torch::kCPU};
+};
+
+torch::Tensor toTensor(const InputBatch& batch, const torch::Device& device);
+
+// Scores a batch with the branch in inference mode.
+std::vector<float> scoreWithBranch(Branch& branch, const InputBatch& batch, const torch::Device& device);
+
+}  // namespace twinsight::core

@@ -1,0 +1,247 @@
+#include "core/image_loading.h"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <stdexcept>
+#include <system_error>
+#include <thread>
+#include <utility>
+
+#include "core/image_header.h"
+
+namespace twinsight::core {
+namespace fs = std::filesystem;
+namespace {
+
+// What OpenCV 4 decodes on every platform we ship; GIF, HEIC and RAW files are not among them.
+const std::array<const char*, 9> kImageExtensions = {".jpg",  ".jpeg", ".png", ".bmp", ".tif",
+                                                     ".tiff", ".webp", ".pgm", ".ppm"};
+
+// libjpeg decodes at 1/8, 1/4 or 1/2 scale far faster than in full; largest first so the cheapest one is chosen.
+const std::array<std::pair<int, int>, 3> kJpegReductions = {
+    {{8, cv::IMREAD_REDUCED_COLOR_8}, {4, cv::IMREAD_REDUCED_COLOR_4}, {2, cv::IMREAD_REDUCED_COLOR_2}}};
+
+// Messages start with the path so that a list of skipped files reads like a log.
+[[noreturn]] void fail(const std::string& path, const std::string& reason) {
+    throw std::runtime_error(path + ": " + reason);
+}
+
+// fs::status, with every failure other than "not there" turned into a message naming the path.
+fs::file_status statusOf(const std::string& path) {
+    std::error_code error;
+    const fs::file_status status = fs::status(path, error);
+    if (status.type() != fs::file_type::none) return status;
+    if (error == std::errc::permission_denied) fail(path, "cannot be read (permission denied)");
+    fail(path, "cannot be read (" + error.message() + ")");
+}
+
+bool isHidden(const fs::path& path) {
+    const std::string name = path.filename().string();
+    return !name.empty() && name.front() == '.';
+}
+
+void checkMegapixels(const std::string& path, cv::Size size) {
+    const double megapixels = static_cast<double>(size.width) * size.height / 1e6;
+    if (megapixels <= kMaxMegapixels) return;
+    char reason[128];
+    std::snprintf(reason, sizeof reason, "%.1f megapixels is over the %g megapixel limit", megapixels, kMaxMegapixels);
+    fail(path, reason);
+}
+
+// Opens the file only to read its header; each reason it cannot be used becomes a message.
+ImageHeader inspectFile(const std::string& path) {
+    const fs::file_status status = statusOf(path);
+    if (!fs::exists(status)) fail(path, "file does not exist");
+    if (fs::is_directory(status)) fail(path, "is a folder, not an image file");
+    errno = 0;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        if (errno == EACCES) fail(path, "cannot be read (permission denied)");
+        fail(path, std::string("cannot be read (") + (errno != 0 ? std::strerror(errno) : "open failed") + ")");
+    }
+    if (in.peek() == std::char_traits<char>::eof()) fail(path, "empty file");
+    return readImageHeader(in);
+}
+
+// IMREAD_COLOR applies the EXIF orientation (IMREAD_UNCHANGED would not) and drops any alpha channel: transparent
+// pixels keep their stored colour. IMREAD_ANYDEPTH keeps 16 bits so that toBgr8 rounds them instead of truncating.
+int decodeFlags(const ImageHeader& header, int workingSize) {
+    if (header.format == ImageFormat::Jpeg && header.size) {
+        const int shorter = std::min(header.size->width, header.size->height);
+        for (const auto& [factor, flag] : kJpegReductions) {
+            if (shorter / factor >= workingSize) return flag;  // floor: libjpeg rounds up, so this still covers it
+        }
+    }
+    return cv::IMREAD_COLOR | cv::IMREAD_ANYDEPTH;
+}
+
+cv::Mat decode(const std::string& path, int flags) {
+    try {
+        return cv::imread(path, flags);
+    } catch (const cv::Exception&) {
+        return {};  // some decoders throw on malformed data instead of returning an empty image
+    }
+}
+
+// 16-bit maps 65535 to 255 (divide by 257); floating-point TIFFs are taken as 0..1.
+cv::Mat toBgr8(const cv::Mat& image) {
+    cv::Mat bgr = image;
+    if (image.depth() != CV_8U) {
+        const bool floating = image.depth() == CV_32F || image.depth() == CV_64F;
+        image.convertTo(bgr, CV_8U, image.depth() == CV_16U ? 1.0 / 257.0 : floating ? 255.0 : 1.0);
+    }
+    if (bgr.channels() == 1) cv::cvtColor(bgr, bgr, cv::COLOR_GRAY2BGR);
+    if (bgr.channels() == 4) cv::cvtColor(bgr, bgr, cv::COLOR_BGRA2BGR);
+    return bgr;
+}
+
+// "path: reason" -> "reason", since SkippedFile keeps the path separately.
+std::string reasonWithoutPath(const std::string& path, const std::string& message) {
+    const std::string prefix = path + ": ";
+    if (message.compare(0, prefix.size(), prefix) == 0) return message.substr(prefix.size());
+    return message.empty() ? "unknown error" : message;
+}
+
+void checkWorkingSize(int workingSize) {
+    if (workingSize <= 0) {
+        throw std::invalid_argument("working size must be positive, got " + std::to_string(workingSize));
+    }
+}
+
+std::size_t workerCount(int threads, std::size_t jobs) {
+    const std::size_t wanted = threads > 0 ? static_cast<std::size_t>(threads) : std::thread::hardware_concurrency();
+    return std::max<std::size_t>(1, std::min(wanted, jobs));
+}
+
+// Results gathered in input order, whatever order the workers finished in.
+ImageSet collect(const std::vector<std::string>& paths, std::vector<cv::Mat>& images,
+                 const std::vector<std::string>& reasons) {
+    ImageSet set;
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        if (images[i].empty()) {
+            set.skipped.push_back({paths[i], reasons[i].empty() ? "unknown error" : reasons[i]});
+        } else {
+            set.paths.push_back(paths[i]);
+            set.images.push_back(std::move(images[i]));
+        }
+    }
+    return set;
+}
+
+}  // namespace
+
+bool hasImageExtension(const std::string& path) {
+    std::string extension = fs::path(path).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return std::find(kImageExtensions.begin(), kImageExtensions.end(), extension) != kImageExtensions.end();
+}
+
+std::vector<std::string> listImageFiles(const std::string& folder) {
+    const fs::file_status status = statusOf(folder);
+    if (!fs::exists(status)) fail(folder, "folder does not exist");
+    if (!fs::is_directory(status)) fail(folder, "not a folder");
+    std::error_code error;
+    fs::directory_iterator probe(folder, error);  // the recursive walk would silently skip an unreadable root
+    if (error) fail(folder, "cannot be read (" + error.message() + ")");
+    std::vector<fs::path> found;
+    try {
+        for (fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied), end; it != end;
+             ++it) {
+            if (isHidden(it->path())) {
+                it.disable_recursion_pending();
+            } else if (it->is_regular_file(error) && hasImageExtension(it->path().string())) {
+                found.push_back(it->path());
+            }
+        }
+    } catch (const fs::filesystem_error& e) {
+        fail(folder, std::string("cannot be read (") + e.code().message() + ")");
+    }
+    std::sort(found.begin(), found.end());
+    std::vector<std::string> files;
+    files.reserve(found.size());
+    for (const fs::path& path : found) files.push_back(path.string());
+    return files;
+}
+
+cv::Mat loadImage(const std::string& path, int workingSize) {
+    checkWorkingSize(workingSize);
+    const ImageHeader header = inspectFile(path);
+    if (header.size) checkMegapixels(path, *header.size);
+    const cv::Mat decoded = decode(path, decodeFlags(header, workingSize));
+    if (decoded.empty()) fail(path, "not a readable image (corrupt or unsupported format)");
+    if (!header.size) checkMegapixels(path, decoded.size());  // too late to save the memory, but still refused
+    return toWorkingSize(toBgr8(decoded), workingSize);
+}
+
+cv::Mat toWorkingSize(const cv::Mat& image, int workingSize) {
+    checkWorkingSize(workingSize);
+    if (image.empty()) throw std::invalid_argument("toWorkingSize: the image is empty");
+    const int shorter = std::min(image.cols, image.rows);
+    if (shorter <= workingSize) return image;
+    const double scale = static_cast<double>(workingSize) / shorter;
+    const auto side = [&](int length) {
+        return length == shorter ? workingSize : std::max(1, cvRound(length * scale));  // exact on the shorter side
+    };
+    cv::Mat resized;
+    cv::resize(image, resized, cv::Size(side(image.cols), side(image.rows)), 0, 0, cv::INTER_AREA);
+    return resized;
+}
+
+ImageSet loadImages(const std::vector<std::string>& paths, int workingSize, int threads) {
+    checkWorkingSize(workingSize);
+    if (threads < 0) {
+        throw std::invalid_argument("threads must be 0 (automatic) or more, got " + std::to_string(threads));
+    }
+    std::vector<cv::Mat> images(paths.size());
+    std::vector<std::string> reasons(paths.size());
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {  // exceptions never leave a worker: each becomes a skipped file's reason
+        for (std::size_t i = next++; i < paths.size(); i = next++) {
+            try {
+                images[i] = loadImage(paths[i], workingSize);
+            } catch (const std::exception& e) {
+                reasons[i] = reasonWithoutPath(paths[i], e.what());
+            } catch (...) {
+                reasons[i] = "unknown error";
+            }
+        }
+    };
+    std::vector<std::thread> workers;
+    for (std::size_t w = 1; w < workerCount(threads, paths.size()); ++w) {
+        try {
+            workers.emplace_back(work);
+        } catch (const std::system_error&) {
+            break;  // fewer threads only make it slower
+        }
+    }
+    work();
+    for (std::thread& worker : workers) worker.join();
+    return collect(paths, images, reasons);
+}
+
+ImageSet loadImagesFrom(const std::vector<std::string>& pathsOrFolders, int workingSize, int threads) {
+    std::vector<std::string> files;
+    for (const std::string& path : pathsOrFolders) {
+        const fs::file_status status = statusOf(path);
+        if (!fs::exists(status)) fail(path, "does not exist");
+        if (!fs::is_directory(status)) {
+            files.push_back(path);
+            continue;
+        }
+        const std::vector<std::string> found = listImageFiles(path);
+        files.insert(files.end(), found.begin(), found.end());
+    }
+    return loadImages(files, workingSize, threads);
+}
+
+}  // namespace twinsight::core

@@ -1,0 +1,46 @@
+#pragma once
+// Reading users' images: folder scans that never stop at a bad file, and decoding straight to the working size.
+
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+namespace twinsight::core {
+
+// Images larger than this are refused before decoding (decompression bombs).
+inline constexpr double kMaxMegapixels = 100.0;
+
+struct SkippedFile {
+    std::string path;
+    std::string reason;
+};
+
+// Image files below `folder`, recursively, sorted by path; extensions matched case-insensitively.
+// Throws std::runtime_error when the folder does not exist or cannot be read.
+std::vector<std::string> listImageFiles(const std::string& folder);
+
+// True when the file name has one of the supported image extensions.
+bool hasImageExtension(const std::string& path);
+
+// Decodes one image as 3-channel 8-bit BGR with its EXIF orientation applied, its shorter side brought down to
+// `workingSize` (never enlarged). Large JPEGs are decoded reduced when that still covers the working size.
+// Throws std::runtime_error with a one-line reason (not readable, not an image, too large, ...).
+cv::Mat loadImage(const std::string& path, int workingSize);
+
+// Scales `image` so that its shorter side is at most `workingSize`.
+cv::Mat toWorkingSize(const cv::Mat& image, int workingSize);
+
+struct ImageSet {
+    std::vector<std::string> paths;  // one per image, same order
+    std::vector<cv::Mat> images;     // CV_8UC3 at working size
+    std::vector<SkippedFile> skipped;
+};
+
+// Loads `paths` in parallel, in order; unreadable files go to `skipped` with their reason.
+ImageSet loadImages(const std::vector<std::string>& paths, int workingSize, int threads = 0);
+
+// listImageFiles + loadImages. Paths that are files are taken as they are; folders are scanned.
+ImageSet loadImagesFrom(const std::vector<std::string>& pathsOrFolders, int workingSize, int threads = 0);
+
+}  // namespace twinsight::core

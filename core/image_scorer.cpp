@@ -1,0 +1,81 @@
+#include "core/image_scorer.h"
+
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+
+#include "core/statistics.h"
+
+namespace twinsight::core {
+namespace {
+
+// Evenly spaced starts of `count` windows of `window` pixels over `length` pixels.
+std::vector<int> spreadStarts(int length, int window, int count) {
+    std::vector<int> starts;
+    for (int i = 0; i < count; ++i) {
+        starts.push_back(count == 1 ? (length - window) / 2
+                                    : static_cast<int>(std::lround(double(length - window) * i / (count - 1))));
+    }
+    return starts;
+}
+
+}  // namespace
+
+ImageScorer::ImageScorer(const Transform& transform, int inputSize, PoolRule pool, BatchScoreFunction scoreBatch)
+    : m_transform(transform), m_inputSize(inputSize), m_pool(pool), m_scoreBatch(std::move(scoreBatch)) {
+    if (inputSize < 8) throw std::invalid_argument("scorer: input size must be at least 8 px");
+}
+
+std::vector<cv::Rect> ImageScorer::cropGrid(cv::Size imageSize) const {
+    // About one crop per input-sized cell, so that every part of the image is seen once.
+    const int columns = std::max(1, static_cast<int>(std::lround(double(imageSize.width) / m_inputSize)));
+    const int rows = std::max(1, static_cast<int>(std::lround(double(imageSize.height) / m_inputSize)));
+    std::vector<cv::Rect> grid;
+    for (int y : spreadStarts(imageSize.height, m_inputSize, rows)) {
+        for (int x : spreadStarts(imageSize.width, m_inputSize, columns)) grid.emplace_back(x, y, m_inputSize, m_inputSize);
+    }
+    return grid;
+}
+
+std::vector<cv::Mat> ImageScorer::networkViews(const cv::Mat& image) const {
+    if (image.empty() || image.type() != CV_8UC3) throw std::invalid_argument("scorer: expected a 3-channel 8-bit image");
+    if (m_transform.view() == View::WholeFrame) return {resizeToInput(image, m_inputSize)};
+    const cv::Mat padded = padToAtLeast(image, m_inputSize);
+    std::vector<cv::Mat> views;
+    for (const cv::Rect& crop : cropGrid(padded.size())) views.push_back(padded(crop));
+    return views;
+}
+
+double ImageScorer::pool(std::vector<double> cropScores) const {
+    if (m_pool.kind == PoolRule::Kind::Percentile) return percentile(std::move(cropScores), m_pool.percentile);
+    return std::accumulate(cropScores.begin(), cropScores.end(), 0.0) / cropScores.size();
+}
+
+double ImageScorer::score(const cv::Mat& image) const { return scoreAll({image}).front(); }
+
+std::vector<double> ImageScorer::scoreAll(const std::vector<cv::Mat>& images) const {
+    std::vector<std::size_t> owner;  // image index of each crop, in batch order
+    std::vector<double> cropScores;
+    InputBatch batch(3, m_inputSize);
+    auto flush = [&] {
+        if (batch.count == 0) return;
+        const std::vector<float> scores = m_scoreBatch(batch);
+        cropScores.insert(cropScores.end(), scores.begin(), scores.end());
+        batch = InputBatch(3, m_inputSize);
+    };
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        for (const cv::Mat& view : networkViews(images[i])) {
+            batch.append(view);
+            owner.push_back(i);
+            if (batch.count == kCropsPerBatch) flush();
+        }
+    }
+    flush();
+    std::vector<std::vector<double>> perImage(images.size());
+    for (std::size_t k = 0; k < owner.size(); ++k) perImage[owner[k]].push_back(cropScores[k]);
+    std::vector<double> scores;
+    for (auto& imageCrops : perImage) scores.push_back(pool(std::move(imageCrops)));
+    return scores;
+}
+
+}  // namespace twinsight::core

@@ -1,0 +1,123 @@
+#include "core/model_metadata.h"
+
+#include <ctime>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+namespace twinsight::core {
+namespace {
+
+nlohmann::json architectureJson(const ArchitectureSpec& spec) {
+    return {{"name", spec.name},
+            {"input_channels", spec.inputChannels},
+            {"widths", spec.widths},
+            {"strides", spec.strides},
+            {"head_width", spec.headWidth}};
+}
+
+ArchitectureSpec architectureFromJson(const nlohmann::json& json) {
+    ArchitectureSpec spec;
+    spec.name = json.at("name").get<std::string>();
+    spec.inputChannels = json.at("input_channels").get<int>();
+    spec.widths = json.at("widths").get<std::vector<int>>();
+    spec.strides = json.at("strides").get<std::vector<int>>();
+    spec.headWidth = json.at("head_width").get<int>();
+    if (spec.widths.empty() || spec.widths.size() != spec.strides.size()) {
+        throw std::invalid_argument("architecture: widths and strides must be non-empty lists of equal length");
+    }
+    return spec;
+}
+
+nlohmann::json trainingJson(const TrainingSummary& t) {
+    return {{"steps", t.steps},
+            {"batch_size", t.batchSize},
+            {"learning_rate", t.learningRate},
+            {"cross_image_share", t.crossImageShare},
+            {"seed", t.seed},
+            {"seconds", t.seconds},
+            {"pairs_per_second", t.pairsPerSecond},
+            {"device", t.device},
+            {"threads", t.threads},
+            {"n_train_images", t.trainImages},
+            {"n_val_images", t.validationImages},
+            {"skipped", t.skippedFiles},
+            {"val_pair_accuracy", t.valPairAccuracy},
+            {"val_pearson", t.valPearson},
+            {"val_spearman", t.valSpearman},
+            {"final_loss", t.finalLoss}};
+}
+
+TrainingSummary trainingFromJson(const nlohmann::json& json) {
+    TrainingSummary t;
+    t.steps = json.at("steps").get<int>();
+    t.batchSize = json.at("batch_size").get<int>();
+    t.learningRate = json.at("learning_rate").get<double>();
+    t.crossImageShare = json.at("cross_image_share").get<double>();
+    t.seed = json.at("seed").get<std::uint64_t>();
+    t.seconds = json.at("seconds").get<double>();
+    t.pairsPerSecond = json.at("pairs_per_second").get<double>();
+    t.device = json.at("device").get<std::string>();
+    t.threads = json.at("threads").get<int>();
+    t.trainImages = json.at("n_train_images").get<int>();
+    t.validationImages = json.at("n_val_images").get<int>();
+    t.skippedFiles = json.at("skipped").get<int>();
+    t.valPairAccuracy = json.at("val_pair_accuracy").get<double>();
+    t.valPearson = json.at("val_pearson").get<double>();
+    t.valSpearman = json.at("val_spearman").get<double>();
+    t.finalLoss = json.at("final_loss").get<double>();
+    return t;
+}
+
+}  // namespace
+
+nlohmann::json ModelMetadata::toJson() const {
+    return {{"format_version", formatVersion},
+            {"transform", transform},
+            {"range", {range.min, range.max}},
+            {"unit", unit},
+            {"working_size", workingSize},
+            {"input_size", inputSize},
+            {"view", toString(view)},
+            {"pool", toString(pool)},
+            {"architecture", architectureJson(architecture)},
+            {"calibration", calibration.toJson()},
+            {"training", trainingJson(training)},
+            {"created", created},
+            {"app_version", appVersion}};
+}
+
+ModelMetadata ModelMetadata::fromJson(const nlohmann::json& json) {
+    ModelMetadata metadata;
+    try {
+        metadata.formatVersion = json.at("format_version").get<int>();
+        metadata.transform = json.at("transform").get<std::string>();
+        const auto range = json.at("range").get<std::vector<double>>();
+        if (range.size() != 2) throw std::invalid_argument("range must hold two numbers");
+        metadata.range = {range[0], range[1]};
+        metadata.unit = json.at("unit").get<std::string>();
+        metadata.workingSize = json.at("working_size").get<int>();
+        metadata.inputSize = json.at("input_size").get<int>();
+        metadata.view = viewFromString(json.at("view").get<std::string>());
+        metadata.pool = poolRuleFromString(json.at("pool").get<std::string>());
+        metadata.architecture = architectureFromJson(json.at("architecture"));
+        metadata.calibration = Calibration::fromJson(json.at("calibration"));
+        metadata.training = trainingFromJson(json.at("training"));
+        metadata.created = json.at("created").get<std::string>();
+        metadata.appVersion = json.at("app_version").get<std::string>();
+    } catch (const nlohmann::json::exception& error) {
+        throw std::invalid_argument(std::string("metadata: ") + error.what());
+    }
+    return metadata;
+}
+
+std::string utcTimestamp() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+}  // namespace twinsight::core

@@ -1,0 +1,69 @@
+#pragma once
+// What a .twinsight model file says about itself besides its weights (DESIGN.md, "Model file").
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "core/calibration.h"
+#include "core/transform.h"
+
+namespace twinsight::core {
+
+// Bumped whenever the layout of the file or the meaning of a field changes.
+inline constexpr int kModelFormatVersion = 1;
+
+// The branch network's shape: enough to rebuild it before loading its weights.
+struct ArchitectureSpec {
+    std::string name = "convnet";
+    int inputChannels = 3;
+    std::vector<int> widths{16, 32, 32, 64, 64};  // one 3x3 convolution each
+    std::vector<int> strides{1, 2, 1, 2, 2};
+    int headWidth = 32;
+};
+
+struct TrainingSummary {
+    int steps = 0;
+    int batchSize = 0;
+    double learningRate = 0.0;
+    double crossImageShare = 0.0;
+    std::uint64_t seed = 0;
+    double seconds = 0.0;
+    double pairsPerSecond = 0.0;
+    std::string device;
+    int threads = 0;
+    int trainImages = 0;
+    int validationImages = 0;
+    int skippedFiles = 0;
+    double valPairAccuracy = 0.0;
+    double valPearson = 0.0;
+    double valSpearman = 0.0;
+    double finalLoss = 0.0;
+};
+
+struct ModelMetadata {
+    int formatVersion = kModelFormatVersion;
+    std::string transform;
+    Range range;
+    std::string unit;
+    int workingSize = 0;
+    int inputSize = 0;
+    View view = View::Patches;
+    PoolRule pool;
+    ArchitectureSpec architecture;
+    Calibration calibration;
+    TrainingSummary training;
+    std::string created;  // ISO 8601, UTC
+    std::string appVersion;
+
+    nlohmann::json toJson() const;
+    // Throws std::invalid_argument naming the first missing or malformed field.
+    static ModelMetadata fromJson(const nlohmann::json& json);
+};
+
+// Current time as ISO 8601 UTC, for `created`.
+std::string utcTimestamp();
+
+}  // namespace twinsight::core

@@ -1,0 +1,88 @@
+#include "core/pair_sampler.h"
+
+#include <stdexcept>
+
+#include <opencv2/core.hpp>
+
+namespace twinsight::core {
+
+PairSampler::PairSampler(const Transform& transform, const std::vector<cv::Mat>& images, SamplerConfig config)
+    : m_transform(transform), m_images(images), m_config(config), m_random(config.seed) {
+    transform.checkRange(config.range);
+    if (images.empty()) throw std::invalid_argument("pair sampler: no training images");
+    if (config.batchSize < 1) throw std::invalid_argument("pair sampler: batch size must be at least 1");
+    if (config.crossImageShare < 0.0 || config.crossImageShare > 1.0) {
+        throw std::invalid_argument("pair sampler: cross-image share must lie in 0..1");
+    }
+    for (const cv::Mat& image : images) {
+        if (image.type() != CV_8UC3) throw std::invalid_argument("pair sampler: images must be 3-channel 8-bit");
+        if (transform.view() == View::Patches && (image.cols < config.inputSize || image.rows < config.inputSize)) {
+            throw std::invalid_argument("pair sampler: an image is smaller than the " +
+                                        std::to_string(config.inputSize) + " px crop");
+        }
+    }
+}
+
+PairBatch PairSampler::next() {
+    PairBatch batch;
+    batch.first = InputBatch(3, m_config.inputSize);
+    batch.second = InputBatch(3, m_config.inputSize);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    for (int i = 0; i < m_config.batchSize; ++i) addPair(batch, unit(m_random) < m_config.crossImageShare);
+    return batch;
+}
+
+double PairSampler::drawMagnitude() {
+    std::uniform_real_distribution<double> magnitude(m_config.range.min, m_config.range.max);
+    return magnitude(m_random);
+}
+
+std::pair<double, double> PairSampler::drawDistinctMagnitudes() {
+    const double minimumGap = kTieShare * m_config.range.span();
+    for (;;) {
+        const double first = drawMagnitude();
+        const double second = drawMagnitude();
+        if (std::abs(first - second) >= minimumGap) return {first, second};
+    }
+}
+
+cv::Rect PairSampler::drawCrop(const cv::Mat& image) {
+    if (m_transform.view() == View::WholeFrame) return {0, 0, image.cols, image.rows};
+    const int size = m_config.inputSize;
+    std::uniform_int_distribution<int> x(0, image.cols - size);
+    std::uniform_int_distribution<int> y(0, image.rows - size);
+    return {x(m_random), y(m_random), size, size};
+}
+
+cv::Mat PairSampler::degradedView(const cv::Mat& image, const cv::Rect& crop, bool flip, double magnitude) {
+    const std::uint64_t noiseSeed = m_random();
+    cv::Mat view;
+    if (m_transform.view() == View::WholeFrame) {
+        view = resizeToInput(m_transform.apply(image, magnitude, noiseSeed), m_config.inputSize);
+    } else {
+        view = m_transform.applyToCrop(image, crop, magnitude, noiseSeed);
+    }
+    // Mirroring the result equals degrading the mirrored image for every transformation but rotation, whose
+    // angle would change sign; there the network must see the original handedness.
+    if (flip && m_transform.view() == View::Patches) cv::flip(view, view, /*flipCode=*/1);
+    return view;
+}
+
+void PairSampler::addPair(PairBatch& batch, bool cross) {
+    std::uniform_int_distribution<std::size_t> pick(0, m_images.size() - 1);
+    const auto [firstMagnitude, secondMagnitude] = drawDistinctMagnitudes();
+    const cv::Mat& firstImage = m_images[pick(m_random)];
+    const cv::Mat& secondImage = cross ? m_images[pick(m_random)] : firstImage;
+    const cv::Rect firstCrop = drawCrop(firstImage);
+    const cv::Rect secondCrop = cross ? drawCrop(secondImage) : firstCrop;
+    const bool firstFlip = (m_random() & 1U) != 0;
+    const bool secondFlip = cross ? (m_random() & 1U) != 0 : firstFlip;
+    batch.first.append(degradedView(firstImage, firstCrop, firstFlip, firstMagnitude));
+    batch.second.append(degradedView(secondImage, secondCrop, secondFlip, secondMagnitude));
+    batch.labels.push_back(firstMagnitude > secondMagnitude ? 1.0f : 0.0f);
+    batch.firstMagnitudes.push_back(firstMagnitude);
+    batch.secondMagnitudes.push_back(secondMagnitude);
+    batch.crossImage.push_back(cross);
+}
+
+}  // namespace twinsight::core

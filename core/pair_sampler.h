@@ -1,0 +1,60 @@
+#pragma once
+// Self-made labels: each training pair is one or two images degraded by two random magnitudes, labelled 1 when the
+// first copy is the more degraded (DESIGN.md, "The idea" and "Comparable across images").
+
+#include <cstdint>
+#include <random>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "core/network_input.h"
+#include "core/transform.h"
+
+namespace twinsight::core {
+
+struct SamplerConfig {
+    Range range;
+    int inputSize = 64;
+    int batchSize = 32;
+    // Share of pairs whose two copies come from independently drawn images (and crops).
+    double crossImageShare = 0.5;
+    std::uint64_t seed = 1;
+};
+
+struct PairBatch {
+    InputBatch first;
+    InputBatch second;
+    std::vector<float> labels;  // 1 when firstMagnitudes[i] > secondMagnitudes[i]
+    std::vector<double> firstMagnitudes;
+    std::vector<double> secondMagnitudes;
+    std::vector<bool> crossImage;
+};
+
+class PairSampler {
+public:
+    // `images` are CV_8UC3 at working size and must outlive the sampler.
+    PairSampler(const Transform& transform, const std::vector<cv::Mat>& images, SamplerConfig config);
+
+    // The next batch; the sequence is fully determined by the seed.
+    PairBatch next();
+
+    const SamplerConfig& config() const { return m_config; }
+
+    // Pairs whose magnitudes differ by less than this share of the range are redrawn: their order is noise.
+    static constexpr double kTieShare = 0.02;
+
+private:
+    double drawMagnitude();
+    std::pair<double, double> drawDistinctMagnitudes();
+    cv::Rect drawCrop(const cv::Mat& image);
+    cv::Mat degradedView(const cv::Mat& image, const cv::Rect& crop, bool flip, double magnitude);
+    void addPair(PairBatch& batch, bool cross);
+
+    const Transform& m_transform;
+    const std::vector<cv::Mat>& m_images;
+    SamplerConfig m_config;
+    std::mt19937_64 m_random;
+};
+
+}  // namespace twinsight::core

@@ -1,0 +1,31 @@
+#pragma once
+// The exact output formats that users' scripts and the benchmark rely on (issue "Core engine", CLI contract).
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/analysis.h"
+#include "core/file_scoring.h"
+#include "core/model_metadata.h"
+
+namespace twinsight::core {
+
+// CSV `path,score,estimate,in_range`, rows sorted by path.
+std::string scoresCsv(std::vector<ScoredFile> scores);
+
+// CSV `magnitude,score,estimate`.
+std::string sweepCsv(const std::vector<SweepRow>& rows);
+
+// {pearson, spearman, per_image_spearman, pair_accuracy, n_images, levels}.
+nlohmann::json studyJson(const CorrelationStudy& study);
+
+// The `train` summary: transform, range, working_size, input_size, steps, seconds, pairs_per_second, device,
+// threads, n_train_images, n_val_images, skipped, val_pair_accuracy, val_pearson, val_spearman.
+nlohmann::json trainingSummaryJson(const ModelMetadata& metadata);
+
+// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
+std::string csvField(const std::string& text);
+
+}  // namespace twinsight::core

@@ -1,0 +1,153 @@
+#include <cstring>
+#include <filesystem>
+#include <sstream>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "core/atomic_file.h"
+#include "core/branch_network.h"
+#include "core/device.h"
+
+namespace twinsight::core {
+namespace {
+
+// File layout: magic, format version (u32), metadata JSON (u64 length + bytes), weights (u64 length, u64 FNV-1a
+// hash, bytes). Integers little-endian. The hash tells a damaged file from a foreign one.
+constexpr char kMagic[] = "TWINSIGHT-MODEL\n";
+constexpr std::size_t kMagicSize = sizeof(kMagic) - 1;
+
+std::uint64_t fnv1a(const std::string& bytes) {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (unsigned char byte : bytes) hash = (hash ^ byte) * 0x100000001b3ULL;
+    return hash;
+}
+
+void appendInteger(std::string& out, std::uint64_t value, int bytes) {
+    for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((value >> (8 * i)) & 0xFF));
+}
+
+class ByteReader {
+public:
+    ByteReader(const std::string& bytes, const std::string& path) : m_bytes(bytes), m_path(path) {}
+    std::uint64_t integer(int bytes) {
+        need(bytes);
+        std::uint64_t value = 0;
+        for (int i = 0; i < bytes; ++i) value |= std::uint64_t(static_cast<unsigned char>(m_bytes[m_at + i])) << (8 * i);
+        m_at += bytes;
+        return value;
+    }
+    std::string chunk(std::uint64_t size) {
+        need(size);
+        std::string out = m_bytes.substr(m_at, size);
+        m_at += size;
+        return out;
+    }
+
+private:
+    void need(std::uint64_t size) const {
+        if (size > m_bytes.size() - m_at) throw std::runtime_error(m_path + ": model file is truncated");
+    }
+    const std::string& m_bytes;
+    const std::string& m_path;
+    std::size_t m_at = kMagicSize;
+};
+
+ModelMetadata readMetadata(ByteReader& reader, const std::string& path) {
+    const std::uint64_t version = reader.integer(4);
+    if (version > static_cast<std::uint64_t>(kModelFormatVersion)) {
+        throw std::runtime_error(path + ": model format version " + std::to_string(version) +
+                                 " is newer than this Twinsight reads (" + std::to_string(kModelFormatVersion) +
+                                 "); update Twinsight");
+    }
+    const std::string jsonText = reader.chunk(reader.integer(8));
+    try {
+        ModelMetadata metadata = ModelMetadata::fromJson(nlohmann::json::parse(jsonText));
+        findTransform(metadata.transform).checkRange(metadata.range);
+        return metadata;
+    } catch (const std::exception& error) {
+        throw std::runtime_error(path + ": model metadata is damaged (" + error.what() + ")");
+    }
+}
+
+}  // namespace
+
+TrainedModel::TrainedModel(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+TrainedModel::TrainedModel(TrainedModel&&) noexcept = default;
+TrainedModel& TrainedModel::operator=(TrainedModel&&) noexcept = default;
+TrainedModel::~TrainedModel() = default;
+
+TrainedModel TrainedModel::load(const std::string& path, const std::string& device) {
+    if (!std::filesystem::is_regular_file(path)) throw std::runtime_error(path + ": model file not found");
+    const std::string bytes = readWholeFile(path);
+    if (bytes.compare(0, kMagicSize, kMagic) != 0) {
+        throw std::runtime_error(path + ": not a Twinsight model file");
+    }
+    ByteReader reader(bytes, path);
+    auto impl = std::make_unique<Impl>();
+    impl->metadata = readMetadata(reader, path);
+    const std::uint64_t weightsSize = reader.integer(8);
+    const std::uint64_t weightsHash = reader.integer(8);
+    const std::string weights = reader.chunk(weightsSize);
+    if (fnv1a(weights) != weightsHash) throw std::runtime_error(path + ": model weights are damaged (checksum)");
+    impl->device = torch::Device(resolveDeviceName(device));
+    try {
+        impl->branch = Branch(impl->metadata.architecture);
+        std::istringstream stream(weights);
+        torch::load(impl->branch, stream, torch::Device(torch::kCPU));
+        impl->branch->to(impl->device);
+        impl->branch->eval();
+    } catch (const c10::Error& error) {
+        throw std::runtime_error(path + ": model weights do not match the architecture in its metadata");
+    }
+    return TrainedModel(std::move(impl));
+}
+
+void TrainedModel::save(const std::string& path) const {
+    std::ostringstream weightStream;
+    try {
+        torch::save(m_impl->branch, weightStream);
+    } catch (const c10::Error& error) {
+        throw std::runtime_error(path + ": cannot serialise the model weights");
+    }
+    const std::string weights = weightStream.str();
+    const std::string json = m_impl->metadata.toJson().dump(2);
+    std::string bytes(kMagic, kMagicSize);
+    appendInteger(bytes, static_cast<std::uint64_t>(m_impl->metadata.formatVersion), 4);
+    appendInteger(bytes, json.size(), 8);
+    bytes += json;
+    appendInteger(bytes, weights.size(), 8);
+    appendInteger(bytes, fnv1a(weights), 8);
+    bytes += weights;
+    writeFileAtomically(path, bytes);
+}
+
+const ModelMetadata& TrainedModel::metadata() const { return m_impl->metadata; }
+
+const Transform& TrainedModel::transform() const { return findTransform(m_impl->metadata.transform); }
+
+std::string TrainedModel::deviceName() const { return m_impl->device.is_cuda() ? "cuda" : "cpu"; }
+
+std::vector<float> TrainedModel::scoreBatch(const InputBatch& batch) const {
+    try {
+        return scoreWithBranch(m_impl->branch, batch, m_impl->device);
+    } catch (const c10::Error& error) {
+        throw std::runtime_error(std::string("scoring failed in LibTorch: ") + error.what_without_backtrace());
+    }
+}
+
+ImageScorer TrainedModel::scorer() const {
+    return ImageScorer(transform(), m_impl->metadata.inputSize, m_impl->metadata.pool,
+                       [this](const InputBatch& batch) { return scoreBatch(batch); });
+}
+
+std::vector<ImageEstimate> TrainedModel::estimate(const std::vector<cv::Mat>& images) const {
+    const Calibration& calibration = m_impl->metadata.calibration;
+    std::vector<ImageEstimate> estimates;
+    for (double score : scorer().scoreAll(images)) {
+        estimates.push_back({score, calibration.estimate(score), calibration.inRange(score)});
+    }
+    return estimates;
+}
+
+}  // namespace twinsight::core

@@ -1,0 +1,249 @@
+#include "core/trainer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <random>
+
+#include "core/batch_prefetcher.h"
+#include "core/branch_network.h"
+#include "core/device.h"
+#include "twinsight_version.h"
+
+namespace twinsight::core {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Batches kept ready by the sampler thread: enough to hide a slow batch, few enough to keep memory small.
+constexpr int kPrefetchDepth = 3;
+// Validations during a run when the config asks for none in particular: enough for a live curve.
+constexpr int kValidationsPerRun = 5;
+// Pairs-per-second smoothing: weight of the newest step.
+constexpr double kRateSmoothing = 0.1;
+
+struct DataSplit {
+    std::vector<cv::Mat> train, validation;
+    std::vector<std::string> trainPaths, validationPaths;
+};
+
+DataSplit splitImages(const ImageSet& images, const TrainerConfig& config, const Transform& transform) {
+    std::vector<std::size_t> usable;
+    for (std::size_t i = 0; i < images.images.size(); ++i) {
+        const cv::Mat& image = images.images[i];
+        const bool bigEnough = transform.view() == View::WholeFrame ||
+                               (image.cols >= config.inputSize && image.rows >= config.inputSize);
+        if (bigEnough) usable.push_back(i);
+    }
+    const bool holdOut = config.valFraction > 0.0;
+    if (usable.size() < (holdOut ? 2U : 1U)) {
+        throw std::runtime_error("training needs at least " + std::string(holdOut ? "2 images" : "1 image") +
+                                    " of at least " + std::to_string(config.inputSize) + " px, found " +
+                                    std::to_string(usable.size()));
+    }
+    std::mt19937_64 random(config.seed);
+    std::shuffle(usable.begin(), usable.end(), random);
+    const std::size_t heldOut =
+        holdOut ? std::clamp<std::size_t>(std::lround(config.valFraction * usable.size()), 1, usable.size() - 1) : 0;
+    DataSplit split;
+    for (std::size_t k = 0; k < usable.size(); ++k) {
+        const std::size_t i = usable[k];
+        const bool validation = k < heldOut;
+        (validation ? split.validation : split.train).push_back(images.images[i]);
+        (validation ? split.validationPaths : split.trainPaths).push_back(images.paths[i]);
+    }
+    if (split.validation.empty()) split.validation = split.train;
+    return split;
+}
+
+double learningRateAt(double base, int step, int total) {
+    // Cosine decay to 5% of the base rate: large steps early, fine ones when the ranking is nearly right.
+    const double progress = total <= 1 ? 1.0 : double(step) / (total - 1);
+    return base * (0.05 + 0.95 * 0.5 * (1.0 + std::cos(M_PI * progress)));
+}
+
+class TrainingRun {
+public:
+    TrainingRun(const TrainerConfig& config, const Transform& transform, const DataSplit& data,
+                const std::atomic_bool& cancel)
+        : m_config(config),
+          m_transform(transform),
+          m_data(data),
+          m_cancel(cancel),
+          m_device(resolveDeviceName(config.device)),
+          m_branch(config.architecture),
+          m_optimizer(m_branch->parameters(), torch::optim::AdamOptions(config.learningRate)) {
+        m_branch->to(m_device);
+    }
+
+    double step(const PairBatch& batch, int index);
+    CorrelationStudy validate();
+    Branch& branch() { return m_branch; }
+    const torch::Device& device() const { return m_device; }
+
+private:
+    const TrainerConfig& m_config;
+    const Transform& m_transform;
+    const DataSplit& m_data;
+    const std::atomic_bool& m_cancel;
+    torch::Device m_device;
+    Branch m_branch;
+    torch::optim::Adam m_optimizer;
+};
+
+double TrainingRun::step(const PairBatch& batch, int index) {
+    for (auto& group : m_optimizer.param_groups()) {
+        static_cast<torch::optim::AdamOptions&>(group.options())
+            .lr(learningRateAt(m_config.learningRate, index, m_config.steps));
+    }
+    m_branch->train();
+    // Both copies go through the branch in one call: the same weights, one pass.
+    const torch::Tensor inputs = torch::cat({toTensor(batch.first, m_device), toTensor(batch.second, m_device)});
+    const torch::Tensor scores = m_branch->forward(inputs);
+    const auto count = static_cast<std::int64_t>(batch.labels.size());
+    const torch::Tensor difference = scores.slice(0, 0, count) - scores.slice(0, count, 2 * count);
+    const torch::Tensor labels =
+        torch::from_blob(const_cast<float*>(batch.labels.data()), {count}, torch::kFloat32).to(m_device);
+    const torch::Tensor loss = torch::binary_cross_entropy_with_logits(difference, labels);
+    const double value = loss.item<double>();
+    if (!std::isfinite(value)) {
+        throw std::runtime_error("training diverged at step " + std::to_string(index + 1) +
+                                 " (loss is not finite); try a lower learning rate");
+    }
+    m_optimizer.zero_grad();
+    loss.backward();
+    m_optimizer.step();
+    return value;
+}
+
+CorrelationStudy TrainingRun::validate() {
+    m_branch->eval();
+    const ImageScorer scorer(m_transform, m_config.inputSize, m_transform.poolRule(), [this](const InputBatch& batch) {
+        if (m_cancel) throw TrainingCancelled();
+        return scoreWithBranch(m_branch, batch, m_device);
+    });
+    CorrelationStudy study =
+        studyCorrelation(scorer, m_data.validation, m_config.effectiveRange(), m_config.validationLevels);
+    m_branch->train();
+    return study;
+}
+
+ModelMetadata describeModel(const TrainerConfig& config, const Transform& transform) {
+    ModelMetadata metadata;
+    metadata.transform = transform.name();
+    metadata.range = config.effectiveRange();
+    metadata.unit = transform.unit();
+    metadata.workingSize = config.workingSize;
+    metadata.inputSize = config.inputSize;
+    metadata.view = transform.view();
+    metadata.pool = transform.poolRule();
+    metadata.architecture = config.architecture;
+    metadata.created = utcTimestamp();
+    metadata.appVersion = kVersion;
+    return metadata;
+}
+
+}  // namespace
+
+void TrainerConfig::validate() const {
+    const Transform& chosen = findTransform(transform);
+    chosen.checkRange(effectiveRange());
+    auto require = [](bool ok, const std::string& message) {
+        if (!ok) throw std::invalid_argument(message);
+    };
+    require(steps >= 1, "steps must be at least 1, got " + std::to_string(steps));
+    require(batchSize >= 1, "batch size must be at least 1, got " + std::to_string(batchSize));
+    require(learningRate > 0.0 && std::isfinite(learningRate), "learning rate must be positive");
+    require(inputSize >= 16, "input size must be at least 16 px, got " + std::to_string(inputSize));
+    require(workingSize >= inputSize, "working size must be at least the input size");
+    require(valFraction >= 0.0 && valFraction <= 0.9,
+            "validation fraction must lie in 0..0.9, got " + std::to_string(valFraction));
+    require(crossImageShare >= 0.0 && crossImageShare <= 1.0, "cross-image share must lie in 0..1");
+    require(threads >= 0, "threads must be at least 1 (or 0 for the default), got " + std::to_string(threads));
+    require(validationLevels >= 2, "validation needs at least 2 levels");
+}
+
+Range TrainerConfig::effectiveRange() const { return range ? *range : findTransform(transform).defaultRange(); }
+
+Trainer::Trainer(TrainerConfig config) : m_config(std::move(config)) { m_config.validate(); }
+
+TrainingOutcome Trainer::run(const ImageSet& images, const ProgressCallback& progress,
+                             const std::atomic_bool& cancel) {
+    const Transform& transform = findTransform(m_config.transform);
+    const DataSplit data = splitImages(images, m_config, transform);
+    const int threads = m_config.threads > 0 ? m_config.threads : defaultThreadCount();
+    setComputeThreads(threads);
+    torch::manual_seed(m_config.seed);
+    try {
+        TrainingRun run(m_config, transform, data, cancel);
+        SamplerConfig samplerConfig{m_config.effectiveRange(), m_config.inputSize, m_config.batchSize,
+                                    m_config.crossImageShare, m_config.seed};
+        PairSampler sampler(transform, data.train, samplerConfig);
+        BatchPrefetcher prefetcher(sampler, kPrefetchDepth);
+        const int interval = m_config.validationInterval > 0
+                                 ? m_config.validationInterval
+                                 : std::max(1, m_config.steps / kValidationsPerRun);
+        const auto start = Clock::now();
+        auto last = start;
+        TrainingProgress report;
+        report.totalSteps = m_config.steps;
+        for (int step = 0; step < m_config.steps; ++step) {
+            if (cancel) throw TrainingCancelled();
+            report.loss = run.step(prefetcher.pop(), step);
+            const auto now = Clock::now();
+            const double stepSeconds = std::chrono::duration<double>(now - last).count();
+            last = now;
+            const double rate = m_config.batchSize / std::max(stepSeconds, 1e-6);
+            report.pairsPerSecond =
+                step == 0 ? rate : (1.0 - kRateSmoothing) * report.pairsPerSecond + kRateSmoothing * rate;
+            report.step = step + 1;
+            report.etaSeconds = (m_config.steps - report.step) * m_config.batchSize / report.pairsPerSecond;
+            report.validated = report.step % interval == 0 && report.step < m_config.steps;
+            if (report.validated) {
+                const CorrelationStudy study = run.validate();
+                report.valPairAccuracy = study.pairAccuracy;
+                report.valSpearman = study.spearman;
+                last = Clock::now();  // validation time is not training speed
+            }
+            if (progress) progress(report);
+        }
+        const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        CorrelationStudy validation = run.validate();
+        ModelMetadata metadata = describeModel(m_config, transform);
+        metadata.calibration = fitCalibration(validation);
+        TrainingSummary& summary = metadata.training;
+        summary.steps = m_config.steps;
+        summary.batchSize = m_config.batchSize;
+        summary.learningRate = m_config.learningRate;
+        summary.crossImageShare = m_config.crossImageShare;
+        summary.seed = m_config.seed;
+        summary.seconds = seconds;
+        summary.pairsPerSecond = m_config.steps * m_config.batchSize / std::max(seconds, 1e-6);
+        summary.device = run.device().is_cuda() ? "cuda" : "cpu";
+        summary.threads = threads;
+        summary.trainImages = static_cast<int>(data.train.size());
+        summary.validationImages = static_cast<int>(data.validationPaths.size());
+        summary.skippedFiles = static_cast<int>(images.skipped.size() + images.images.size() -
+                                                data.train.size() - data.validationPaths.size());
+        summary.valPairAccuracy = validation.pairAccuracy;
+        summary.valPearson = validation.pearson;
+        summary.valSpearman = validation.spearman;
+        summary.finalLoss = report.loss;
+        if (progress) {
+            report.validated = true;
+            report.valPairAccuracy = validation.pairAccuracy;
+            report.valSpearman = validation.spearman;
+            progress(report);
+        }
+        auto impl = std::make_unique<TrainedModel::Impl>();
+        impl->metadata = std::move(metadata);
+        impl->branch = run.branch();
+        impl->device = run.device();
+        return {TrainedModel(std::move(impl)), std::move(validation), data.trainPaths, data.validationPaths};
+    } catch (const c10::Error& error) {
+        throw std::runtime_error(std::string("training failed in LibTorch: ") + error.what_without_backtrace());
+    }
+}
+
+}  // namespace twinsight::core

@@ -1,0 +1,80 @@
+#pragma once
+// Self-supervised training of the siamese ranker (DESIGN.md): pairs from the sampler, RankNet loss on s1 - s2,
+// validation on whole held-out images, calibration fitted at the end.
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/analysis.h"
+#include "core/image_loading.h"
+#include "core/trained_model.h"
+
+namespace twinsight::core {
+
+struct TrainerConfig {
+    std::string transform = "blur";
+    std::optional<Range> range;  // the transformation's default range when absent
+    int steps = 600;
+    int batchSize = 32;
+    double learningRate = 2e-3;
+    int workingSize = 256;  // shorter side, px
+    int inputSize = 64;     // crop or frame side fed to the network, px
+    double valFraction = 0.2;
+    double crossImageShare = 0.5;
+    std::uint64_t seed = 1;
+    std::string device = "auto";
+    int threads = 0;  // 0: defaultThreadCount()
+    int validationLevels = 8;
+    int validationInterval = 0;  // steps between validations; 0: about five during the run
+    ArchitectureSpec architecture;
+
+    // Throws std::invalid_argument naming the first bad value.
+    void validate() const;
+    Range effectiveRange() const;
+};
+
+struct TrainingProgress {
+    int step = 0;
+    int totalSteps = 0;
+    double loss = 0.0;
+    double pairsPerSecond = 0.0;
+    double etaSeconds = 0.0;
+    bool validated = false;  // the two figures below are fresh at this step
+    double valPairAccuracy = 0.0;
+    double valSpearman = 0.0;
+};
+using ProgressCallback = std::function<void(const TrainingProgress&)>;
+
+// Thrown when the cancel flag stops a training; nothing of that training is kept.
+class TrainingCancelled : public std::runtime_error {
+public:
+    TrainingCancelled() : std::runtime_error("training cancelled") {}
+};
+
+struct TrainingOutcome {
+    TrainedModel model;
+    CorrelationStudy validation;  // on the held-out images (the training images when none are held out)
+    std::vector<std::string> trainPaths;
+    std::vector<std::string> validationPaths;
+};
+
+class Trainer {
+public:
+    explicit Trainer(TrainerConfig config);
+
+    // Trains on `images` (at the config's working size). Throws std::invalid_argument for unusable data,
+    // std::runtime_error for a numerical or device failure, TrainingCancelled when `cancel` becomes true.
+    TrainingOutcome run(const ImageSet& images, const ProgressCallback& progress, const std::atomic_bool& cancel);
+
+    const TrainerConfig& config() const { return m_config; }
+
+private:
+    TrainerConfig m_config;
+};
+
+}  // namespace twinsight::core

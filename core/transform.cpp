@@ -1,0 +1,108 @@
+#include "core/transform.h"
+
+#include <cmath>
+#include <sstream>
+#include <stdexcept>
+
+namespace twinsight::core {
+
+std::string toString(View view) { return view == View::Patches ? "patches" : "whole-frame"; }
+
+View viewFromString(const std::string& text) {
+    if (text == "patches") return View::Patches;
+    if (text == "whole-frame") return View::WholeFrame;
+    throw std::invalid_argument("unknown view '" + text + "' (expected patches or whole-frame)");
+}
+
+std::string toString(const PoolRule& rule) {
+    if (rule.kind == PoolRule::Kind::Mean) return "mean";
+    std::ostringstream text;
+    text << "percentile:" << rule.percentile;
+    return text.str();
+}
+
+PoolRule poolRuleFromString(const std::string& text) {
+    if (text == "mean") return {};
+    const std::string prefix = "percentile:";
+    if (text.rfind(prefix, 0) == 0) {
+        try {
+            const double percentile = std::stod(text.substr(prefix.size()));
+            if (percentile >= 0.0 && percentile <= 100.0) return {PoolRule::Kind::Percentile, percentile};
+        } catch (const std::exception&) {
+        }
+    }
+    throw std::invalid_argument("unknown pooling rule '" + text + "' (expected mean or percentile:P with P in 0..100)");
+}
+
+cv::Mat Transform::apply(const cv::Mat& image, double magnitude, std::uint64_t seed) const {
+    checkMagnitude(magnitude);
+    if (image.empty() || image.type() != CV_8UC3) {
+        throw std::invalid_argument(name() + ": expected a non-empty 3-channel 8-bit image");
+    }
+    return applyChecked(image, magnitude, seed);
+}
+
+cv::Mat Transform::applyToCrop(const cv::Mat& image, const cv::Rect& crop, double magnitude,
+                               std::uint64_t seed) const {
+    const int margin = marginFor(magnitude);
+    const cv::Rect bounds(0, 0, image.cols, image.rows);
+    const cv::Rect padded =
+        cv::Rect(crop.x - margin, crop.y - margin, crop.width + 2 * margin, crop.height + 2 * margin) & bounds;
+    if ((crop & bounds) != crop) throw std::invalid_argument(name() + ": crop lies outside the image");
+    const cv::Mat degraded = apply(image(padded), magnitude, seed);
+    return degraded(cv::Rect(crop.x - padded.x, crop.y - padded.y, crop.width, crop.height)).clone();
+}
+
+void Transform::checkMagnitude(double magnitude) const {
+    const Range valid = validRange();
+    if (!std::isfinite(magnitude) || !valid.contains(magnitude)) {
+        std::ostringstream text;
+        text << name() << ": magnitude " << magnitude << " is outside the valid range " << valid.min << " to "
+             << valid.max << " " << unit();
+        throw std::invalid_argument(text.str());
+    }
+}
+
+void Transform::checkRange(const Range& range) const {
+    const Range valid = validRange();
+    std::ostringstream text;
+    if (!std::isfinite(range.min) || !std::isfinite(range.max) || range.min >= range.max) {
+        text << name() << ": range " << range.min << ":" << range.max << " needs min < max";
+        throw std::invalid_argument(text.str());
+    }
+    if (!valid.contains(range.min) || !valid.contains(range.max)) {
+        text << name() << ": range " << range.min << ":" << range.max << " is outside the valid range " << valid.min
+             << ":" << valid.max << " " << unit();
+        throw std::invalid_argument(text.str());
+    }
+}
+
+const std::vector<const Transform*>& allTransforms() {
+    static const auto owned = [] {
+        std::vector<std::unique_ptr<Transform>> list;
+        list.push_back(makeBlurTransform());
+        list.push_back(makeBrightnessTransform());
+        list.push_back(makeRotationTransform());
+        list.push_back(makeNoiseTransform());
+        list.push_back(makeJpegTransform());
+        list.push_back(makeContrastTransform());
+        return list;
+    }();
+    static const auto pointers = [] {
+        std::vector<const Transform*> list;
+        for (const auto& transform : owned) list.push_back(transform.get());
+        return list;
+    }();
+    return pointers;
+}
+
+const Transform& findTransform(const std::string& name) {
+    std::string known;
+    for (const Transform* transform : allTransforms()) {
+        if (transform->name() == name) return *transform;
+        known += (known.empty() ? "" : ", ") + transform->name();
+    }
+    throw std::invalid_argument("unknown transformation '" + name + "' (known: " + known + ")");
+}
+
+}  // namespace twinsight::core

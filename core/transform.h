@@ -1,0 +1,80 @@
+#pragma once
+// A degradation that Twinsight learns to measure, and the registry of all of them (DESIGN.md, "Transformations").
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+namespace twinsight::core {
+
+struct Range {
+    double min = 0.0;
+    double max = 0.0;
+    double span() const { return max - min; }
+    bool contains(double value) const { return value >= min && value <= max; }
+};
+
+// How a transformation is seen by the network: crops at working resolution, or the whole frame resized.
+enum class View { Patches, WholeFrame };
+
+// How the scores of an image's crops become one score.
+struct PoolRule {
+    enum class Kind { Mean, Percentile };
+    Kind kind = Kind::Mean;
+    double percentile = 50.0;  // used when kind == Percentile, 0..100
+};
+
+std::string toString(View view);
+View viewFromString(const std::string& text);
+std::string toString(const PoolRule& rule);
+PoolRule poolRuleFromString(const std::string& text);
+
+class Transform {
+public:
+    virtual ~Transform() = default;
+
+    virtual std::string name() const = 0;
+    virtual std::string unit() const = 0;
+    virtual std::string description() const = 0;
+    virtual Range defaultRange() const = 0;
+    virtual Range validRange() const = 0;
+    virtual View view() const = 0;
+    virtual PoolRule poolRule() const { return {}; }
+
+    // Degrades a CV_8UC3 image by `magnitude`; `seed` drives stochastic transformations (noise) only.
+    // Throws std::invalid_argument when the magnitude lies outside validRange().
+    cv::Mat apply(const cv::Mat& image, double magnitude, std::uint64_t seed = 0) const;
+
+    // Degrades only `crop` of `image`, computing over a margin around it so that the crop's edges look like
+    // its interior at every magnitude (DESIGN.md, "Shortcuts the network must not get").
+    virtual cv::Mat applyToCrop(const cv::Mat& image, const cv::Rect& crop, double magnitude,
+                                std::uint64_t seed = 0) const;
+
+    // Throws std::invalid_argument naming the transformation unless `range` is inside the valid one with min < max.
+    void checkRange(const Range& range) const;
+
+protected:
+    virtual cv::Mat applyChecked(const cv::Mat& image, double magnitude, std::uint64_t seed) const = 0;
+    // Pixels of context a crop needs around it at this magnitude.
+    virtual int marginFor(double /*magnitude*/) const { return 0; }
+    void checkMagnitude(double magnitude) const;
+};
+
+// Every built-in transformation, in a fixed order (blur first).
+const std::vector<const Transform*>& allTransforms();
+
+// The transformation called `name`; throws std::invalid_argument listing the known names otherwise.
+const Transform& findTransform(const std::string& name);
+
+// Factories, one per file.
+std::unique_ptr<Transform> makeBlurTransform();
+std::unique_ptr<Transform> makeBrightnessTransform();
+std::unique_ptr<Transform> makeRotationTransform();
+std::unique_ptr<Transform> makeNoiseTransform();
+std::unique_ptr<Transform> makeJpegTransform();
+std::unique_ptr<Transform> makeContrastTransform();
+
+}  // namespace twinsight::core

@@ -1,0 +1,37 @@
+#include <cmath>
+
+#include <opencv2/imgproc.hpp>
+
+#include "core/transform.h"
+
+namespace twinsight::core {
+namespace {
+
+// Gaussian blur; the kernel follows from sigma (OpenCV picks 3 sigma each side for 8-bit images).
+class BlurTransform final : public Transform {
+public:
+    std::string name() const override { return "blur"; }
+    std::string unit() const override { return "px"; }
+    std::string description() const override { return "Gaussian blur, sigma in pixels at working resolution"; }
+    Range defaultRange() const override { return {0.0, 5.0}; }
+    Range validRange() const override { return {0.0, 20.0}; }
+    View view() const override { return View::Patches; }
+    // The sharpest crops carry the blur information; flat ones (sky, walls) look blurred at any sigma.
+    PoolRule poolRule() const override { return {PoolRule::Kind::Percentile, 10.0}; }
+
+protected:
+    cv::Mat applyChecked(const cv::Mat& image, double sigma, std::uint64_t /*seed*/) const override {
+        if (sigma <= 0.0) return image.clone();
+        cv::Mat blurred;
+        cv::GaussianBlur(image, blurred, cv::Size(0, 0), sigma, sigma, cv::BORDER_REFLECT_101);
+        return blurred;
+    }
+    // One pixel beyond the kernel radius so that no border pixel ever enters the crop.
+    int marginFor(double sigma) const override { return static_cast<int>(std::ceil(3.0 * sigma)) + 2; }
+};
+
+}  // namespace
+
+std::unique_ptr<Transform> makeBlurTransform() { return std::make_unique<BlurTransform>(); }
+
+}  // namespace twinsight::core

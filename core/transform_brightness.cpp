@@ -1,0 +1,37 @@
+#include <opencv2/imgproc.hpp>
+
+#include "core/transform.h"
+
+namespace twinsight::core {
+namespace {
+
+// A shift added to V of HSV (8-bit, clipped); hue and saturation stay.
+class BrightnessTransform final : public Transform {
+public:
+    std::string name() const override { return "brightness"; }
+    std::string unit() const override { return "V levels"; }
+    std::string description() const override { return "shift added to the V channel of HSV, 8-bit, clipped"; }
+    Range defaultRange() const override { return {-80.0, 80.0}; }
+    Range validRange() const override { return {-255.0, 255.0}; }
+    View view() const override { return View::Patches; }
+
+protected:
+    cv::Mat applyChecked(const cv::Mat& image, double shift, std::uint64_t /*seed*/) const override {
+        if (shift == 0.0) return image.clone();  // the HSV round trip is not lossless in 8 bits
+        cv::Mat hsv;
+        cv::cvtColor(image, hsv, cv::COLOR_BGR2HSV_FULL);
+        std::vector<cv::Mat> channels;
+        cv::split(hsv, channels);
+        channels[2].convertTo(channels[2], CV_8U, 1.0, shift);
+        cv::merge(channels, hsv);
+        cv::Mat shifted;
+        cv::cvtColor(hsv, shifted, cv::COLOR_HSV2BGR_FULL);
+        return shifted;
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Transform> makeBrightnessTransform() { return std::make_unique<BrightnessTransform>(); }
+
+}  // namespace twinsight::core

@@ -1,0 +1,49 @@
+#include "cli_runner.h"
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "support/temp_folder.h"
+
+namespace twinsight::testing {
+namespace {
+
+std::string shellQuote(const std::string& text) {
+    std::string quoted = "'";
+    for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+}
+
+}  // namespace
+
+std::string readText(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+int countLines(const std::string& text) {
+    int lines = 0;
+    for (char c : text) lines += c == '\n';
+    return lines;
+}
+
+CliResult runCli(const std::vector<std::string>& arguments, const std::string& workingFolder) {
+    TempFolder capture;
+    std::string command = workingFolder.empty() ? "" : "cd " + shellQuote(workingFolder) + " && ";
+    command += shellQuote(TWINSIGHT_CLI_PATH);
+    for (const std::string& argument : arguments) command += " " + shellQuote(argument);
+    command += " >" + shellQuote(capture.file("out")) + " 2>" + shellQuote(capture.file("err")) + " </dev/null";
+    const int status = std::system(command.c_str());
+    CliResult result;
+    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = readText(capture.file("out"));
+    result.err = readText(capture.file("err"));
+    return result;
+}
+
+}  // namespace twinsight::testing

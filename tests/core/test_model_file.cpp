@@ -1,0 +1,82 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "core/atomic_file.h"
+#include "support/temp_folder.h"
+#include "training_fixture.h"
+
+namespace twinsight::core {
+namespace {
+using twinsight::testing::TempFolder;
+
+class ModelFile : public twinsight::testing::TrainedBlurModel {
+protected:
+    std::string saved() {
+        const std::string path = m_folder.file("blur.twinsight");
+        outcome().model.save(path);
+        return path;
+    }
+    void expectLoadError(const std::string& bytes, const std::string& expected) {
+        const std::string path = m_folder.file("bad.twinsight");
+        writeFileAtomically(path, bytes);
+        try {
+            TrainedModel::load(path, "cpu");
+            FAIL() << "loading should fail with: " << expected;
+        } catch (const std::runtime_error& error) {
+            const std::string message = error.what();
+            EXPECT_NE(message.find(expected), std::string::npos) << message;
+            EXPECT_EQ(message.rfind(path, 0), 0U) << "the message should start with the path: " << message;
+            EXPECT_EQ(message.find('\n'), std::string::npos) << "one line: " << message;
+        }
+    }
+    TempFolder m_folder;
+};
+
+TEST_F(ModelFile, SaveAndLoadGiveIdenticalScoresAndMetadata) {
+    const TrainedModel loaded = TrainedModel::load(saved(), "cpu");
+    const auto images = twinsight::testing::sampleImageSet(4, /*seed=*/55).images;
+    const auto before = outcome().model.estimate(images);
+    const auto after = loaded.estimate(images);
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        EXPECT_EQ(before[i].score, after[i].score);
+        EXPECT_EQ(before[i].estimate, after[i].estimate);
+    }
+    const ModelMetadata& metadata = loaded.metadata();
+    EXPECT_EQ(metadata.transform, "blur");
+    EXPECT_EQ(metadata.unit, "px");
+    EXPECT_EQ(metadata.workingSize, 144);
+    EXPECT_EQ(metadata.inputSize, 48);
+    EXPECT_EQ(metadata.formatVersion, kModelFormatVersion);
+    EXPECT_EQ(metadata.training.valSpearman, outcome().model.metadata().training.valSpearman);
+    EXPECT_FALSE(metadata.created.empty());
+}
+
+TEST_F(ModelFile, DamagedFilesGiveClearErrors) {
+    const std::string good = readWholeFile(saved());
+    expectLoadError("", "not a Twinsight model file");
+    expectLoadError("\x89PNG\r\n\x1a\n and so on, an image renamed", "not a Twinsight model file");
+    expectLoadError(good.substr(0, good.size() / 2), "truncated");
+    std::string flipped = good;
+    flipped[flipped.size() - 100] ^= 0x5A;
+    expectLoadError(flipped, "damaged (checksum)");
+    std::string newer = good;
+    newer[16] = 99;  // format version, just after the magic
+    expectLoadError(newer, "newer than this Twinsight reads");
+    std::string badJson = good;
+    badJson[16 + 4 + 8] = '#';
+    expectLoadError(badJson, "metadata is damaged");
+}
+
+TEST_F(ModelFile, MissingFileIsNamed) {
+    EXPECT_THROW(TrainedModel::load(m_folder.file("absent.twinsight")), std::runtime_error);
+}
+
+TEST_F(ModelFile, SavingIntoAMissingFolderLeavesNothingBehind) {
+    const std::string path = m_folder.file("no/such/folder/model.twinsight");
+    EXPECT_THROW(outcome().model.save(path), std::runtime_error);
+    EXPECT_TRUE(std::filesystem::is_empty(m_folder.path()));
+}
+
+}  // namespace
+}  // namespace twinsight::core

@@ -1,0 +1,86 @@
+#include <gtest/gtest.h>
+
+#include "core/pair_sampler.h"
+#include "core/sample_scenes.h"
+
+namespace twinsight::core {
+namespace {
+
+std::vector<cv::Mat> scenes(int count) {
+    std::vector<cv::Mat> images;
+    for (int i = 0; i < count; ++i) images.push_back(renderSampleScene(/*seed=*/3, i, cv::Size(192, 144)));
+    return images;
+}
+
+SamplerConfig config(const Transform& transform, double crossShare, std::uint64_t seed) {
+    return {transform.defaultRange(), /*inputSize=*/48, /*batchSize=*/16, crossShare, seed};
+}
+
+TEST(PairSampler, LabelsFollowTheMagnitudesAndTiesAreRedrawn) {
+    const auto images = scenes(4);
+    const Transform& blur = findTransform("blur");
+    PairSampler sampler(blur, images, config(blur, 0.5, 1));
+    int positives = 0;
+    for (int b = 0; b < 10; ++b) {
+        const PairBatch batch = sampler.next();
+        ASSERT_EQ(batch.labels.size(), 16U);
+        ASSERT_EQ(batch.first.count, 16);
+        ASSERT_EQ(batch.first.values.size(), 16U * 3 * 48 * 48);
+        for (std::size_t i = 0; i < batch.labels.size(); ++i) {
+            const double m1 = batch.firstMagnitudes[i], m2 = batch.secondMagnitudes[i];
+            EXPECT_EQ(batch.labels[i], m1 > m2 ? 1.0f : 0.0f);
+            EXPECT_GE(std::abs(m1 - m2), PairSampler::kTieShare * 5.0);
+            EXPECT_TRUE(blur.defaultRange().contains(m1) && blur.defaultRange().contains(m2));
+            positives += batch.labels[i] > 0.5f;
+        }
+    }
+    EXPECT_GT(positives, 50);  // both labels occur, about evenly
+    EXPECT_LT(positives, 110);
+}
+
+TEST(PairSampler, TheSameSeedReproducesBatchesAndAnotherDoesNot) {
+    const auto images = scenes(3);
+    const Transform& noise = findTransform("noise");
+    PairSampler first(noise, images, config(noise, 0.5, 42));
+    PairSampler second(noise, images, config(noise, 0.5, 42));
+    PairSampler other(noise, images, config(noise, 0.5, 43));
+    const PairBatch a = first.next(), b = second.next(), c = other.next();
+    EXPECT_EQ(a.first.values, b.first.values);
+    EXPECT_EQ(a.second.values, b.second.values);
+    EXPECT_EQ(a.labels, b.labels);
+    EXPECT_NE(a.first.values, c.first.values);
+}
+
+TEST(PairSampler, SameImagePairsShareTheirCropSoOnlyTheDegradationDiffers) {
+    const auto images = scenes(3);
+    const Transform& brightness = findTransform("brightness");
+    PairSampler sampler(brightness, images, config(brightness, 0.0, 5));
+    const PairBatch batch = sampler.next();
+    for (std::size_t i = 0; i < batch.labels.size(); ++i) {
+        EXPECT_FALSE(batch.crossImage[i]);
+        // A brightness shift keeps the spatial pattern: the copies correlate strongly pixel by pixel.
+        const std::size_t size = batch.first.sampleSize();
+        const cv::Mat a(1, int(size), CV_32F, const_cast<float*>(batch.first.values.data() + i * size));
+        const cv::Mat b(1, int(size), CV_32F, const_cast<float*>(batch.second.values.data() + i * size));
+        cv::Mat correlation;
+        cv::matchTemplate(a, b, correlation, cv::TM_CCOEFF_NORMED);
+        EXPECT_GT(correlation.at<float>(0, 0), 0.7f) << "pair " << i;
+    }
+}
+
+TEST(PairSampler, CrossImageShareIsHonoured) {
+    const auto images = scenes(5);
+    const Transform& blur = findTransform("blur");
+    PairSampler sampler(blur, images, config(blur, 1.0, 9));
+    const PairBatch batch = sampler.next();
+    for (bool cross : batch.crossImage) EXPECT_TRUE(cross);
+}
+
+TEST(PairSampler, RejectsImagesSmallerThanTheCrop) {
+    const std::vector<cv::Mat> tiny{cv::Mat(20, 20, CV_8UC3, cv::Scalar::all(9))};
+    const Transform& blur = findTransform("blur");
+    EXPECT_THROW(PairSampler(blur, tiny, config(blur, 0.5, 1)), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace twinsight::core

@@ -1,0 +1,61 @@
+#include <gtest/gtest.h>
+
+#include <numeric>
+
+#include "core/image_scorer.h"
+
+namespace twinsight::core {
+namespace {
+
+// Scores each crop by its mean input level: a transparent stand-in that lets the pooling rules be checked
+// exactly. The network itself is tested through real training in test_training.cpp.
+std::vector<float> meanLevel(const InputBatch& batch) {
+    std::vector<float> scores;
+    for (int i = 0; i < batch.count; ++i) {
+        const auto begin = batch.values.begin() + static_cast<std::ptrdiff_t>(i * batch.sampleSize());
+        scores.push_back(std::accumulate(begin, begin + static_cast<std::ptrdiff_t>(batch.sampleSize()), 0.0f) /
+                         batch.sampleSize());
+    }
+    return scores;
+}
+
+TEST(ImageScorer, CropGridCoversTheImageEvenly) {
+    const ImageScorer scorer(findTransform("blur"), 64, {}, meanLevel);
+    const auto grid = scorer.cropGrid({256, 192});
+    ASSERT_EQ(grid.size(), 12U);  // 4 x 3
+    cv::Mat covered(192, 256, CV_8U, cv::Scalar(0));
+    for (const cv::Rect& crop : grid) covered(crop).setTo(1);
+    EXPECT_EQ(cv::countNonZero(covered), 256 * 192);
+    EXPECT_EQ(grid.back(), cv::Rect(192, 128, 64, 64));
+}
+
+TEST(ImageScorer, PercentilePoolingFollowsTheLowCrops) {
+    cv::Mat image(128, 256, CV_8UC3, cv::Scalar::all(200));
+    image(cv::Rect(0, 0, 64, 64)).setTo(cv::Scalar::all(0));  // one dark crop of eight
+    const ImageScorer mean(findTransform("brightness"), 64, {PoolRule::Kind::Mean, 0}, meanLevel);
+    const ImageScorer low(findTransform("blur"), 64, {PoolRule::Kind::Percentile, 0}, meanLevel);
+    EXPECT_NEAR(mean.score(image), (7 * (200 / 255.0 - 0.5) + (0 - 0.5)) / 8, 1e-5);
+    EXPECT_NEAR(low.score(image), -0.5, 1e-6);
+}
+
+TEST(ImageScorer, ScoringManyEqualsScoringEachAlone) {
+    const ImageScorer scorer(findTransform("blur"), 32, {PoolRule::Kind::Percentile, 10}, meanLevel);
+    std::vector<cv::Mat> images;
+    for (int i = 0; i < 9; ++i) {
+        cv::Mat image(100 + 7 * i, 120, CV_8UC3);
+        cv::randu(image, 0, 255);
+        images.push_back(image);
+    }
+    const std::vector<double> together = scorer.scoreAll(images);
+    for (std::size_t i = 0; i < images.size(); ++i) EXPECT_DOUBLE_EQ(together[i], scorer.score(images[i]));
+}
+
+TEST(ImageScorer, SmallImagesArePaddedAndWholeFramesResized) {
+    const ImageScorer patches(findTransform("blur"), 64, {}, meanLevel);
+    EXPECT_NEAR(patches.score(cv::Mat(30, 40, CV_8UC3, cv::Scalar::all(255))), 0.5, 1e-6);
+    const ImageScorer frames(findTransform("rotation"), 48, {}, meanLevel);
+    EXPECT_NEAR(frames.score(cv::Mat(300, 500, CV_8UC3, cv::Scalar::all(0))), -0.5, 1e-6);
+}
+
+}  // namespace
+}  // namespace twinsight::core

@@ -1,0 +1,83 @@
+#include <gtest/gtest.h>
+
+#include "core/analysis.h"
+#include "training_fixture.h"
+
+namespace twinsight::core {
+namespace {
+using twinsight::testing::quickBlurConfig;
+using twinsight::testing::sampleImageSet;
+
+class Training : public twinsight::testing::TrainedBlurModel {};
+
+TEST_F(Training, ShortBlurTrainingOnSampleScenesRanksHeldOutImages) {
+    const TrainingSummary& summary = outcome().model.metadata().training;
+    EXPECT_GT(summary.valPairAccuracy, 0.9);
+    EXPECT_GT(summary.valSpearman, 0.9);
+    EXPECT_EQ(summary.trainImages, 24);
+    EXPECT_EQ(summary.validationImages, 8);
+    EXPECT_EQ(outcome().validationPaths.size(), 8U);
+    EXPECT_GT(summary.pairsPerSecond, 0.0);
+}
+
+TEST_F(Training, ScoresRiseWithBlurOnUnseenScenes) {
+    const ImageScorer scorer = outcome().model.scorer();
+    const auto unseen = sampleImageSet(6, /*seed=*/99).images;
+    const CorrelationStudy study = studyCorrelation(scorer, unseen, {0.0, 5.0}, 6);
+    EXPECT_GT(study.spearman, 0.85);
+    EXPECT_GT(study.perImageSpearman, 0.9);
+}
+
+TEST_F(Training, CalibrationMapsScoresBackToSigma) {
+    const TrainedModel& model = outcome().model;
+    const cv::Mat scene = renderSampleScene(/*seed=*/77, 0, {192, 144});
+    const auto rows = sweepImage(model.scorer(), scene, {0.0, 5.0}, 6, model.metadata().calibration);
+    EXPECT_LT(rows.front().estimate, 1.5);
+    EXPECT_GT(rows.back().estimate, 3.5);
+}
+
+TEST(TrainingControl, CancelStopsWithinOneStep) {
+    TrainerConfig config = quickBlurConfig();
+    config.steps = 1000;
+    std::atomic_bool cancel{false};
+    int lastStep = 0;
+    auto progress = [&](const TrainingProgress& p) {
+        lastStep = p.step;
+        if (p.step == 3) cancel = true;
+    };
+    Trainer trainer(config);
+    EXPECT_THROW(trainer.run(sampleImageSet(6, 5), progress, cancel), TrainingCancelled);
+    EXPECT_EQ(lastStep, 3);
+}
+
+TEST(TrainingControl, DivergenceStopsWithAClearError) {
+    TrainerConfig config = quickBlurConfig();
+    config.steps = 200;
+    config.learningRate = 1e12;
+    std::atomic_bool cancel{false};
+    Trainer trainer(config);
+    try {
+        trainer.run(sampleImageSet(6, 5), {}, cancel);
+        FAIL() << "a learning rate of 1e12 should diverge";
+    } catch (const std::runtime_error& error) {
+        EXPECT_NE(std::string(error.what()).find("not finite"), std::string::npos) << error.what();
+    }
+}
+
+TEST(TrainingControl, BadConfigurationsAreRejectedBeforeTraining) {
+    TrainerConfig config = quickBlurConfig();
+    config.range = Range{3.0, 1.0};
+    EXPECT_THROW(Trainer{config}, std::invalid_argument);
+    config = quickBlurConfig();
+    config.transform = "sharpen";
+    EXPECT_THROW(Trainer{config}, std::invalid_argument);
+    config = quickBlurConfig();
+    config.steps = 0;
+    EXPECT_THROW(Trainer{config}, std::invalid_argument);
+    std::atomic_bool cancel{false};
+    Trainer trainer(quickBlurConfig());
+    EXPECT_THROW(trainer.run(sampleImageSet(1, 5), {}, cancel), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace twinsight::core
