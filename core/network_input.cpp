@@ -30,6 +30,21 @@ void InputBatch::append(const cv::Mat& bgr) {
     ++count;
 }
 
+cv::Mat InputBatch::image(int index) const {
+    if (index < 0 || index >= count) throw std::out_of_range("network input: no sample " + std::to_string(index));
+    const std::size_t plane = static_cast<std::size_t>(height) * width;
+    const float* in = values.data() + index * sampleSize();
+    cv::Mat bgr(height, width, CV_8UC3);
+    for (int y = 0; y < height; ++y) {
+        auto* row = bgr.ptr<cv::Vec3b>(y);
+        for (int x = 0; x < width; ++x) {
+            const std::size_t at = static_cast<std::size_t>(y) * width + x;
+            for (int c = 0; c < 3; ++c) row[x][c] = cv::saturate_cast<uchar>((in[c * plane + at] + kInputOffset) / kInputScale);
+        }
+    }
+    return bgr;
+}
+
 cv::Mat resizeToInput(const cv::Mat& image, int inputSize) {
     cv::Mat resized;
     const bool shrinking = image.cols >= inputSize && image.rows >= inputSize;

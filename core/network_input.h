@@ -20,6 +20,8 @@ struct InputBatch {
     // Appends one CV_8UC3 image of exactly height x width.
     void append(const cv::Mat& bgr);
     std::size_t sampleSize() const { return static_cast<std::size_t>(channels) * height * width; }
+    // Sample `index` back as a CV_8UC3 image, for showing what the network saw.
+    cv::Mat image(int index) const;
 };
 
 // The whole frame brought to the square input of a whole-frame transformation.

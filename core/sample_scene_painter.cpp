@@ -150,7 +150,7 @@ void paintTreeLine(cv::Mat& image, SceneRng& rng, const SceneLayout& layout) {
         height = std::clamp(height + rng.uniform(-1.5, 1.5), 2.0, 20.0);              // a random walk: clumps and gaps
         const cv::Point at(cvRound(x), layout.horizonAt(x) - layout.px(height / 2));  // crowns reach the ground
         const int size = layout.px(height / 2 + rng.uniform(0.5, 3.0));
-        cv::circle(image, at, size, shade(green, rng.uniform(0.8, 1.2)), cv::FILLED, cv::LINE_AA);
+        cv::circle(image, at, size, shade(green, rng.uniform(0.9, 1.1)), cv::FILLED, cv::LINE_AA);
         for (int leaf = 0; leaf < 4; ++leaf) {  // lit and shaded leaves: fine detail
             const cv::Point dot = inDisc(rng, at, size);
             cv::circle(image, dot, 1, shade(green, rng.chance(0.5) ? 0.6 : 1.6), cv::FILLED, cv::LINE_8);

@@ -57,11 +57,11 @@ SceneLayout makeLayout(SceneRng& rng, cv::Size size) {
     const double slope = std::tan(rng.uniform(-3.0, 3.0) * CV_PI / 180.0);  // a hand-held camera's tilt
     const double hillHeight = rng.chance(0.5) ? size.height * rng.uniform(0.02, 0.09) : 0.0;
     const double waveA = rng.uniform(0.3, 1.2) * size.width, phaseA = rng.uniform(0.0, 2 * CV_PI);
-    const double waveB = rng.uniform(0.08, 0.3) * size.width, phaseB = rng.uniform(0.0, 2 * CV_PI);
+    const double waveB = rng.uniform(0.15, 0.4) * size.width, phaseB = rng.uniform(0.0, 2 * CV_PI);
     layout.horizon.resize(size.width);
     for (int x = 0; x < size.width; ++x) {
         const double hills =
-            0.7 * (1 + std::sin(2 * CV_PI * x / waveA + phaseA)) + 0.3 * (1 + std::sin(2 * CV_PI * x / waveB + phaseB));
+            0.8 * (1 + std::sin(2 * CV_PI * x / waveA + phaseA)) + 0.2 * (1 + std::sin(2 * CV_PI * x / waveB + phaseB));
         const double row = centreRow + (x - size.width / 2.0) * slope - hillHeight * hills / 2;
         layout.horizon[x] = std::clamp(cvRound(row), size.height / 5, size.height * 4 / 5);
     }
@@ -72,7 +72,7 @@ SceneLayout makeLayout(SceneRng& rng, cv::Size size) {
 constexpr std::array<std::array<Span, 3>, 4> kMaterials{{{{{75, 130}, {0.35, 0.7}, {0.35, 0.6}}},
                                                          {{{35, 55}, {0.4, 0.7}, {0.45, 0.65}}},
                                                          {{{18, 35}, {0.3, 0.55}, {0.35, 0.55}}},
-                                                         {{{0, 360}, {0.0, 0.12}, {0.35, 0.6}}}}};
+                                                         {{{20, 60}, {0.0, 0.15}, {0.35, 0.6}}}}};
 // Skies (zenith, then horizon): clear, overcast, dusk; the horizon always the brighter, as in real skies.
 constexpr std::array<std::array<Span, 6>, 3> kSkies{{
     {{{200, 225}, {0.4, 0.75}, {0.75, 0.95}, {195, 215}, {0.08, 0.3}, {0.9, 1.0}}},
@@ -143,7 +143,7 @@ void applyGroundTexture(cv::Mat& image, SceneRng& rng, const SceneLayout& layout
     const std::vector<TextureLayer> layers = groundLayers(rng, layout);
     const cv::Mat drift = valueNoise(rng, layout.size, 45 * layout.unit, 30 * layout.unit);
     cv::Vec3i tint;
-    for (int c = 0; c < 3; ++c) tint[c] = rng.uniformInt(-30, 30);
+    for (int c = 0; c < 3; ++c) tint[c] = rng.uniformInt(-18, 18);
     const int lowestHorizon = *std::min_element(layout.horizon.begin(), layout.horizon.end());
     for (int y = lowestHorizon; y < image.rows; ++y) {
         auto* row = image.ptr<uchar>(y);

@@ -63,6 +63,9 @@ double learningRateAt(double base, int step, int total) {
     return base * (0.05 + 0.95 * 0.5 * (1.0 + std::cos(M_PI * progress)));
 }
 
+// Pairs shown with each validation: enough to see right and wrong verdicts, few enough to draw at once.
+constexpr int kPreviewPairs = 8;
+
 class TrainingRun {
 public:
     TrainingRun(const TrainerConfig& config, const Transform& transform, const DataSplit& data,
@@ -77,8 +80,10 @@ public:
         m_branch->to(m_device);
     }
 
+    // One optimisation step; returns the loss and keeps the batch's scores for previews.
     double step(const PairBatch& batch, int index);
     CorrelationStudy validate();
+    std::vector<PairPreview> previewLastBatch(const PairBatch& batch) const;
     Branch& branch() { return m_branch; }
     const torch::Device& device() const { return m_device; }
 
@@ -90,6 +95,7 @@ private:
     torch::Device m_device;
     Branch m_branch;
     torch::optim::Adam m_optimizer;
+    std::vector<float> m_lastScores;  // first copies, then second copies
 };
 
 double TrainingRun::step(const PairBatch& batch, int index) {
@@ -114,6 +120,8 @@ double TrainingRun::step(const PairBatch& batch, int index) {
     m_optimizer.zero_grad();
     loss.backward();
     m_optimizer.step();
+    const torch::Tensor kept = scores.detach().to(torch::kCPU).contiguous();
+    m_lastScores.assign(kept.data_ptr<float>(), kept.data_ptr<float>() + kept.numel());
     return value;
 }
 
@@ -127,6 +135,23 @@ CorrelationStudy TrainingRun::validate() {
         studyCorrelation(scorer, m_data.validation, m_config.effectiveRange(), m_config.validationLevels);
     m_branch->train();
     return study;
+}
+
+std::vector<PairPreview> TrainingRun::previewLastBatch(const PairBatch& batch) const {
+    std::vector<PairPreview> previews;
+    const int count = std::min<int>(kPreviewPairs, static_cast<int>(batch.labels.size()));
+    for (int i = 0; i < count && m_lastScores.size() == 2 * batch.labels.size(); ++i) {
+        PairPreview preview;
+        preview.first = batch.first.image(i);
+        preview.second = batch.second.image(i);
+        preview.firstMagnitude = batch.firstMagnitudes[i];
+        preview.secondMagnitude = batch.secondMagnitudes[i];
+        preview.firstMoreDegraded = batch.labels[i] > 0.5f;
+        preview.firstScore = m_lastScores[i];
+        preview.secondScore = m_lastScores[batch.labels.size() + i];
+        previews.push_back(std::move(preview));
+    }
+    return previews;
 }
 
 ModelMetadata describeModel(const TrainerConfig& config, const Transform& transform) {
@@ -168,6 +193,30 @@ Range TrainerConfig::effectiveRange() const { return range ? *range : findTransf
 
 Trainer::Trainer(TrainerConfig config) : m_config(std::move(config)) { m_config.validate(); }
 
+namespace {
+
+TrainingSummary summarise(const TrainerConfig& config, const DataSplit& data, const ImageSet& images,
+                          const CorrelationStudy& validation, double seconds) {
+    TrainingSummary summary;
+    summary.steps = config.steps;
+    summary.batchSize = config.batchSize;
+    summary.learningRate = config.learningRate;
+    summary.crossImageShare = config.crossImageShare;
+    summary.seed = config.seed;
+    summary.seconds = seconds;
+    summary.pairsPerSecond = config.steps * config.batchSize / std::max(seconds, 1e-6);
+    summary.trainImages = static_cast<int>(data.train.size());
+    summary.validationImages = static_cast<int>(data.validationPaths.size());
+    const std::size_t used = data.train.size() + data.validationPaths.size();
+    summary.skippedFiles = static_cast<int>(images.skipped.size() + images.images.size() - used);
+    summary.valPairAccuracy = validation.pairAccuracy;
+    summary.valPearson = validation.pearson;
+    summary.valSpearman = validation.spearman;
+    return summary;
+}
+
+}  // namespace
+
 TrainingOutcome Trainer::run(const ImageSet& images, const ProgressCallback& progress,
                              const std::atomic_bool& cancel) {
     const Transform& transform = findTransform(m_config.transform);
@@ -177,65 +226,43 @@ TrainingOutcome Trainer::run(const ImageSet& images, const ProgressCallback& pro
     torch::manual_seed(m_config.seed);
     try {
         TrainingRun run(m_config, transform, data, cancel);
-        SamplerConfig samplerConfig{m_config.effectiveRange(), m_config.inputSize, m_config.batchSize,
-                                    m_config.crossImageShare, m_config.seed};
+        const SamplerConfig samplerConfig{m_config.effectiveRange(), m_config.inputSize, m_config.batchSize,
+                                          m_config.crossImageShare, m_config.seed};
         PairSampler sampler(transform, data.train, samplerConfig);
         BatchPrefetcher prefetcher(sampler, kPrefetchDepth);
-        const int interval = m_config.validationInterval > 0
-                                 ? m_config.validationInterval
-                                 : std::max(1, m_config.steps / kValidationsPerRun);
-        const auto start = Clock::now();
-        auto last = start;
+        const int interval = m_config.validationInterval > 0 ? m_config.validationInterval
+                                                             : std::max(1, m_config.steps / kValidationsPerRun);
+        double trainingSeconds = 0.0;  // optimisation only: validations are not training speed
+        CorrelationStudy validation;  // the last one; the final step always validates
         TrainingProgress report;
         report.totalSteps = m_config.steps;
         for (int step = 0; step < m_config.steps; ++step) {
             if (cancel) throw TrainingCancelled();
-            report.loss = run.step(prefetcher.pop(), step);
-            const auto now = Clock::now();
-            const double stepSeconds = std::chrono::duration<double>(now - last).count();
-            last = now;
+            const PairBatch batch = prefetcher.pop();
+            const auto stepStart = Clock::now();
+            report.loss = run.step(batch, step);
+            const double stepSeconds = std::chrono::duration<double>(Clock::now() - stepStart).count();
+            trainingSeconds += stepSeconds;
             const double rate = m_config.batchSize / std::max(stepSeconds, 1e-6);
-            report.pairsPerSecond =
-                step == 0 ? rate : (1.0 - kRateSmoothing) * report.pairsPerSecond + kRateSmoothing * rate;
+            report.pairsPerSecond = step == 0 ? rate : (1 - kRateSmoothing) * report.pairsPerSecond + kRateSmoothing * rate;
             report.step = step + 1;
             report.etaSeconds = (m_config.steps - report.step) * m_config.batchSize / report.pairsPerSecond;
-            report.validated = report.step % interval == 0 && report.step < m_config.steps;
+            report.validated = report.step % interval == 0 || report.step == m_config.steps;
+            report.pairs.clear();
             if (report.validated) {
-                const CorrelationStudy study = run.validate();
-                report.valPairAccuracy = study.pairAccuracy;
-                report.valSpearman = study.spearman;
-                last = Clock::now();  // validation time is not training speed
+                validation = run.validate();
+                report.valPairAccuracy = validation.pairAccuracy;
+                report.valSpearman = validation.spearman;
+                report.pairs = run.previewLastBatch(batch);
             }
             if (progress) progress(report);
         }
-        const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-        CorrelationStudy validation = run.validate();
         ModelMetadata metadata = describeModel(m_config, transform);
         metadata.calibration = fitCalibration(validation);
-        TrainingSummary& summary = metadata.training;
-        summary.steps = m_config.steps;
-        summary.batchSize = m_config.batchSize;
-        summary.learningRate = m_config.learningRate;
-        summary.crossImageShare = m_config.crossImageShare;
-        summary.seed = m_config.seed;
-        summary.seconds = seconds;
-        summary.pairsPerSecond = m_config.steps * m_config.batchSize / std::max(seconds, 1e-6);
-        summary.device = run.device().is_cuda() ? "cuda" : "cpu";
-        summary.threads = threads;
-        summary.trainImages = static_cast<int>(data.train.size());
-        summary.validationImages = static_cast<int>(data.validationPaths.size());
-        summary.skippedFiles = static_cast<int>(images.skipped.size() + images.images.size() -
-                                                data.train.size() - data.validationPaths.size());
-        summary.valPairAccuracy = validation.pairAccuracy;
-        summary.valPearson = validation.pearson;
-        summary.valSpearman = validation.spearman;
-        summary.finalLoss = report.loss;
-        if (progress) {
-            report.validated = true;
-            report.valPairAccuracy = validation.pairAccuracy;
-            report.valSpearman = validation.spearman;
-            progress(report);
-        }
+        metadata.training = summarise(m_config, data, images, validation, trainingSeconds);
+        metadata.training.device = run.device().is_cuda() ? "cuda" : "cpu";
+        metadata.training.threads = threads;
+        metadata.training.finalLoss = report.loss;
         auto impl = std::make_unique<TrainedModel::Impl>();
         impl->metadata = std::move(metadata);
         impl->branch = run.branch();

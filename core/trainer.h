@@ -38,6 +38,17 @@ struct TrainerConfig {
     Range effectiveRange() const;
 };
 
+// One training pair as the network saw it, with its verdict: for showing how the model learns.
+struct PairPreview {
+    cv::Mat first, second;  // CV_8UC3, input size
+    double firstMagnitude = 0.0;
+    double secondMagnitude = 0.0;
+    bool firstMoreDegraded = false;  // the label
+    double firstScore = 0.0;
+    double secondScore = 0.0;
+    bool correct() const { return (firstScore > secondScore) == firstMoreDegraded; }
+};
+
 struct TrainingProgress {
     int step = 0;
     int totalSteps = 0;
@@ -47,6 +58,7 @@ struct TrainingProgress {
     bool validated = false;  // the two figures below are fresh at this step
     double valPairAccuracy = 0.0;
     double valSpearman = 0.0;
+    std::vector<PairPreview> pairs;  // a few pairs of the current batch, filled when validated
 };
 using ProgressCallback = std::function<void(const TrainingProgress&)>;
 

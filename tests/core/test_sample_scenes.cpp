@@ -176,7 +176,7 @@ TEST(SampleScenes, ExposureVariesWithoutClipping) {
     }
     cv::Scalar mean, stddev;
     cv::meanStdDev(means, mean, stddev);
-    EXPECT_GT(stddev[0], 10.0);
+    EXPECT_GT(stddev[0], 7.0);  // one fixed exposure target gives about 2; the random targets about 12 to 16
 }
 
 TEST(SampleScenes, WritesNumberedReadablePngs) {
