@@ -56,12 +56,12 @@ double ImageScorer::score(const cv::Mat& image) const { return scoreAll({image})
 std::vector<double> ImageScorer::scoreAll(const std::vector<cv::Mat>& images) const {
     std::vector<std::size_t> owner;  // image index of each crop, in batch order
     std::vector<double> cropScores;
-    InputBatch batch(3, m_inputSize);
+    InputBatch batch(3, m_inputSize, m_transform.inputEncoding());
     auto flush = [&] {
         if (batch.count == 0) return;
         const std::vector<float> scores = m_scoreBatch(batch);
         cropScores.insert(cropScores.end(), scores.begin(), scores.end());
-        batch = InputBatch(3, m_inputSize);
+        batch = InputBatch(3, m_inputSize, m_transform.inputEncoding());
     };
     for (std::size_t i = 0; i < images.size(); ++i) {
         for (const cv::Mat& view : networkViews(images[i])) {

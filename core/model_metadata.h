@@ -19,8 +19,8 @@ inline constexpr int kModelFormatVersion = 1;
 struct ArchitectureSpec {
     std::string name = "convnet";
     int inputChannels = 3;
-    std::vector<int> widths{16, 32, 32, 64, 64};  // one 3x3 convolution each
-    std::vector<int> strides{1, 2, 1, 2, 2};
+    std::vector<int> widths{16, 32, 48, 64, 64, 64};  // one 3x3 convolution each
+    std::vector<int> strides{1, 2, 2, 2, 2, 2};
     int headWidth = 32;
 };
 

@@ -9,12 +9,22 @@ namespace {
 // Maps 0..255 to about -0.5..0.5: one constant for every image, so absolute levels stay visible.
 constexpr float kInputScale = 1.0f / 255.0f;
 constexpr float kInputOffset = 0.5f;
+// Contrast floor for standardised input, in 8-bit levels: flat crops are not blown up into noise.
+constexpr double kMinimumDeviation = 4.0;
 }  // namespace
 
 void InputBatch::append(const cv::Mat& bgr) {
     if (bgr.type() != CV_8UC3 || bgr.rows != height || bgr.cols != width) {
         throw std::invalid_argument("network input: expected a " + std::to_string(width) + "x" +
                                     std::to_string(height) + " 3-channel 8-bit image");
+    }
+    float scale = kInputScale, offset = kInputOffset;
+    if (encoding == InputEncoding::Standardised) {
+        cv::Scalar mean, deviation;
+        cv::meanStdDev(bgr.reshape(1), mean, deviation);
+        // The same unit as FixedScale for a crop of typical contrast (deviation ~ 64 levels).
+        scale = static_cast<float>(0.25 / std::max(deviation[0], kMinimumDeviation));
+        offset = static_cast<float>(mean[0]) * scale;
     }
     const std::size_t plane = static_cast<std::size_t>(height) * width;
     const std::size_t start = values.size();
@@ -24,25 +34,10 @@ void InputBatch::append(const cv::Mat& bgr) {
         const auto* row = bgr.ptr<cv::Vec3b>(y);
         for (int x = 0; x < width; ++x) {
             const std::size_t index = static_cast<std::size_t>(y) * width + x;
-            for (int c = 0; c < 3; ++c) out[c * plane + index] = row[x][c] * kInputScale - kInputOffset;
+            for (int c = 0; c < 3; ++c) out[c * plane + index] = row[x][c] * scale - offset;
         }
     }
     ++count;
-}
-
-cv::Mat InputBatch::image(int index) const {
-    if (index < 0 || index >= count) throw std::out_of_range("network input: no sample " + std::to_string(index));
-    const std::size_t plane = static_cast<std::size_t>(height) * width;
-    const float* in = values.data() + index * sampleSize();
-    cv::Mat bgr(height, width, CV_8UC3);
-    for (int y = 0; y < height; ++y) {
-        auto* row = bgr.ptr<cv::Vec3b>(y);
-        for (int x = 0; x < width; ++x) {
-            const std::size_t at = static_cast<std::size_t>(y) * width + x;
-            for (int c = 0; c < 3; ++c) row[x][c] = cv::saturate_cast<uchar>((in[c * plane + at] + kInputOffset) / kInputScale);
-        }
-    }
-    return bgr;
 }
 
 cv::Mat resizeToInput(const cv::Mat& image, int inputSize) {

@@ -8,7 +8,12 @@
 
 namespace twinsight::core {
 
+// How 8-bit pixels become network input. FixedScale keeps absolute levels (brightness, contrast, noise);
+// Standardised divides each sample by its own contrast, so that a blur score does not follow edge contrast.
+enum class InputEncoding { FixedScale, Standardised };
+
 struct InputBatch {
+    InputEncoding encoding = InputEncoding::FixedScale;
     int count = 0;
     int channels = 3;
     int height = 0;
@@ -16,12 +21,11 @@ struct InputBatch {
     std::vector<float> values;  // count * channels * height * width, NCHW
 
     InputBatch() = default;
-    InputBatch(int channelCount, int side) : channels(channelCount), height(side), width(side) {}
+    InputBatch(int channelCount, int side, InputEncoding inputEncoding = InputEncoding::FixedScale)
+        : encoding(inputEncoding), channels(channelCount), height(side), width(side) {}
     // Appends one CV_8UC3 image of exactly height x width.
     void append(const cv::Mat& bgr);
     std::size_t sampleSize() const { return static_cast<std::size_t>(channels) * height * width; }
-    // Sample `index` back as a CV_8UC3 image, for showing what the network saw.
-    cv::Mat image(int index) const;
 };
 
 // The whole frame brought to the square input of a whole-frame transformation.

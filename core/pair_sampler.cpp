@@ -2,9 +2,20 @@
 
 #include <stdexcept>
 
-#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
 
 namespace twinsight::core {
+namespace {
+
+// Mean absolute Laplacian of the crop's grey levels: how much fine detail there is to lose.
+double detailOf(const cv::Mat& crop) {
+    cv::Mat grey, laplacian;
+    cv::cvtColor(crop, grey, cv::COLOR_BGR2GRAY);
+    cv::Laplacian(grey, laplacian, CV_16S);
+    return cv::mean(cv::abs(laplacian))[0];
+}
+
+}  // namespace
 
 PairSampler::PairSampler(const Transform& transform, const std::vector<cv::Mat>& images, SamplerConfig config)
     : m_transform(transform), m_images(images), m_config(config), m_random(config.seed) {
@@ -25,8 +36,8 @@ PairSampler::PairSampler(const Transform& transform, const std::vector<cv::Mat>&
 
 PairBatch PairSampler::next() {
     PairBatch batch;
-    batch.first = InputBatch(3, m_config.inputSize);
-    batch.second = InputBatch(3, m_config.inputSize);
+    batch.first = InputBatch(3, m_config.inputSize, m_transform.inputEncoding());
+    batch.second = InputBatch(3, m_config.inputSize, m_transform.inputEncoding());
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     for (int i = 0; i < m_config.batchSize; ++i) addPair(batch, unit(m_random) < m_config.crossImageShare);
     return batch;
@@ -51,7 +62,15 @@ cv::Rect PairSampler::drawCrop(const cv::Mat& image) {
     const int size = m_config.inputSize;
     std::uniform_int_distribution<int> x(0, image.cols - size);
     std::uniform_int_distribution<int> y(0, image.rows - size);
-    return {x(m_random), y(m_random), size, size};
+    cv::Rect best(x(m_random), y(m_random), size, size);
+    if (!m_transform.needsDetail()) return best;
+    double bestDetail = detailOf(image(best));
+    for (int candidate = 1; candidate < kDetailCandidates; ++candidate) {
+        const cv::Rect crop(x(m_random), y(m_random), size, size);
+        const double detail = detailOf(image(crop));
+        if (detail > bestDetail) std::tie(best, bestDetail) = std::tie(crop, detail);
+    }
+    return best;
 }
 
 cv::Mat PairSampler::degradedView(const cv::Mat& image, const cv::Rect& crop, bool flip, double magnitude) {
@@ -77,8 +96,10 @@ void PairSampler::addPair(PairBatch& batch, bool cross) {
     const cv::Rect secondCrop = cross ? drawCrop(secondImage) : firstCrop;
     const bool firstFlip = (m_random() & 1U) != 0;
     const bool secondFlip = cross ? (m_random() & 1U) != 0 : firstFlip;
-    batch.first.append(degradedView(firstImage, firstCrop, firstFlip, firstMagnitude));
-    batch.second.append(degradedView(secondImage, secondCrop, secondFlip, secondMagnitude));
+    batch.firstViews.push_back(degradedView(firstImage, firstCrop, firstFlip, firstMagnitude));
+    batch.secondViews.push_back(degradedView(secondImage, secondCrop, secondFlip, secondMagnitude));
+    batch.first.append(batch.firstViews.back());
+    batch.second.append(batch.secondViews.back());
     batch.labels.push_back(firstMagnitude > secondMagnitude ? 1.0f : 0.0f);
     batch.firstMagnitudes.push_back(firstMagnitude);
     batch.secondMagnitudes.push_back(secondMagnitude);

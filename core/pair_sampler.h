@@ -29,6 +29,7 @@ struct PairBatch {
     std::vector<double> firstMagnitudes;
     std::vector<double> secondMagnitudes;
     std::vector<bool> crossImage;
+    std::vector<cv::Mat> firstViews, secondViews;  // the 8-bit crops or frames behind `first` and `second`
 };
 
 class PairSampler {
@@ -43,6 +44,8 @@ public:
 
     // Pairs whose magnitudes differ by less than this share of the range are redrawn: their order is noise.
     static constexpr double kTieShare = 0.02;
+    // Candidate crops drawn when the transformation needs detail; the most detailed one is kept.
+    static constexpr int kDetailCandidates = 3;
 
 private:
     double drawMagnitude();

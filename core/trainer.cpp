@@ -142,8 +142,8 @@ std::vector<PairPreview> TrainingRun::previewLastBatch(const PairBatch& batch) c
     const int count = std::min<int>(kPreviewPairs, static_cast<int>(batch.labels.size()));
     for (int i = 0; i < count && m_lastScores.size() == 2 * batch.labels.size(); ++i) {
         PairPreview preview;
-        preview.first = batch.first.image(i);
-        preview.second = batch.second.image(i);
+        preview.first = batch.firstViews[i];
+        preview.second = batch.secondViews[i];
         preview.firstMagnitude = batch.firstMagnitudes[i];
         preview.secondMagnitude = batch.secondMagnitudes[i];
         preview.firstMoreDegraded = batch.labels[i] > 0.5f;

@@ -8,6 +8,8 @@
 
 #include <opencv2/core.hpp>
 
+#include "core/network_input.h"
+
 namespace twinsight::core {
 
 struct Range {
@@ -43,6 +45,11 @@ public:
     virtual Range validRange() const = 0;
     virtual View view() const = 0;
     virtual PoolRule poolRule() const { return {}; }
+    // Whether flat crops (sky, walls) carry no information about this transformation, so that training should
+    // prefer crops with detail.
+    virtual bool needsDetail() const { return false; }
+    // How pixels are fed to the network for this transformation.
+    virtual InputEncoding inputEncoding() const { return InputEncoding::FixedScale; }
 
     // Degrades a CV_8UC3 image by `magnitude`; `seed` drives stochastic transformations (noise) only.
     // Throws std::invalid_argument when the magnitude lies outside validRange().

@@ -17,7 +17,10 @@ public:
     Range validRange() const override { return {0.0, 20.0}; }
     View view() const override { return View::Patches; }
     // The sharpest crops carry the blur information; flat ones (sky, walls) look blurred at any sigma.
-    PoolRule poolRule() const override { return {PoolRule::Kind::Percentile, 10.0}; }
+    PoolRule poolRule() const override { return {PoolRule::Kind::Mean, 0.0}; }
+    bool needsDetail() const override { return false; }
+    // Blur is edge width, whatever the edge contrast: standardised crops make scores comparable across images.
+    InputEncoding inputEncoding() const override { return InputEncoding::Standardised; }
 
 protected:
     cv::Mat applyChecked(const cv::Mat& image, double sigma, std::uint64_t /*seed*/) const override {

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "core/pair_sampler.h"
+#include "core/statistics.h"
 #include "core/sample_scenes.h"
 
 namespace twinsight::core {
@@ -60,11 +61,11 @@ TEST(PairSampler, SameImagePairsShareTheirCropSoOnlyTheDegradationDiffers) {
         EXPECT_FALSE(batch.crossImage[i]);
         // A brightness shift keeps the spatial pattern: the copies correlate strongly pixel by pixel.
         const std::size_t size = batch.first.sampleSize();
-        const cv::Mat a(1, int(size), CV_32F, const_cast<float*>(batch.first.values.data() + i * size));
-        const cv::Mat b(1, int(size), CV_32F, const_cast<float*>(batch.second.values.data() + i * size));
-        cv::Mat correlation;
-        cv::matchTemplate(a, b, correlation, cv::TM_CCOEFF_NORMED);
-        EXPECT_GT(correlation.at<float>(0, 0), 0.7f) << "pair " << i;
+        const auto first = batch.first.values.begin() + static_cast<std::ptrdiff_t>(i * size);
+        const auto second = batch.second.values.begin() + static_cast<std::ptrdiff_t>(i * size);
+        const std::vector<double> a(first, first + static_cast<std::ptrdiff_t>(size));
+        const std::vector<double> b(second, second + static_cast<std::ptrdiff_t>(size));
+        EXPECT_GT(pearson(a, b), 0.7) << "pair " << i;
     }
 }
 

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "core/analysis.h"
 #include "core/calibration.h"
 #include "core/statistics.h"

@@ -1,0 +1,73 @@
+// Drives the real window through a training on a folder and saves a screenshot of each tab: the README's figure,
+// and a way to look at the program after a training without clicking. Not a test and not installed.
+//
+//   twinsight_screenshot FOLDER OUT_PREFIX [STEPS] [TAB]   (run under xvfb-run for the real platform and fonts)
+
+#include <QApplication>
+#include <QComboBox>
+#include <QPushButton>
+#include <QScreen>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <cstdlib>
+#include <iostream>
+
+#include "core/device.h"
+#include "ui/image_browser.h"
+#include "ui/main_window.h"
+#include "ui/ranking_panel.h"
+#include "ui/training_panel.h"
+#include "ui_test_support.h"
+
+int main(int argc, char** argv) {
+    setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName("TwinsightScreenshot");
+    QCoreApplication::setApplicationName("TwinsightScreenshot");
+    if (argc < 3) {
+        std::cerr << "usage: twinsight_screenshot FOLDER OUT_PREFIX [STEPS] [SELECT_ROW]\n";
+        return 2;
+    }
+    const int steps = argc > 3 ? std::atoi(argv[3]) : 300;
+    const int selectRow = argc > 4 ? std::atoi(argv[4]) : 5;
+    twinsight::core::setComputeThreads(twinsight::core::defaultThreadCount());
+    using namespace twinsight;
+    ui::MainWindow window({/*errorDialogs=*/false});
+    window.resize(1400, 880);
+    window.show();
+    QSignalSpy ready(&window, &ui::MainWindow::folderReady);
+    window.start(QString::fromLocal8Bit(argv[1]));
+    if (!ready.wait(60000)) return 1;
+    ui::TrainingPanel* panel = window.trainingPanel();
+    panel->findChild<QSpinBox*>("stepsSpin")->setValue(steps);
+    const QStringList paths = window.browser()->paths();
+    window.browser()->selectPath(paths.value(selectRow));
+    QSignalSpy scored(&window, &ui::MainWindow::scoresUpdated);
+    QSignalSpy swept(&window, &ui::MainWindow::sweepUpdated);
+    QSignalSpy studied(&window, &ui::MainWindow::studyUpdated);
+    testing::StallMeter meter;
+    meter.start();
+    window.findChild<QPushButton*>("trainButton")->click();
+    const bool done =
+        testing::waitFor([&] { return !scored.isEmpty() && !swept.isEmpty() && !studied.isEmpty(); }, 30 * 60 * 1000);
+    meter.stop();
+    std::cout << "training " << (done ? "done" : "timed out") << "; longest stall " << meter.longestStallMs() << " ms"
+              << std::endl;
+    testing::waitFor([] { return false; }, 1500);  // let queued replots and thumbnails settle
+    window.browser()->setSortOrder(ui::ImageBrowser::SortOrder::ScoreDescending);
+    // The most degraded image: flagged, at the top of the grid, and the one the sweep shows.
+    const QStringList flagged = window.rankingPanel()->flaggedPaths();
+    window.browser()->selectPath(flagged.isEmpty() ? paths.value(selectRow) : flagged.first());
+    QSignalSpy sweptAgain(&window, &ui::MainWindow::sweepUpdated);
+    sweptAgain.wait(20000);
+    for (int tab = 0; tab < window.tabs()->count(); ++tab) {
+        window.tabs()->setCurrentIndex(tab);
+        testing::waitFor([] { return false; }, 600);
+        const QString name = window.tabs()->tabText(tab).toLower();
+        const QString file = QString::fromLocal8Bit(argv[2]) + "-" + name + ".png";
+        window.grab().save(file);
+        std::cout << "wrote " << file.toStdString() << std::endl;
+    }
+    return done ? 0 : 1;
+}

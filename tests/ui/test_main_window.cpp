@@ -1,0 +1,94 @@
+// The window without a model: start on the sample scenes, transformation controls, preview, bad folders.
+
+#include <gtest/gtest.h>
+
+#include <QComboBox>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSlider>
+
+#include "support/temp_folder.h"
+#include "ui/image_browser.h"
+#include "ui/main_window.h"
+#include "ui/preview_panel.h"
+#include "ui/start_folder.h"
+#include "ui/training_panel.h"
+#include "ui_test_support.h"
+
+namespace twinsight::ui {
+namespace {
+
+TEST(MainWindow, OpensOnTheSampleScenesWhenNoFolderIsKnown) {
+    QSettings().remove("folder/last");
+    MainWindow window({/*errorDialogs=*/false});
+    window.show();
+    EXPECT_TRUE(window.windowTitle().contains("Twinsight"));
+    QSignalSpy ready(&window, &MainWindow::folderReady);
+    window.start({});
+    ASSERT_TRUE(ready.wait(60000));
+    EXPECT_EQ(ready.first().at(0).toString(), sampleScenesFolder());
+    EXPECT_EQ(ready.first().at(1).toInt(), kSampleSceneCount);
+    EXPECT_EQ(window.browser()->paths().size(), kSampleSceneCount);
+    EXPECT_TRUE(window.windowTitle().contains("Twinsight"));
+    EXPECT_EQ(QSettings().value("folder/last").toString(), sampleScenesFolder());
+}
+
+TEST(MainWindow, OpensTheFolderGivenAndRemembersIt) {
+    testing::TempFolder folder;
+    testing::writeScenes(folder.path().string(), 3, /*seed=*/9);
+    const QString path = QString::fromStdString(folder.path().string());
+    {
+        MainWindow window({false});
+        QSignalSpy ready(&window, &MainWindow::folderReady);
+        window.start(path);
+        ASSERT_TRUE(ready.wait(30000));
+        EXPECT_EQ(ready.first().at(1).toInt(), 3);
+    }
+    MainWindow next({false});
+    QSignalSpy ready(&next, &MainWindow::folderReady);
+    next.start({});
+    ASSERT_TRUE(ready.wait(30000));
+    EXPECT_EQ(ready.first().at(0).toString(), path);
+}
+
+TEST(MainWindow, ChangingTheTransformationResetsTheRangeAndThePreviewFollows) {
+    MainWindow window({false});
+    auto* combo = window.findChild<QComboBox*>("transformCombo");
+    combo->setCurrentIndex(combo->findData("rotation"));
+    EXPECT_DOUBLE_EQ(window.trainingPanel()->range().min, -30.0);
+    EXPECT_DOUBLE_EQ(window.trainingPanel()->range().max, 30.0);
+    window.previewPanel()->setMagnitude(30.0);
+    EXPECT_DOUBLE_EQ(window.previewPanel()->magnitude(), 30.0);
+    combo->setCurrentIndex(combo->findData("noise"));
+    EXPECT_DOUBLE_EQ(window.trainingPanel()->range().max, 30.0);
+    EXPECT_DOUBLE_EQ(window.trainingPanel()->range().min, 0.0);
+}
+
+TEST(MainWindow, PreviewRedrawsAtOnceWhenTheSliderMoves) {
+    testing::TempFolder folder;
+    testing::writeScenes(folder.path().string(), 2, /*seed=*/9);
+    MainWindow window({false});
+    window.start(QString::fromStdString(folder.path().string()));
+    PreviewPanel* preview = window.previewPanel();
+    ASSERT_TRUE(testing::waitFor([&] { return !preview->transformedImage().isNull(); }, 30000));
+    auto* slider = preview->findChild<QSlider*>("previewSlider");
+    slider->setValue(0);  // blur 0: the copy equals the original
+    const QImage sharp = preview->transformedImage();
+    slider->setValue(slider->maximum());  // no event loop in between: the redraw is immediate
+    const QImage blurred = preview->transformedImage();
+    EXPECT_EQ(sharp.size(), blurred.size());
+    EXPECT_NE(sharp, blurred);
+    EXPECT_DOUBLE_EQ(preview->magnitude(), 5.0);
+}
+
+TEST(MainWindow, ABadFolderGivesOneClearMessage) {
+    MainWindow window({false});
+    QSignalSpy errors(&window, &MainWindow::errorReported);
+    window.openFolder("/no/such/folder");
+    ASSERT_TRUE(errors.wait(5000));
+    EXPECT_EQ(errors.count(), 1);
+    EXPECT_TRUE(errors.first().at(0).toString().contains("/no/such/folder"));
+}
+
+}  // namespace
+}  // namespace twinsight::ui

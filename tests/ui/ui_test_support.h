@@ -1,0 +1,48 @@
+#pragma once
+// Helpers shared by the UI tests and the screenshot tool: waiting on the event loop, generated image folders,
+// small training settings, and a meter of the longest event-loop stall.
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <functional>
+#include <string>
+
+namespace twinsight::ui {
+class MainWindow;
+class TrainingPanel;
+}  // namespace twinsight::ui
+
+namespace twinsight::testing {
+
+// Runs the event loop until `condition` holds or `timeoutMs` passes; returns whether it holds.
+bool waitFor(const std::function<bool()>& condition, int timeoutMs);
+
+// Writes `count` sample scenes (PNG, 480 x 360) into `folder`.
+void writeScenes(const std::string& folder, int count, std::uint64_t seed);
+
+// Writes `count` small JPEG photos (scenes at `width` px wide) into `folder`: a big folder made quickly.
+void writeJpegs(const std::string& folder, int count, int width);
+
+// Settings that train in seconds on two cores: 40 steps of 8 pairs, working size 128, input 48, CPU.
+void useQuickTraining(ui::TrainingPanel& panel, int steps = 40);
+
+// Records the longest gap between ticks of a 5 ms timer: how long the UI thread was kept from its event loop.
+class StallMeter : public QObject {
+public:
+    static constexpr int kTickMs = 5;
+    StallMeter();
+    void start();
+    void stop();
+    // Longest gap beyond the tick itself, ms.
+    double longestStallMs() const { return m_longest; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    double m_longest = 0.0;
+};
+
+}  // namespace twinsight::testing
