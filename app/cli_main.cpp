@@ -23,9 +23,15 @@ int main(int argc, char** argv) {
     addDemoCommand(app);
     try {
         app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& request) {
+        return app.exit(request);
+    } catch (const CLI::CallForAllHelp& request) {
+        return app.exit(request);
+    } catch (const CLI::CallForVersion& request) {
+        return app.exit(request);
     } catch (const CLI::ParseError& error) {
-        const int code = app.exit(error);
-        return code == 0 ? 0 : 2;
+        std::cerr << "twinsight-cli: " << error.what() << " (see --help)\n";
+        return 2;
     } catch (const UsageError& error) {
         std::cerr << "twinsight-cli: " << error.what() << "\n";
         return 2;

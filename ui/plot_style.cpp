@@ -1,0 +1,105 @@
+#include "ui/plot_style.h"
+
+#include <qcustomplot.h>
+
+#include <QFileInfo>
+#include <QSvgGenerator>
+#include <filesystem>
+#include <stdexcept>
+#include <system_error>
+
+#include "ui/save_dialog.h"
+
+namespace twinsight::ui {
+namespace {
+
+// Exported size, px (PNG is written at twice this for high-density screens and print).
+constexpr int kExportWidth = 900;
+constexpr int kExportHeight = 560;
+
+void styleAxis(QCPAxis* axis) {
+    const QColor line(120, 120, 120);
+    axis->setBasePen(QPen(line));
+    axis->setTickPen(QPen(line));
+    axis->setSubTickPen(QPen(line));
+    axis->grid()->setPen(QPen(QColor(225, 225, 225), 1, Qt::SolidLine));
+    axis->grid()->setZeroLinePen(QPen(QColor(200, 200, 200)));
+    axis->setLabelColor(QColor(60, 60, 60));
+    axis->setTickLabelColor(QColor(60, 60, 60));
+}
+
+void renderToFile(QCustomPlot* plot, const QString& path, const QString& format) {
+    bool ok = false;
+    if (format == "png") {
+        ok = plot->savePng(path, kExportWidth, kExportHeight, /*scale=*/2.0);
+    } else if (format == "pdf") {
+        ok = plot->savePdf(path, kExportWidth, kExportHeight);
+    } else if (format == "svg") {
+        QSvgGenerator generator;
+        generator.setFileName(path);
+        generator.setSize(QSize(kExportWidth, kExportHeight));
+        generator.setViewBox(QRect(0, 0, kExportWidth, kExportHeight));
+        generator.setTitle(QStringLiteral("Twinsight plot"));
+        QCPPainter painter;
+        ok = painter.begin(&generator);
+        if (ok) {
+            plot->toPainter(&painter, kExportWidth, kExportHeight);
+            ok = painter.end();
+        }
+    } else {
+        throw std::runtime_error(path.toStdString() + ": unknown plot format (use .png, .pdf or .svg)");
+    }
+    if (!ok) throw std::runtime_error(path.toStdString() + ": cannot write the plot");
+}
+
+}  // namespace
+
+QCustomPlot* createPlot(QWidget* parent, QCPTextElement** title) {
+    auto* plot = new QCustomPlot(parent);
+    plot->setAntialiasedElements(QCP::aePlottables | QCP::aeItems);
+    plot->setNoAntialiasingOnDrag(true);
+    for (QCPAxis* axis : {plot->xAxis, plot->yAxis, plot->xAxis2, plot->yAxis2}) styleAxis(axis);
+    plot->plotLayout()->insertRow(0);
+    auto* element = new QCPTextElement(plot, QString(), QFont(plot->font().family(), 11, QFont::DemiBold));
+    element->setTextColor(QColor(40, 40, 40));
+    plot->plotLayout()->addElement(0, 0, element);
+    plot->legend->setBrush(QColor(255, 255, 255, 220));
+    plot->legend->setBorderPen(QPen(QColor(210, 210, 210)));
+    if (title) *title = element;
+    return plot;
+}
+
+void savePlot(QCustomPlot* plot, const QString& path) {
+    const QString format = QFileInfo(path).suffix().toLower();
+    const std::string target = path.toStdString();
+    const std::string partial = target + ".part";
+    try {
+        renderToFile(plot, QString::fromStdString(partial), format);
+    } catch (...) {
+        std::error_code ignored;
+        std::filesystem::remove(partial, ignored);
+        throw;
+    }
+    std::error_code error;
+    std::filesystem::rename(partial, target, error);  // replaces an existing file the user agreed to overwrite
+    if (error) {
+        std::filesystem::remove(partial, error);
+        throw std::runtime_error(target + ": cannot write the plot (" + error.message() + ")");
+    }
+}
+
+QString exportPlotWithDialog(QWidget* parent, QCustomPlot* plot, const QString& suggestedName) {
+    const QString path = askSavePath(parent, QObject::tr("Export plot"), suggestedName,
+                                     {{QObject::tr("PNG image (*.png)"), "png"},
+                                      {QObject::tr("PDF document (*.pdf)"), "pdf"},
+                                      {QObject::tr("SVG drawing (*.svg)"), "svg"}});
+    if (path.isEmpty()) return {};
+    try {
+        savePlot(plot, path);
+    } catch (const std::exception& error) {
+        return QString::fromStdString(error.what());
+    }
+    return {};
+}
+
+}  // namespace twinsight::ui

@@ -1,0 +1,33 @@
+#pragma once
+// The look shared by every plot (colours, fonts, grid, title), and saving a plot as PNG, PDF or SVG.
+
+#include <QColor>
+#include <QString>
+
+class QCPTextElement;
+class QCustomPlot;
+class QWidget;
+
+namespace twinsight::ui {
+
+// A colour-blind-safe set (Okabe-Ito), one role each across all plots.
+namespace plot_colours {
+inline const QColor kPrimary{0, 114, 178};    // scores, loss
+inline const QColor kSecondary{230, 159, 0};  // estimates, accuracy
+inline const QColor kGood{0, 158, 115};
+inline const QColor kBad{213, 94, 0};
+inline const QColor kMuted{150, 150, 150};
+}  // namespace plot_colours
+
+// A plot styled like the others, with a title row; the title element is returned through `title`.
+QCustomPlot* createPlot(QWidget* parent, QCPTextElement** title);
+
+// Writes the plot to `path` (format from its suffix: png, pdf or svg) through a temporary file renamed into place.
+// Throws std::runtime_error naming the path when it cannot be written.
+void savePlot(QCustomPlot* plot, const QString& path);
+
+// Asks where to save `plot` (PNG, PDF or SVG) and saves it; returns an error message, or an empty string when the
+// plot was saved or the user cancelled.
+QString exportPlotWithDialog(QWidget* parent, QCustomPlot* plot, const QString& suggestedName);
+
+}  // namespace twinsight::ui

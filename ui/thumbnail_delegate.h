@@ -1,0 +1,21 @@
+#pragma once
+// Draws one cell of the image grid: the thumbnail, the file name and, once scored, the score and estimate; images
+// flagged by the ranking get a red frame.
+
+#include <QStyledItemDelegate>
+
+namespace twinsight::ui {
+
+class ThumbnailDelegate : public QStyledItemDelegate {
+    Q_OBJECT
+public:
+    // Cell size, px: a 4:3 thumbnail of about 116 px with two lines of text under it; two columns fit a 300 px dock.
+    static constexpr int kCellWidth = 128;
+    static constexpr int kCellHeight = 138;
+
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+};
+
+}  // namespace twinsight::ui

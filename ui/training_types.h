@@ -1,0 +1,60 @@
+#pragma once
+// What the training worker sends to the UI thread: progress updates with Qt images, and the finished result.
+// Registered as metatypes so that they travel through queued signals.
+
+#include <QImage>
+#include <QMetaType>
+#include <QPointF>
+#include <QVector>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/trainer.h"
+
+namespace twinsight::ui {
+
+// What the user asked to train on: the config and the files (not folders) to learn from.
+struct TrainingRequest {
+    core::TrainerConfig config;
+    std::vector<std::string> paths;
+};
+
+// One training pair as the pairs strip shows it (core::PairPreview with its crops as QImages).
+struct PairView {
+    QImage first, second;
+    double firstMagnitude = 0.0;
+    double secondMagnitude = 0.0;
+    bool firstMoreDegraded = false;
+    double firstScore = 0.0;
+    double secondScore = 0.0;
+    bool correct = false;
+};
+
+struct TrainingUpdate {
+    enum class Phase { LoadingImages, Training };
+    Phase phase = Phase::Training;
+    int done = 0;             // images loaded, or steps done
+    int total = 0;            // images to load, or steps in all
+    QVector<QPointF> losses;  // (step, loss) for every step since the previous update
+    double pairsPerSecond = 0.0;
+    double etaSeconds = 0.0;
+    bool validated = false;  // the two figures below are fresh
+    double valPairAccuracy = 0.0;
+    double valSpearman = 0.0;
+    QVector<PairView> pairs;  // filled at validation steps
+};
+
+struct TrainingResult {
+    std::shared_ptr<const core::TrainedModel> model;
+    core::CorrelationStudy validation;  // on the held-out images
+    std::vector<std::string> validationPaths;
+    std::vector<core::SkippedFile> skipped;  // files that could not be read for training
+    double seconds = 0.0;                    // loading and training, wall clock
+};
+
+}  // namespace twinsight::ui
+
+Q_DECLARE_METATYPE(twinsight::ui::TrainingRequest)
+Q_DECLARE_METATYPE(twinsight::ui::TrainingUpdate)
+Q_DECLARE_METATYPE(std::shared_ptr<const twinsight::ui::TrainingResult>)
