@@ -50,22 +50,17 @@ nlohmann::json studyJson(const CorrelationStudy& study) {
 }
 
 nlohmann::json trainingSummaryJson(const ModelMetadata& metadata) {
-    const TrainingSummary& t = metadata.training;
-    return {{"transform", metadata.transform},
-            {"range", {metadata.range.min, metadata.range.max}},
-            {"working_size", metadata.workingSize},
-            {"input_size", metadata.inputSize},
-            {"steps", t.steps},
-            {"seconds", t.seconds},
-            {"pairs_per_second", t.pairsPerSecond},
-            {"device", t.device},
-            {"threads", t.threads},
-            {"n_train_images", t.trainImages},
-            {"n_val_images", t.validationImages},
-            {"skipped", t.skippedFiles},
-            {"val_pair_accuracy", t.valPairAccuracy},
-            {"val_pearson", t.valPearson},
-            {"val_spearman", t.valSpearman}};
+    // The model file's training block holds every figure; the summary is its public subset.
+    const nlohmann::json training = metadata.toJson().at("training");
+    nlohmann::json summary = {{"transform", metadata.transform},
+                              {"range", {metadata.range.min, metadata.range.max}},
+                              {"working_size", metadata.workingSize},
+                              {"input_size", metadata.inputSize}};
+    for (const char* field : {"steps", "seconds", "pairs_per_second", "device", "threads", "n_train_images",
+                              "n_val_images", "skipped", "val_pair_accuracy", "val_pearson", "val_spearman"}) {
+        summary[field] = training.at(field);
+    }
+    return summary;
 }
 
 }  // namespace twinsight::core

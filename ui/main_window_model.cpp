@@ -8,6 +8,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QThreadPool>
+#include <QTimer>
 
 #include "core/atomic_file.h"
 #include "core/reports.h"
@@ -80,7 +81,9 @@ void MainWindow::startTraining() {
     m_pairs->clearPairs();
     m_trainingPanel->setRunning(true);
     m_trainingPanel->showStatus(tr("Starting…"));
-    m_tabs->setCurrentWidget(m_trainingTab);
+    // Shown from the next pass of the event loop: the first layout and paint of the curves then do not add up with
+    // the work above into one longer pause of the window.
+    QTimer::singleShot(0, this, [this] { m_tabs->setCurrentWidget(m_trainingTab); });
     saveSettings();
     m_controller->start(request);
     updateActions();

@@ -10,25 +10,18 @@
 #include <string>
 #include <vector>
 
+#include "bench/classical_measures.h"
 #include "core/sample_scenes.h"
 
 namespace twinsight::core {
 namespace {
 
 namespace fs = std::filesystem;
+using twinsight::bench::laplacianVariance;
 
 // Enough scenes for the statistics below to be stable, few enough to render in well under a second.
 constexpr int kScenes = 20;
 constexpr std::uint64_t kSeed = 2024;
-
-double laplacianVariance(const cv::Mat& bgr) {
-    cv::Mat grey, laplacian;
-    cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
-    cv::Laplacian(grey, laplacian, CV_64F);
-    cv::Scalar mean, stddev;
-    cv::meanStdDev(laplacian, mean, stddev);
-    return stddev[0] * stddev[0];
-}
 
 cv::Mat blurred(const cv::Mat& image, double sigma) {
     cv::Mat out;

@@ -33,7 +33,7 @@ TEST(ImageScorer, PercentilePoolingFollowsTheLowCrops) {
     cv::Mat image(128, 256, CV_8UC3, cv::Scalar::all(200));
     image(cv::Rect(0, 0, 64, 64)).setTo(cv::Scalar::all(0));  // one dark crop of eight
     const ImageScorer mean(findTransform("brightness"), 64, {PoolRule::Kind::Mean, 0}, meanLevel);
-    const ImageScorer low(findTransform("blur"), 64, {PoolRule::Kind::Percentile, 0}, meanLevel);
+    const ImageScorer low(findTransform("noise"), 64, {PoolRule::Kind::Percentile, 0}, meanLevel);
     EXPECT_NEAR(mean.score(image), (7 * (200 / 255.0 - 0.5) + (0 - 0.5)) / 8, 1e-4);  // float sums
     EXPECT_NEAR(low.score(image), -0.5, 1e-6);
 }
@@ -51,10 +51,29 @@ TEST(ImageScorer, ScoringManyEqualsScoringEachAlone) {
 }
 
 TEST(ImageScorer, SmallImagesArePaddedAndWholeFramesResized) {
-    const ImageScorer patches(findTransform("blur"), 64, {}, meanLevel);
+    const ImageScorer patches(findTransform("noise"), 64, {}, meanLevel);
     EXPECT_NEAR(patches.score(cv::Mat(30, 40, CV_8UC3, cv::Scalar::all(255))), 0.5, 1e-6);
     const ImageScorer frames(findTransform("rotation"), 48, {}, meanLevel);
     EXPECT_NEAR(frames.score(cv::Mat(300, 500, CV_8UC3, cv::Scalar::all(0))), -0.5, 1e-6);
+}
+
+TEST(InputEncoding, StandardisedCropsIgnoreContrastAndFixedScaleKeepsLevels) {
+    cv::Mat texture(32, 32, CV_8UC3);
+    cv::randu(texture, 96, 160);
+    cv::Mat stronger;
+    texture.convertTo(stronger, CV_8UC3, 2.0, -128.0);  // twice the contrast about 128
+    InputBatch standardised(3, 32, InputEncoding::Standardised);
+    standardised.append(texture);
+    standardised.append(stronger);
+    const auto half = static_cast<std::ptrdiff_t>(standardised.sampleSize());
+    const std::vector<float> first(standardised.values.begin(), standardised.values.begin() + half);
+    const std::vector<float> second(standardised.values.begin() + half, standardised.values.end());
+    for (std::size_t i = 0; i < first.size(); i += 97) EXPECT_NEAR(first[i], second[i], 0.02f);
+    InputBatch fixed(3, 32);
+    fixed.append(cv::Mat(32, 32, CV_8UC3, cv::Scalar::all(255)));
+    EXPECT_FLOAT_EQ(fixed.values.front(), 0.5f);
+    EXPECT_EQ(findTransform("blur").inputEncoding(), InputEncoding::Standardised);
+    EXPECT_EQ(findTransform("brightness").inputEncoding(), InputEncoding::FixedScale);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "bench/classical_measures.h"
 #include "core/sample_scenes.h"
 #include "core/transform.h"
 
@@ -10,20 +11,8 @@ namespace {
 
 cv::Mat scene(int index = 0) { return renderSampleScene(/*seed=*/7, index, cv::Size(320, 240)); }
 
-double laplacianVariance(const cv::Mat& image) {
-    cv::Mat grey, laplacian;
-    cv::cvtColor(image, grey, cv::COLOR_BGR2GRAY);
-    cv::Laplacian(grey, laplacian, CV_64F);
-    cv::Scalar mean, deviation;
-    cv::meanStdDev(laplacian, mean, deviation);
-    return deviation[0] * deviation[0];
-}
-
-double meanV(const cv::Mat& image) {
-    cv::Mat hsv;
-    cv::cvtColor(image, hsv, cv::COLOR_BGR2HSV_FULL);
-    return cv::mean(hsv)[2];
-}
+using twinsight::bench::laplacianVariance;
+using twinsight::bench::meanV;
 
 TEST(Transforms, RegistryHoldsTheSixOfTheDesignInOrder) {
     std::vector<std::string> names;
