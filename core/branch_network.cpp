@@ -18,6 +18,23 @@ BranchImpl::BranchImpl(const ArchitectureSpec& spec) {
     }
     m_head = register_module("head", torch::nn::Sequential(torch::nn::Linear(channels, spec.headWidth),
                                                            torch::nn::ReLU(), torch::nn::Linear(spec.headWidth, 1)));
+    initialiseWeights();
+}
+
+void BranchImpl::initialiseWeights() {
+    // He initialisation (He et al. 2015) keeps the signal's scale through the ReLU stack. LibTorch's default
+    // shrinks it layer by layer: every output then starts nearly equal, the RankNet loss sits at log 2, and blur
+    // training spent its first ~80 of 600 steps there.
+    torch::NoGradGuard noGradient;
+    for (auto& module : modules(/*include_self=*/false)) {
+        if (auto* conv = module->as<torch::nn::Conv2d>()) {
+            torch::nn::init::kaiming_normal_(conv->weight, 0.0, torch::kFanOut, torch::kReLU);
+            torch::nn::init::zeros_(conv->bias);
+        } else if (auto* linear = module->as<torch::nn::Linear>()) {
+            torch::nn::init::kaiming_normal_(linear->weight, 0.0, torch::kFanIn, torch::kReLU);
+            torch::nn::init::zeros_(linear->bias);
+        }
+    }
 }
 
 torch::Tensor BranchImpl::forward(torch::Tensor input) {

@@ -17,6 +17,8 @@ public:
     torch::Tensor forward(torch::Tensor input);
 
 private:
+    void initialiseWeights();
+
     torch::nn::Sequential m_encoder{nullptr};
     torch::nn::Sequential m_head{nullptr};
 };

@@ -24,8 +24,20 @@ protected:
         cv::imencode(".jpg", image, encoded, {cv::IMWRITE_JPEG_QUALITY, quality});
         return cv::imdecode(encoded, cv::IMREAD_COLOR);
     }
-    // A whole 8x8 block (16x16 with chroma subsampling) of context keeps block statistics at the crop's edges.
-    int marginFor(double /*steps*/) const override { return 16; }
+    // Context of a whole 16x16 block (8x8 with chroma subsampling) around the crop, shifted by a seeded 0-15 px so
+    // that the block grid falls anywhere in the crop, as it does in a crop of a whole compressed image. A grid
+    // always aligned with the crop would teach the network where block edges lie, which scoring never sees.
+    cv::Mat applyToCrop(const cv::Mat& image, const cv::Rect& crop, double steps, std::uint64_t seed) const override {
+        const int shiftX = static_cast<int>(seed % kBlock), shiftY = static_cast<int>((seed / kBlock) % kBlock);
+        const cv::Rect padded = cv::Rect(crop.x - kBlock - shiftX, crop.y - kBlock - shiftY, crop.width + 2 * kBlock + shiftX,
+                                         crop.height + 2 * kBlock + shiftY) &
+                                cv::Rect(0, 0, image.cols, image.rows);
+        const cv::Mat degraded = apply(image(padded), steps, seed);
+        return degraded(cv::Rect(crop.x - padded.x, crop.y - padded.y, crop.width, crop.height)).clone();
+    }
+
+private:
+    static constexpr int kBlock = 16;  // a chroma-subsampled JPEG's coding unit
 };
 
 }  // namespace
