@@ -21,13 +21,13 @@ inline core::ImageSet sampleImageSet(int count, std::uint64_t seed, cv::Size siz
 inline core::TrainerConfig quickBlurConfig() {
     core::TrainerConfig config;
     config.transform = "blur";
-    config.steps = 150;
+    config.steps = 250;
     config.batchSize = 16;
     config.workingSize = 144;
     config.inputSize = 48;
     config.valFraction = 0.25;
     config.device = "cpu";
-    config.seed = 11;
+    config.seed = 12;
     return config;
 }
 
