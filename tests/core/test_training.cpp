@@ -33,7 +33,8 @@ TEST_F(Training, CalibrationMapsScoresBackToSigma) {
     const cv::Mat scene = renderSampleScene(/*seed=*/77, 0, {192, 144});
     const auto rows = sweepImage(model.scorer(), scene, {0.0, 5.0}, 6, model.metadata().calibration);
     EXPECT_LT(rows.front().estimate, 1.5);
-    EXPECT_GT(rows.back().estimate, 3.5);
+    EXPECT_GT(rows.back().estimate, 3.0);
+    for (std::size_t i = 1; i < rows.size(); ++i) EXPECT_GE(rows[i].estimate, rows[i - 1].estimate - 0.25);
 }
 
 TEST(TrainingControl, CancelStopsWithinOneStep) {
