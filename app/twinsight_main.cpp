@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "core/device.h"
+#include "core/process_setup.h"
 #include "twinsight_version.h"
 #include "ui/main_window.h"
 
@@ -39,9 +40,7 @@ bool asksForTextOnly(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    // OpenMP threads that spin while waiting take the core the UI thread needs (DESIGN.md, "Devices"); set before
-    // Qt or LibTorch start any thread. A value set by the user wins.
-    setenv("OMP_WAIT_POLICY", "PASSIVE", /*overwrite=*/0);
+    twinsight::core::ensurePassiveOpenMpWaiting(argv);
     if (asksForTextOnly(argc, argv)) {
         QCoreApplication app(argc, argv);
         describeApplication();

@@ -215,6 +215,45 @@ TrainingSummary summarise(const TrainerConfig& config, const DataSplit& data, co
     return summary;
 }
 
+struct LoopResult {
+    CorrelationStudy validation;  // the last one: the final step always validates
+    double trainingSeconds = 0.0;  // optimisation only: validations are not training speed
+    double finalLoss = 0.0;
+};
+
+LoopResult trainAllSteps(TrainingRun& run, BatchPrefetcher& prefetcher, const TrainerConfig& config,
+                         const ProgressCallback& progress, const std::atomic_bool& cancel) {
+    const int interval = config.validationInterval > 0 ? config.validationInterval
+                                                       : std::max(1, config.steps / kValidationsPerRun);
+    LoopResult result;
+    TrainingProgress report;
+    report.totalSteps = config.steps;
+    for (int step = 0; step < config.steps; ++step) {
+        if (cancel) throw TrainingCancelled();
+        const PairBatch batch = prefetcher.pop();
+        const auto stepStart = Clock::now();
+        report.loss = run.step(batch, step);
+        const double stepSeconds = std::chrono::duration<double>(Clock::now() - stepStart).count();
+        result.trainingSeconds += stepSeconds;
+        report.elapsedSeconds = result.trainingSeconds;
+        const double rate = config.batchSize / std::max(stepSeconds, 1e-6);
+        report.pairsPerSecond = step == 0 ? rate : (1 - kRateSmoothing) * report.pairsPerSecond + kRateSmoothing * rate;
+        report.step = step + 1;
+        report.etaSeconds = (config.steps - report.step) * config.batchSize / report.pairsPerSecond;
+        report.validated = report.step % interval == 0 || report.step == config.steps;
+        report.pairs.clear();
+        if (report.validated) {
+            result.validation = run.validate();
+            report.valPairAccuracy = result.validation.pairAccuracy;
+            report.valSpearman = result.validation.spearman;
+            report.pairs = run.previewLastBatch(batch);
+        }
+        if (progress) progress(report);
+    }
+    result.finalLoss = report.loss;
+    return result;
+}
+
 }  // namespace
 
 TrainingOutcome Trainer::run(const ImageSet& images, const ProgressCallback& progress,
@@ -226,49 +265,21 @@ TrainingOutcome Trainer::run(const ImageSet& images, const ProgressCallback& pro
     torch::manual_seed(m_config.seed);
     try {
         TrainingRun run(m_config, transform, data, cancel);
-        const SamplerConfig samplerConfig{m_config.effectiveRange(), m_config.inputSize, m_config.batchSize,
-                                          m_config.crossImageShare, m_config.seed};
-        PairSampler sampler(transform, data.train, samplerConfig);
+        PairSampler sampler(transform, data.train,
+                            {m_config.effectiveRange(), m_config.inputSize, m_config.batchSize,
+                             m_config.crossImageShare, m_config.seed});
         BatchPrefetcher prefetcher(sampler, kPrefetchDepth);
-        const int interval = m_config.validationInterval > 0 ? m_config.validationInterval
-                                                             : std::max(1, m_config.steps / kValidationsPerRun);
-        double trainingSeconds = 0.0;  // optimisation only: validations are not training speed
-        CorrelationStudy validation;  // the last one; the final step always validates
-        TrainingProgress report;
-        report.totalSteps = m_config.steps;
-        for (int step = 0; step < m_config.steps; ++step) {
-            if (cancel) throw TrainingCancelled();
-            const PairBatch batch = prefetcher.pop();
-            const auto stepStart = Clock::now();
-            report.loss = run.step(batch, step);
-            const double stepSeconds = std::chrono::duration<double>(Clock::now() - stepStart).count();
-            trainingSeconds += stepSeconds;
-            report.elapsedSeconds = trainingSeconds;
-            const double rate = m_config.batchSize / std::max(stepSeconds, 1e-6);
-            report.pairsPerSecond = step == 0 ? rate : (1 - kRateSmoothing) * report.pairsPerSecond + kRateSmoothing * rate;
-            report.step = step + 1;
-            report.etaSeconds = (m_config.steps - report.step) * m_config.batchSize / report.pairsPerSecond;
-            report.validated = report.step % interval == 0 || report.step == m_config.steps;
-            report.pairs.clear();
-            if (report.validated) {
-                validation = run.validate();
-                report.valPairAccuracy = validation.pairAccuracy;
-                report.valSpearman = validation.spearman;
-                report.pairs = run.previewLastBatch(batch);
-            }
-            if (progress) progress(report);
-        }
-        ModelMetadata metadata = describeModel(m_config, transform);
-        metadata.calibration = fitCalibration(validation);
-        metadata.training = summarise(m_config, data, images, validation, trainingSeconds);
-        metadata.training.device = run.device().is_cuda() ? "cuda" : "cpu";
-        metadata.training.threads = threads;
-        metadata.training.finalLoss = report.loss;
+        LoopResult result = trainAllSteps(run, prefetcher, m_config, progress, cancel);
         auto impl = std::make_unique<TrainedModel::Impl>();
-        impl->metadata = std::move(metadata);
+        impl->metadata = describeModel(m_config, transform);
+        impl->metadata.calibration = fitCalibration(result.validation);
+        impl->metadata.training = summarise(m_config, data, images, result.validation, result.trainingSeconds);
+        impl->metadata.training.device = run.device().is_cuda() ? "cuda" : "cpu";
+        impl->metadata.training.threads = threads;
+        impl->metadata.training.finalLoss = result.finalLoss;
         impl->branch = run.branch();
         impl->device = run.device();
-        return {TrainedModel(std::move(impl)), std::move(validation), data.trainPaths, data.validationPaths};
+        return {TrainedModel(std::move(impl)), std::move(result.validation), data.trainPaths, data.validationPaths};
     } catch (const c10::Error& error) {
         throw std::runtime_error(std::string("training failed in LibTorch: ") + error.what_without_backtrace());
     }

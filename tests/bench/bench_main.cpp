@@ -12,6 +12,7 @@
 #include "bench_quality.h"
 #include "bench_speed.h"
 #include "core/device.h"
+#include "core/process_setup.h"
 #include "core/sample_scenes.h"
 #include "core/trainer.h"
 #include "twinsight_version.h"
@@ -74,6 +75,7 @@ void runSpeed(const Options& options, const fs::path& work, const std::string& b
 }  // namespace
 
 int main(int argc, char** argv) {
+    core::ensurePassiveOpenMpWaiting(argv);
     Options options;
     CLI::App app("twinsight-bench: quality and speed of Twinsight against its references", "twinsight-bench");
     app.set_version_flag("--version", std::string("twinsight-bench ") + kVersion);
