@@ -14,6 +14,7 @@
 #include <iostream>
 
 #include "core/device.h"
+#include "core/process_setup.h"
 #include "ui/image_browser.h"
 #include "ui/main_window.h"
 #include "ui/ranking_panel.h"
@@ -21,7 +22,7 @@
 #include "ui_test_support.h"
 
 int main(int argc, char** argv) {
-    setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
+    twinsight::core::ensurePassiveOpenMpWaiting(argv);
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName("TwinsightScreenshot");
     QCoreApplication::setApplicationName("TwinsightScreenshot");

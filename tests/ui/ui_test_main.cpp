@@ -8,10 +8,11 @@
 #include <cstdlib>
 
 #include "core/device.h"
+#include "core/process_setup.h"
 
 int main(int argc, char** argv) {
     setenv("QT_QPA_PLATFORM", "offscreen", /*overwrite=*/0);
-    setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
+    twinsight::core::ensurePassiveOpenMpWaiting(argv);
     QTemporaryDir home;
     if (!home.isValid()) return 1;
     for (const char* variable : {"XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_DOCUMENTS_DIR"}) {
