@@ -58,7 +58,15 @@ std::pair<double, double> PairSampler::drawDistinctMagnitudes() {
 }
 
 cv::Rect PairSampler::drawCrop(const cv::Mat& image) {
-    if (m_transform.view() == View::WholeFrame) return {0, 0, image.cols, image.rows};
+    if (m_transform.view() == View::WholeFrame) {
+        // A window of 80-100% of the frame, same aspect ratio: more framings from few images.
+        const double scale = std::uniform_real_distribution<double>(kSmallestFrameShare, 1.0)(m_random);
+        const int width = std::max(1, static_cast<int>(image.cols * scale));
+        const int height = std::max(1, static_cast<int>(image.rows * scale));
+        std::uniform_int_distribution<int> x(0, image.cols - width);
+        std::uniform_int_distribution<int> y(0, image.rows - height);
+        return {x(m_random), y(m_random), width, height};
+    }
     const int size = m_config.inputSize;
     std::uniform_int_distribution<int> x(0, image.cols - size);
     std::uniform_int_distribution<int> y(0, image.rows - size);
@@ -75,15 +83,20 @@ cv::Rect PairSampler::drawCrop(const cv::Mat& image) {
 
 cv::Mat PairSampler::degradedView(const cv::Mat& image, const cv::Rect& crop, bool flip, double magnitude) {
     const std::uint64_t noiseSeed = m_random();
-    cv::Mat view;
     if (m_transform.view() == View::WholeFrame) {
-        view = resizeToInput(m_transform.apply(image, magnitude, noiseSeed), m_config.inputSize);
-    } else {
-        view = m_transform.applyToCrop(image, crop, magnitude, noiseSeed);
+        // Mirroring the source (into a copy: the training image stays as it is) before degrading keeps the
+        // magnitude's meaning, a rotation's sign included.
+        cv::Mat source;
+        if (flip) {
+            cv::flip(image(crop), source, /*flipCode=*/1);
+        } else {
+            source = image(crop);
+        }
+        return resizeToInput(m_transform.apply(source, magnitude, noiseSeed), m_config.inputSize);
     }
-    // Mirroring the result equals degrading the mirrored image for every transformation but rotation, whose
-    // angle would change sign; there the network must see the original handedness.
-    if (flip && m_transform.view() == View::Patches) cv::flip(view, view, /*flipCode=*/1);
+    cv::Mat view = m_transform.applyToCrop(image, crop, magnitude, noiseSeed);
+    // Mirroring the result equals degrading the mirrored crop for the pixel-local patch transformations.
+    if (flip) cv::flip(view, view, /*flipCode=*/1);
     return view;
 }
 

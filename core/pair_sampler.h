@@ -46,6 +46,8 @@ public:
     static constexpr double kTieShare = 0.02;
     // Candidate crops drawn when the transformation needs detail; the most detailed one is kept.
     static constexpr int kDetailCandidates = 3;
+    // Smallest share of a whole-frame image's side kept by the random framing.
+    static constexpr double kSmallestFrameShare = 0.8;
 
 private:
     double drawMagnitude();

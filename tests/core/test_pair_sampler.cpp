@@ -77,6 +77,18 @@ TEST(PairSampler, CrossImageShareIsHonoured) {
     for (bool cross : batch.crossImage) EXPECT_TRUE(cross);
 }
 
+TEST(PairSampler, NeverChangesTheTrainingImages) {
+    const auto images = scenes(3);
+    std::vector<cv::Mat> copies;
+    for (const cv::Mat& image : images) copies.push_back(image.clone());
+    for (const char* name : {"rotation", "blur", "jpeg"}) {
+        const Transform& transform = findTransform(name);
+        PairSampler sampler(transform, images, config(transform, 0.5, 2));
+        for (int b = 0; b < 3; ++b) sampler.next();
+    }
+    for (std::size_t i = 0; i < images.size(); ++i) EXPECT_EQ(cv::norm(images[i], copies[i], cv::NORM_INF), 0.0);
+}
+
 TEST(PairSampler, RejectsImagesSmallerThanTheCrop) {
     const std::vector<cv::Mat> tiny{cv::Mat(20, 20, CV_8UC3, cv::Scalar::all(9))};
     const Transform& blur = findTransform("blur");
