@@ -2,20 +2,9 @@
 
 #include <stdexcept>
 
-#include <opencv2/imgproc.hpp>
+#include <opencv2/core.hpp>
 
 namespace twinsight::core {
-namespace {
-
-// Mean absolute Laplacian of the crop's grey levels: how much fine detail there is to lose.
-double detailOf(const cv::Mat& crop) {
-    cv::Mat grey, laplacian;
-    cv::cvtColor(crop, grey, cv::COLOR_BGR2GRAY);
-    cv::Laplacian(grey, laplacian, CV_16S);
-    return cv::mean(cv::abs(laplacian))[0];
-}
-
-}  // namespace
 
 PairSampler::PairSampler(const Transform& transform, const std::vector<cv::Mat>& images, SamplerConfig config)
     : m_transform(transform), m_images(images), m_config(config), m_random(config.seed) {
@@ -70,15 +59,7 @@ cv::Rect PairSampler::drawCrop(const cv::Mat& image) {
     const int size = m_config.inputSize;
     std::uniform_int_distribution<int> x(0, image.cols - size);
     std::uniform_int_distribution<int> y(0, image.rows - size);
-    cv::Rect best(x(m_random), y(m_random), size, size);
-    if (!m_transform.needsDetail()) return best;
-    double bestDetail = detailOf(image(best));
-    for (int candidate = 1; candidate < kDetailCandidates; ++candidate) {
-        const cv::Rect crop(x(m_random), y(m_random), size, size);
-        const double detail = detailOf(image(crop));
-        if (detail > bestDetail) std::tie(best, bestDetail) = std::tie(crop, detail);
-    }
-    return best;
+    return {x(m_random), y(m_random), size, size};
 }
 
 cv::Mat PairSampler::degradedView(const cv::Mat& image, const cv::Rect& crop, bool flip, double magnitude) {

@@ -44,8 +44,6 @@ public:
 
     // Pairs whose magnitudes differ by less than this share of the range are redrawn: their order is noise.
     static constexpr double kTieShare = 0.02;
-    // Candidate crops drawn when the transformation needs detail; the most detailed one is kept.
-    static constexpr int kDetailCandidates = 3;
     // Smallest share of a whole-frame image's side kept by the random framing.
     static constexpr double kSmallestFrameShare = 0.8;
 

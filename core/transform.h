@@ -45,9 +45,6 @@ public:
     virtual Range validRange() const = 0;
     virtual View view() const = 0;
     virtual PoolRule poolRule() const { return {}; }
-    // Whether flat crops (sky, walls) carry no information about this transformation, so that training should
-    // prefer crops with detail.
-    virtual bool needsDetail() const { return false; }
     // How pixels are fed to the network for this transformation.
     virtual InputEncoding inputEncoding() const { return InputEncoding::FixedScale; }
 

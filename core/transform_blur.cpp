@@ -16,9 +16,8 @@ public:
     Range defaultRange() const override { return {0.0, 5.0}; }
     Range validRange() const override { return {0.0, 20.0}; }
     View view() const override { return View::Patches; }
-    // The sharpest crops carry the blur information; flat ones (sky, walls) look blurred at any sigma.
+    // The mean over all crops ranked held-out images better than low percentiles (0.95 against 0.92-0.94, README).
     PoolRule poolRule() const override { return {PoolRule::Kind::Mean, 0.0}; }
-    bool needsDetail() const override { return false; }
     // Blur is edge width, whatever the edge contrast: standardised crops make scores comparable across images.
     InputEncoding inputEncoding() const override { return InputEncoding::Standardised; }
 

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <limits>
 
 #include <opencv2/imgcodecs.hpp>
 
@@ -67,7 +68,7 @@ void addDegradeCommand(CLI::App& app) {
             throw UsageError("--out " + options->out + ": unsupported image format (use .png, .jpg, .tif, ...)");
         }
         requireWritableFile(options->out);
-        const int size = options->workingSize > 0 ? options->workingSize : 1 << 30;
+        const int size = options->workingSize > 0 ? options->workingSize : std::numeric_limits<int>::max();
         const cv::Mat degraded = transform.apply(core::loadImage(options->image, size), options->magnitude);
         std::vector<uchar> bytes;
         if (!cv::imencode(extension, degraded, bytes)) throw std::runtime_error(options->out + ": cannot encode");
