@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     addDegradeCommand(app);
     addTrainCommand(app);
     addScoreCommand(app);
+    addMergeCommand(app);
     addSweepCommand(app);
     addEvalCommand(app);
     addDemoCommand(app);

@@ -1,5 +1,6 @@
 #pragma once
-// Scoring many files: the next chunk decodes on worker threads while the network scores the current one.
+// Scoring many files: the next chunk decodes on worker threads while the network scores the current one. Several
+// models (one per transformation) score each decoded image in turn, so a file is decoded once.
 
 #include <atomic>
 #include <functional>
@@ -21,10 +22,22 @@ struct FileScores {
     std::vector<SkippedFile> skipped;
 };
 
+struct MultiModelScores {
+    std::vector<std::string> paths;                     // the readable images, in the order given
+    std::vector<std::vector<ImageEstimate>> estimates;  // [image][model], models in the order given
+    std::vector<SkippedFile> skipped;
+};
+
 using ScoringProgress = std::function<void(int done, int total)>;
 
-// Scores `paths` (files, not folders) with `model`; unreadable files go to `skipped`. `decodeThreads` 0 means all
-// cores. Throws std::runtime_error("scoring cancelled") when `cancel` becomes true.
+// Scores `paths` (files or FILE#FRAME names, not folders) with every model; unreadable files go to `skipped`.
+// `decodeThreads` 0 means all cores. Throws std::runtime_error("scoring cancelled") when `cancel` becomes true, and
+// std::invalid_argument when `models` is empty.
+MultiModelScores scoreFilesWithModels(const std::vector<const TrainedModel*>& models,
+                                      const std::vector<std::string>& paths, int decodeThreads = 0,
+                                      const ScoringProgress& progress = {}, const std::atomic_bool* cancel = nullptr);
+
+// The same with one model.
 FileScores scoreFiles(const TrainedModel& model, const std::vector<std::string>& paths, int decodeThreads = 0,
                       const ScoringProgress& progress = {}, const std::atomic_bool* cancel = nullptr);
 

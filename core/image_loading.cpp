@@ -14,15 +14,19 @@
 #include <stdexcept>
 #include <system_error>
 #include <thread>
+#include <unordered_set>
 #include <utility>
 
+#include "core/dicom_decoding.h"
 #include "core/image_header.h"
+#include "core/image_source.h"
+#include "core/raw_decoding.h"
 
 namespace twinsight::core {
 namespace fs = std::filesystem;
 namespace {
 
-// What OpenCV 4 decodes on every platform we ship; GIF, HEIC and RAW files are not among them.
+// What OpenCV 4 decodes on every platform we ship (camera RAW goes through LibRaw, DICOM through DCMTK).
 const std::array<const char*, 9> kImageExtensions = {".jpg",  ".jpeg", ".png", ".bmp", ".tif",
                                                      ".tiff", ".webp", ".pgm", ".ppm"};
 
@@ -57,8 +61,8 @@ void checkMegapixels(const std::string& path, cv::Size size) {
     fail(path, reason);
 }
 
-// Opens the file only to read its header; each reason it cannot be used becomes a message.
-ImageHeader inspectFile(const std::string& path) {
+// Opens the file; each reason it cannot be used becomes a message.
+std::ifstream openImageFile(const std::string& path) {
     const fs::file_status status = statusOf(path);
     if (!fs::exists(status)) fail(path, "file does not exist");
     if (fs::is_directory(status)) fail(path, "is a folder, not an image file");
@@ -69,7 +73,48 @@ ImageHeader inspectFile(const std::string& path) {
         fail(path, std::string("cannot be read (") + (errno != 0 ? std::strerror(errno) : "open failed") + ")");
     }
     if (in.peek() == std::char_traits<char>::eof()) fail(path, "empty file");
-    return readImageHeader(in);
+    return in;
+}
+
+std::string lowerExtension(const std::string& path) {
+    std::string extension = fs::path(path).extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return extension;
+}
+
+bool hasOpenCvExtension(const std::string& path) {
+    const std::string extension = lowerExtension(path);
+    return std::find(kImageExtensions.begin(), kImageExtensions.end(), extension) != kImageExtensions.end();
+}
+
+// DICOM files often have no extension (or a vendor's own, like .IMA): anything not known by its extension is
+// recognised by the signature.
+bool isDicomFile(const std::string& path) {
+    if (hasDicomExtension(path)) return true;
+    return !hasOpenCvExtension(path) && !hasRawExtension(path) && hasDicomSignature(path);
+}
+
+// One name per image in a DICOM file; a file that cannot be read stays one name, so that loading it reports why.
+void appendDicomImages(const std::string& path, std::vector<std::string>& names) {
+    int frames = 1;
+    try {
+        frames = dicomFrameCount(path);
+    } catch (const std::exception&) {
+        frames = 1;
+    }
+    if (frames <= 1) {
+        names.push_back(path);
+        return;
+    }
+    for (int frame = 1; frame <= frames; ++frame) names.push_back(imageSourceName(path, frame));
+}
+
+cv::Mat decodeSpecialFormat(const ImageSource& source, int workingSize) {
+    if (source.frame > 0) return decodeDicomFrame(source.file, source.frame - 1, kMaxMegapixels);
+    if (hasRawExtension(source.file)) return decodeRawImage(source.file, workingSize, kMaxMegapixels);
+    if (isDicomFile(source.file)) return decodeDicomFrame(source.file, 0, kMaxMegapixels);
+    return {};
 }
 
 // IMREAD_COLOR applies the EXIF orientation (IMREAD_UNCHANGED would not) and drops any alpha channel: transparent
@@ -140,10 +185,7 @@ ImageSet collect(const std::vector<std::string>& paths, std::vector<cv::Mat>& im
 }  // namespace
 
 bool hasImageExtension(const std::string& path) {
-    std::string extension = fs::path(path).extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return std::find(kImageExtensions.begin(), kImageExtensions.end(), extension) != kImageExtensions.end();
+    return hasOpenCvExtension(path) || hasRawExtension(path) || hasDicomExtension(path);
 }
 
 std::vector<std::string> listImageFiles(const std::string& folder) {
@@ -159,23 +201,58 @@ std::vector<std::string> listImageFiles(const std::string& folder) {
              ++it) {
             if (isHidden(it->path())) {
                 it.disable_recursion_pending();
-            } else if (it->is_regular_file(error) && hasImageExtension(it->path().string())) {
-                found.push_back(it->path());
+            } else if (it->is_regular_file(error)) {
+                const std::string path = it->path().string();
+                if (hasOpenCvExtension(path) || hasRawExtension(path) || isDicomFile(path)) found.push_back(path);
             }
         }
     } catch (const fs::filesystem_error& e) {
         fail(folder, std::string("cannot be read (") + e.code().message() + ")");
     }
     std::sort(found.begin(), found.end());
-    std::vector<std::string> files;
-    files.reserve(found.size());
-    for (const fs::path& path : found) files.push_back(path.string());
-    return files;
+    std::vector<std::string> names;
+    names.reserve(found.size());
+    for (const fs::path& path : found) {
+        if (isDicomFile(path.string())) {
+            appendDicomImages(path.string(), names);
+        } else {
+            names.push_back(path.string());
+        }
+    }
+    return names;
 }
 
-cv::Mat loadImage(const std::string& path, int workingSize) {
+std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsOrFolders) {
+    std::vector<std::string> names;
+    std::unordered_set<std::string> seen;
+    const auto add = [&](const std::string& name) {
+        if (seen.insert(name).second) names.push_back(name);
+    };
+    for (const std::string& path : pathsOrFolders) {
+        const ImageSource source = parseImageSource(path);
+        const fs::file_status status = statusOf(source.file);
+        if (!fs::exists(status)) fail(path, "no such file or folder");
+        if (fs::is_directory(status)) {
+            for (const std::string& name : listImageFiles(path)) add(name);
+        } else if (source.frame == 0 && isDicomFile(path)) {
+            std::vector<std::string> frames;
+            appendDicomImages(path, frames);
+            for (const std::string& name : frames) add(name);
+        } else {
+            add(path);
+        }
+    }
+    return names;
+}
+
+cv::Mat loadImage(const std::string& name, int workingSize) {
     checkWorkingSize(workingSize);
-    const ImageHeader header = inspectFile(path);
+    const ImageSource source = parseImageSource(name);
+    const std::string& path = source.file;
+    std::ifstream in = openImageFile(path);
+    const cv::Mat special = decodeSpecialFormat(source, workingSize);
+    if (!special.empty()) return toWorkingSize(toBgr8(special), workingSize);
+    const ImageHeader header = readImageHeader(in);
     if (header.size) checkMegapixels(path, *header.size);
     const cv::Mat decoded = decode(path, decodeFlags(header, workingSize));
     if (decoded.empty()) fail(path, "not a readable image (corrupt or unsupported format)");
@@ -230,18 +307,7 @@ ImageSet loadImages(const std::vector<std::string>& paths, int workingSize, int 
 }
 
 ImageSet loadImagesFrom(const std::vector<std::string>& pathsOrFolders, int workingSize, int threads) {
-    std::vector<std::string> files;
-    for (const std::string& path : pathsOrFolders) {
-        const fs::file_status status = statusOf(path);
-        if (!fs::exists(status)) fail(path, "does not exist");
-        if (!fs::is_directory(status)) {
-            files.push_back(path);
-            continue;
-        }
-        const std::vector<std::string> found = listImageFiles(path);
-        files.insert(files.end(), found.begin(), found.end());
-    }
-    return loadImages(files, workingSize, threads);
+    return loadImages(expandImagePaths(pathsOrFolders), workingSize, threads);
 }
 
 }  // namespace twinsight::core

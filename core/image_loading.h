@@ -16,16 +16,23 @@ struct SkippedFile {
     std::string reason;
 };
 
-// Image files below `folder`, recursively, sorted by path; extensions matched case-insensitively.
-// Throws std::runtime_error when the folder does not exist or cannot be read.
+// Images below `folder`, recursively, in path order: files with an image, camera RAW or DICOM extension
+// (case-insensitive), files without a known extension that carry the DICOM signature (series folders), and one
+// FILE#K entry per frame of a multi-frame DICOM file. Throws std::runtime_error when the folder does not exist or
+// cannot be read.
 std::vector<std::string> listImageFiles(const std::string& folder);
 
-// True when the file name has one of the supported image extensions.
+// Files, FILE#K names and folders (listed as above) -> image names, in the order given, each name once.
+// Throws std::runtime_error naming a path that does not exist.
+std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsOrFolders);
+
+// True when the file name has one of the supported extensions (images, camera RAW, DICOM).
 bool hasImageExtension(const std::string& path);
 
-// Decodes one image as 3-channel 8-bit BGR with its EXIF orientation applied, its shorter side brought down to
-// `workingSize` (never enlarged). Large JPEGs are decoded reduced when that still covers the working size.
-// Throws std::runtime_error with a one-line reason (not readable, not an image, too large, ...).
+// Decodes one image (a file or a FILE#K frame) as 3-channel 8-bit BGR with its orientation applied, its shorter side
+// brought down to `workingSize` (never enlarged). Large JPEGs are decoded reduced, camera RAW files from their
+// embedded preview, when that still covers the working size. Throws std::runtime_error with a one-line reason
+// (not readable, not an image, too large, ...).
 cv::Mat loadImage(const std::string& path, int workingSize);
 
 // Scales `image` so that its shorter side is at most `workingSize`.
@@ -40,7 +47,7 @@ struct ImageSet {
 // Loads `paths` in parallel, in order; unreadable files go to `skipped` with their reason.
 ImageSet loadImages(const std::vector<std::string>& paths, int workingSize, int threads = 0);
 
-// listImageFiles + loadImages. Paths that are files are taken as they are; folders are scanned.
+// expandImagePaths + loadImages.
 ImageSet loadImagesFrom(const std::vector<std::string>& pathsOrFolders, int workingSize, int threads = 0);
 
 }  // namespace twinsight::core

@@ -1,7 +1,10 @@
 #include "core/reports.h"
 
 #include <algorithm>
+#include <numeric>
 #include <sstream>
+
+#include "core/image_source.h"
 
 namespace twinsight::core {
 namespace {
@@ -23,11 +26,34 @@ std::string csvField(const std::string& text) {
 }
 
 std::string scoresCsv(std::vector<ScoredFile> scores) {
-    std::sort(scores.begin(), scores.end(), [](const ScoredFile& a, const ScoredFile& b) { return a.path < b.path; });
-    std::string csv = "path,score,estimate,in_range\n";
-    for (const ScoredFile& file : scores) {
-        csv += csvField(file.path) + "," + number(file.estimate.score) + "," + number(file.estimate.estimate) + "," +
-               (file.estimate.inRange ? "true" : "false") + "\n";
+    MultiModelScores asMulti;
+    for (ScoredFile& file : scores) {
+        asMulti.paths.push_back(std::move(file.path));
+        asMulti.estimates.push_back({file.estimate});
+    }
+    return multiModelScoresCsv(asMulti, {""});
+}
+
+std::string multiModelScoresCsv(const MultiModelScores& scores, const std::vector<std::string>& transforms) {
+    if (scores.paths.size() != scores.estimates.size()) throw std::invalid_argument("scores: paths and rows differ");
+    const bool single = transforms.size() == 1;
+    std::string csv = "path";
+    for (const std::string& name : transforms) {
+        const std::string suffix = single ? "" : "_" + name;
+        csv += ",score" + suffix + ",estimate" + suffix + ",in_range" + suffix;
+    }
+    csv += "\n";
+    std::vector<std::size_t> order(scores.paths.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return imageNameLess(scores.paths[a], scores.paths[b]); });
+    for (std::size_t i : order) {
+        if (scores.estimates[i].size() != transforms.size()) throw std::invalid_argument("scores: wrong row width");
+        csv += csvField(scores.paths[i]);
+        for (const ImageEstimate& e : scores.estimates[i]) {
+            csv += "," + number(e.score) + "," + number(e.estimate) + "," + (e.inRange ? "true" : "false");
+        }
+        csv += "\n";
     }
     return csv;
 }

@@ -12,8 +12,12 @@
 
 namespace twinsight::core {
 
-// CSV `path,score,estimate,in_range`, rows sorted by path.
+// CSV `path,score,estimate,in_range`, rows sorted by imageNameLess.
 std::string scoresCsv(std::vector<ScoredFile> scores);
+
+// Several models: CSV `path,score_T,estimate_T,in_range_T,...` for each model's transformation T, in the order of
+// `transforms`; rows sorted by imageNameLess. With one model it is scoresCsv's format, which scripts rely on.
+std::string multiModelScoresCsv(const MultiModelScores& scores, const std::vector<std::string>& transforms);
 
 // CSV `magnitude,score,estimate`.
 std::string sweepCsv(const std::vector<SweepRow>& rows);

@@ -10,6 +10,7 @@ void addSamplesCommand(CLI::App& app);
 void addDegradeCommand(CLI::App& app);
 void addTrainCommand(CLI::App& app);
 void addScoreCommand(CLI::App& app);
+void addMergeCommand(CLI::App& app);
 void addSweepCommand(CLI::App& app);
 void addEvalCommand(CLI::App& app);
 void addDemoCommand(CLI::App& app);

@@ -1,4 +1,5 @@
-#include <filesystem>
+// `sweep` and `eval`: one model's response to known degradations.
+
 #include <iostream>
 
 #include "cli/cli_commands.h"
@@ -6,47 +7,6 @@
 #include "core/reports.h"
 
 namespace twinsight::cli {
-namespace {
-namespace fs = std::filesystem;
-
-std::vector<std::string> expandPaths(const std::vector<std::string>& paths) {
-    std::vector<std::string> files;
-    for (const std::string& path : paths) {
-        if (fs::is_directory(path)) {
-            const auto found = core::listImageFiles(path);
-            files.insert(files.end(), found.begin(), found.end());
-        } else if (fs::exists(path)) {
-            files.push_back(path);
-        } else {
-            throw std::runtime_error(path + ": no such file or folder");
-        }
-    }
-    return files;
-}
-
-}  // namespace
-
-void addScoreCommand(CLI::App& app) {
-    struct Options {
-        std::string model, out, device = "auto";
-        std::vector<std::string> paths;
-    };
-    auto options = std::make_shared<Options>();
-    CLI::App* command = app.add_subcommand("score", "Score images (folders recursive) as CSV");
-    command->add_option("--model", options->model, "Model file (.twinsight)")->required();
-    command->add_option("--out", options->out, "CSV file to write (default: standard output)");
-    command->add_option("--device", options->device, "auto, cpu or cuda")->capture_default_str();
-    command->add_option("PATH", options->paths, "Images or folders")->required();
-    command->callback([options] {
-        if (!options->out.empty()) requireWritableFile(options->out);
-        const core::TrainedModel model = core::TrainedModel::load(options->model, options->device);
-        const std::vector<std::string> files = expandPaths(options->paths);
-        const core::FileScores scores = core::scoreFiles(model, files);
-        for (const core::SkippedFile& file : scores.skipped) std::cerr << file.path << ": " << file.reason << "\n";
-        if (scores.scored.empty()) throw std::runtime_error("no readable image among the paths given");
-        writeOutput(options->out, core::scoresCsv(scores.scored));
-    });
-}
 
 void addSweepCommand(CLI::App& app) {
     struct Options {

@@ -33,9 +33,14 @@ int countLines(const std::string& text) {
 }
 
 CliResult runCli(const std::vector<std::string>& arguments, const std::string& workingFolder) {
+    return runProgram(TWINSIGHT_CLI_PATH, arguments, workingFolder);
+}
+
+CliResult runProgram(const std::string& program, const std::vector<std::string>& arguments,
+                     const std::string& workingFolder) {
     TempFolder capture;
     std::string command = workingFolder.empty() ? "" : "cd " + shellQuote(workingFolder) + " && ";
-    command += shellQuote(TWINSIGHT_CLI_PATH);
+    command += shellQuote(program);
     for (const std::string& argument : arguments) command += " " + shellQuote(argument);
     command += " >" + shellQuote(capture.file("out")) + " 2>" + shellQuote(capture.file("err")) + " </dev/null";
     const int status = std::system(command.c_str());

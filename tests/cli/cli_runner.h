@@ -15,6 +15,10 @@ struct CliResult {
 // Runs twinsight-cli with `arguments` (each shell-quoted), in `workingFolder` when given.
 CliResult runCli(const std::vector<std::string>& arguments, const std::string& workingFolder = {});
 
+// Runs any program (found on PATH) the same way, for tools that check what twinsight-cli wrote.
+CliResult runProgram(const std::string& program, const std::vector<std::string>& arguments,
+                     const std::string& workingFolder = {});
+
 std::string readText(const std::string& path);
 int countLines(const std::string& text);
 

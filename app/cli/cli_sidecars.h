@@ -1,0 +1,30 @@
+#pragma once
+// `score --write-xmp`: the user's flag rules and naming, and the sidecars written (or listed, in a dry run).
+
+#include <string>
+#include <vector>
+
+#include "core/file_scoring.h"
+#include "core/sidecar_ratings.h"
+#include "core/trained_model.h"
+#include "core/xmp_sidecar.h"
+
+namespace twinsight::cli {
+
+struct SidecarRequest {
+    core::SidecarNaming naming = core::SidecarNaming::AppendExtension;
+    core::RatingPolicy policy;
+};
+
+// Parses "--flag-above [TRANSFORM=]VALUE" rules (TRANSFORM may be left out with one model) and the naming; throws
+// UsageError naming the bad value.
+SidecarRequest makeSidecarRequest(const std::string& naming, const std::vector<std::string>& flagAbove,
+                                  const std::vector<std::string>& flagBelow, bool reject, const std::string& label,
+                                  const std::vector<core::TrainedModel>& models);
+
+// One sidecar per scored whole file (frames of multi-frame files get none). A sidecar that cannot be written is
+// reported and left as it was; the others are still written; throws std::runtime_error at the end if any failed.
+void writeSidecars(const core::MultiModelScores& scores, const std::vector<core::TrainedModel>& models,
+                   const SidecarRequest& request, bool dryRun);
+
+}  // namespace twinsight::cli

@@ -1,0 +1,114 @@
+#include "core/score_csv_merge.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/image_source.h"
+#include "core/reports.h"
+
+namespace twinsight::core {
+namespace {
+
+using Row = std::vector<std::string>;
+
+// Reads one field starting at `pos`; leaves `pos` on the separator (',' or line end) or at the end.
+std::string readField(const std::string& text, std::size_t& pos, const std::string& source) {
+    if (pos >= text.size() || text[pos] != '"') {
+        const std::size_t end = std::min(text.find_first_of(",\r\n", pos), text.size());
+        std::string field = text.substr(pos, end - pos);
+        pos = end;
+        return field;
+    }
+    std::string field;
+    for (++pos; pos < text.size(); ++pos) {
+        if (text[pos] != '"') {
+            field += text[pos];
+        } else if (pos + 1 < text.size() && text[pos + 1] == '"') {
+            field += '"';
+            ++pos;
+        } else {
+            ++pos;
+            if (pos < text.size() && text.find_first_of(",\r\n", pos) != pos) {
+                throw std::runtime_error(source + ": text after a closing quote at byte " + std::to_string(pos));
+            }
+            return field;
+        }
+    }
+    throw std::runtime_error(source + ": a quoted field is not closed");
+}
+
+std::string joinRow(const Row& row) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) line += (i ? "," : "") + csvField(row[i]);
+    return line + "\n";
+}
+
+}  // namespace
+
+std::vector<Row> parseCsv(const std::string& text, const std::string& source) {
+    std::vector<Row> rows;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        Row row;
+        for (;;) {
+            row.push_back(readField(text, pos, source));
+            if (pos < text.size() && text[pos] == ',') {
+                ++pos;
+                continue;
+            }
+            break;
+        }
+        if (pos < text.size() && text[pos] == '\r') ++pos;
+        if (pos < text.size() && text[pos] == '\n') ++pos;
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+MergedScores mergeScoreCsvs(const std::vector<CsvDocument>& documents, const std::vector<std::string>* expected) {
+    if (documents.empty()) throw std::invalid_argument("merge: no CSV files given");
+    std::unordered_set<std::string> allowed;
+    if (expected) allowed.insert(expected->begin(), expected->end());
+    Row header;
+    std::vector<Row> rows;
+    std::unordered_map<std::string, const std::string*> foundIn;  // image -> document that holds it
+    for (const CsvDocument& document : documents) {
+        std::vector<Row> table = parseCsv(document.text, document.source);
+        if (table.empty() || table.front().empty() || table.front().front() != "path") {
+            throw std::runtime_error(document.source + ": not a Twinsight score CSV (no header starting with path)");
+        }
+        if (header.empty()) header = table.front();
+        if (table.front() != header) {
+            throw std::runtime_error(document.source + ": header differs from " + documents.front().source +
+                                     "'s (scored with other models?)");
+        }
+        for (std::size_t i = 1; i < table.size(); ++i) {
+            Row& row = table[i];
+            const std::string where = document.source + " line " + std::to_string(i + 1);
+            if (row.size() != header.size()) throw std::runtime_error(where + ": wrong number of fields");
+            const auto [slot, inserted] = foundIn.emplace(row.front(), &document.source);
+            if (!inserted) {
+                throw std::runtime_error(row.front() + ": scored twice, in " + *slot->second + " and " +
+                                         document.source);
+            }
+            if (expected && !allowed.count(row.front())) throw std::runtime_error(where + ": " + row.front() +
+                                                                                  " is not in the list of files");
+            rows.push_back(std::move(row));
+        }
+    }
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return imageNameLess(a.front(), b.front()); });
+    MergedScores merged;
+    merged.csv = joinRow(header);
+    for (const Row& row : rows) merged.csv += joinRow(row);
+    merged.rows = rows.size();
+    if (expected) {
+        for (const std::string& path : *expected) {
+            if (!foundIn.count(path)) merged.missing.push_back(path);
+        }
+    }
+    return merged;
+}
+
+}  // namespace twinsight::core

@@ -1,0 +1,56 @@
+#include "core/sidecar_ratings.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace twinsight::core {
+namespace {
+
+// Unflagged images span these stars, so that a flagged image (1 star or rejected) always stands apart.
+constexpr int kMostStars = 5;
+constexpr int kFewestUnflaggedStars = 2;
+
+bool ruleHolds(const FlagRule& rule, double estimate) {
+    return rule.above ? estimate > rule.threshold : estimate < rule.threshold;
+}
+
+}  // namespace
+
+int starRating(double estimate, const Range& range) {
+    const double span = range.max - range.min;
+    const double position = span > 0.0 ? std::clamp((estimate - range.min) / span, 0.0, 1.0) : 0.0;
+    const int steps = kMostStars - kFewestUnflaggedStars;
+    return kMostStars - static_cast<int>(std::lround(position * steps));
+}
+
+void checkFlagRules(const std::vector<const ModelMetadata*>& models, const RatingPolicy& policy) {
+    for (const FlagRule& rule : policy.flagRules) {
+        const bool known = std::any_of(models.begin(), models.end(),
+                                       [&](const ModelMetadata* model) { return model->transform == rule.transform; });
+        if (!known) throw std::invalid_argument("flag rule for '" + rule.transform + "': no model of that transformation");
+    }
+}
+
+XmpUpdate makeXmpUpdate(const std::vector<const ModelMetadata*>& models, const std::vector<ImageEstimate>& estimates,
+                        const RatingPolicy& policy) {
+    if (models.size() != estimates.size()) throw std::invalid_argument("makeXmpUpdate: one estimate per model");
+    checkFlagRules(models, policy);
+    XmpUpdate update;
+    update.rating = kMostStars;
+    update.flagged = false;
+    update.flagLabel = policy.flagLabel;
+    for (std::size_t m = 0; m < models.size(); ++m) {
+        const ModelMetadata& model = *models[m];
+        const ImageEstimate& estimate = estimates[m];
+        update.rating = std::min(update.rating, starRating(estimate.estimate, model.range));
+        update.scores.push_back({model.transform, estimate.score, estimate.estimate, model.unit});
+        for (const FlagRule& rule : policy.flagRules) {
+            if (rule.transform == model.transform && ruleHolds(rule, estimate.estimate)) update.flagged = true;
+        }
+    }
+    if (update.flagged) update.rating = policy.rejectFlagged ? -1 : 1;
+    return update;
+}
+
+}  // namespace twinsight::core

@@ -1,0 +1,39 @@
+#pragma once
+// What Twinsight writes into a sidecar for one image: a star rating from its scores, and a flag from the user's
+// thresholds (issue "Real workflows": flagged images get 1 star, or are rejected, and a colour label).
+
+#include <string>
+#include <vector>
+
+#include "core/model_metadata.h"
+#include "core/trained_model.h"
+#include "core/xmp_sidecar.h"
+
+namespace twinsight::core {
+
+// Flags an image whose estimate for `transform` lies beyond `threshold` (in the transformation's unit).
+struct FlagRule {
+    std::string transform;
+    bool above = true;
+    double threshold = 0.0;
+};
+
+struct RatingPolicy {
+    std::vector<FlagRule> flagRules;  // an image is flagged when any rule holds
+    bool rejectFlagged = false;       // flagged images get -1 (rejected) instead of 1 star
+    std::string flagLabel = "Red";
+};
+
+// Stars from one estimate: 5 at the low end of the model's range (least of the transformation) down to 2 at its
+// high end, linear, clamped; 1 star and rejection are kept for flagged images.
+int starRating(double estimate, const Range& range);
+
+// The sidecar update for one image scored by `models` (estimates in the same order): the fewest stars any model
+// gives, or the flag's rating. Throws std::invalid_argument when a rule names a transformation no model has.
+XmpUpdate makeXmpUpdate(const std::vector<const ModelMetadata*>& models, const std::vector<ImageEstimate>& estimates,
+                        const RatingPolicy& policy);
+
+// Throws std::invalid_argument naming the rule when its transformation is not among the models'.
+void checkFlagRules(const std::vector<const ModelMetadata*>& models, const RatingPolicy& policy);
+
+}  // namespace twinsight::core

@@ -1,0 +1,56 @@
+#pragma once
+// Twinsight's results in XMP sidecars (rating, colour label, per-model scores) for darktable, digiKam and Lightroom.
+// An existing sidecar is merged, never replaced: every property Twinsight does not own survives.
+
+#include <string>
+#include <vector>
+
+namespace twinsight::core {
+
+// Which file name the photo tools look for next to `IMG_0001.CR2`.
+enum class SidecarNaming {
+    AppendExtension,   // IMG_0001.CR2.xmp: darktable, digiKam (default)
+    ReplaceExtension,  // IMG_0001.xmp: Lightroom and other Adobe tools
+};
+
+// "full" -> AppendExtension, "base" -> ReplaceExtension; std::invalid_argument naming the value otherwise.
+SidecarNaming parseSidecarNaming(const std::string& text);
+
+// The sidecar file that belongs to `imagePath` under `naming`.
+std::string sidecarPath(const std::string& imagePath, SidecarNaming naming);
+
+// One model's verdict on one image.
+struct XmpModelScore {
+    std::string transform;  // the transform's name, e.g. "blur" -> twinsight:BlurScore
+    double score;
+    double estimate;
+    std::string unit;
+};
+
+// What one Twinsight run writes for one image.
+struct XmpUpdate {
+    int rating;              // -1 (rejected) .. 5, written as xmp:Rating
+    bool flagged;
+    std::string flagLabel;   // e.g. "Red"; written as xmp:Label when flagged
+    std::vector<XmpModelScore> scores;  // one per model
+};
+
+// The XMP namespace Twinsight's own properties live in; its prefix is "twinsight".
+extern const char* const kTwinsightXmpNamespace;
+
+// Merges `update` into `existingPacket` (empty = no sidecar yet) and returns the new packet. Everything else in the
+// packet is kept. Throws std::runtime_error("SOURCE: reason") when `existingPacket` is not readable XMP, and
+// std::invalid_argument("SOURCE: reason") for an update that cannot be written (rating out of range, odd transform
+// name, NaN score).
+std::string mergeXmpPacket(const std::string& existingPacket, const XmpUpdate& update,
+                           const std::string& sourceForErrors);
+
+// One line for a dry run: "SIDECAR: xmp:Rating=1 xmp:Label=Red twinsight:Flagged=True twinsight:BlurScore=...".
+// Throws std::invalid_argument("SIDECAR: reason") for an update mergeXmpPacket would refuse.
+std::string describeXmpUpdate(const std::string& sidecar, const XmpUpdate& update);
+
+// Reads the existing sidecar if any, merges `update` into it and writes it atomically. Throws
+// std::runtime_error("SIDECAR: reason") for a malformed existing sidecar without touching it.
+void writeXmpSidecar(const std::string& sidecar, const XmpUpdate& update);
+
+}  // namespace twinsight::core
