@@ -48,6 +48,15 @@ std::vector<cv::Mat> ImageScorer::networkViews(const cv::Mat& image) const {
 
 double ImageScorer::pool(std::vector<double> cropScores) const {
     if (m_pool.kind == PoolRule::Kind::Percentile) return percentile(std::move(cropScores), m_pool.percentile);
+    if (m_pool.kind == PoolRule::Kind::LowerMean) {
+        const double cut = percentile(cropScores, m_pool.percentile);
+        double sum = 0.0;
+        std::size_t count = 0;
+        for (double score : cropScores) {
+            if (score <= cut) sum += score, ++count;
+        }
+        return sum / static_cast<double>(count);  // never empty: the lowest score is at or below any percentile
+    }
     return std::accumulate(cropScores.begin(), cropScores.end(), 0.0) / cropScores.size();
 }
 

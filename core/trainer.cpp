@@ -184,12 +184,17 @@ void TrainerConfig::validate() const {
     require(workingSize >= inputSize, "working size must be at least the input size");
     require(valFraction >= 0.0 && valFraction <= 0.9,
             "validation fraction must lie in 0..0.9, got " + std::to_string(valFraction));
-    require(crossImageShare >= 0.0 && crossImageShare <= 1.0, "cross-image share must lie in 0..1");
+    require(!crossImageShare || (*crossImageShare >= 0.0 && *crossImageShare <= 1.0),
+            "cross-image share must lie in 0..1");
     require(threads >= 0, "threads must be at least 1 (or 0 for the default), got " + std::to_string(threads));
     require(validationLevels >= 2, "validation needs at least 2 levels");
 }
 
 Range TrainerConfig::effectiveRange() const { return range ? *range : findTransform(transform).defaultRange(); }
+
+double TrainerConfig::effectiveCrossImageShare() const {
+    return crossImageShare ? *crossImageShare : findTransform(transform).defaultCrossImageShare();
+}
 
 Trainer::Trainer(TrainerConfig config) : m_config(std::move(config)) { m_config.validate(); }
 
@@ -201,7 +206,7 @@ TrainingSummary summarise(const TrainerConfig& config, const DataSplit& data, co
     summary.steps = config.steps;
     summary.batchSize = config.batchSize;
     summary.learningRate = config.learningRate;
-    summary.crossImageShare = config.crossImageShare;
+    summary.crossImageShare = config.effectiveCrossImageShare();
     summary.seed = config.seed;
     summary.seconds = seconds;
     summary.pairsPerSecond = config.steps * config.batchSize / std::max(seconds, 1e-6);
@@ -267,7 +272,7 @@ TrainingOutcome Trainer::run(const ImageSet& images, const ProgressCallback& pro
         TrainingRun run(m_config, transform, data, cancel);
         PairSampler sampler(transform, data.train,
                             {m_config.effectiveRange(), m_config.inputSize, m_config.batchSize,
-                             m_config.crossImageShare, m_config.seed});
+                             m_config.effectiveCrossImageShare(), m_config.seed});
         BatchPrefetcher prefetcher(sampler, kPrefetchDepth);
         LoopResult result = trainAllSteps(run, prefetcher, m_config, progress, cancel);
         auto impl = std::make_unique<TrainedModel::Impl>();

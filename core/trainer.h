@@ -25,7 +25,7 @@ struct TrainerConfig {
     int workingSize = 256;  // shorter side, px
     int inputSize = 64;     // crop or frame side fed to the network, px
     double valFraction = 0.2;
-    double crossImageShare = 0.5;
+    std::optional<double> crossImageShare;  // the transformation's defaultCrossImageShare() when absent
     std::uint64_t seed = 1;
     std::string device = "auto";
     int threads = 0;  // 0: defaultThreadCount()
@@ -36,6 +36,7 @@ struct TrainerConfig {
     // Throws std::invalid_argument naming the first bad value.
     void validate() const;
     Range effectiveRange() const;
+    double effectiveCrossImageShare() const;
 };
 
 // One training pair as the network saw it, with its verdict: for showing how the model learns.

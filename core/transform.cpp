@@ -3,6 +3,7 @@
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 namespace twinsight::core {
 
@@ -17,21 +18,26 @@ View viewFromString(const std::string& text) {
 std::string toString(const PoolRule& rule) {
     if (rule.kind == PoolRule::Kind::Mean) return "mean";
     std::ostringstream text;
-    text << "percentile:" << rule.percentile;
+    text << (rule.kind == PoolRule::Kind::Percentile ? "percentile:" : "lower-mean:") << rule.percentile;
     return text.str();
 }
 
 PoolRule poolRuleFromString(const std::string& text) {
     if (text == "mean") return {};
-    const std::string prefix = "percentile:";
-    if (text.rfind(prefix, 0) == 0) {
+    for (const auto& [prefix, kind] : {std::pair{std::string("percentile:"), PoolRule::Kind::Percentile},
+                                       std::pair{std::string("lower-mean:"), PoolRule::Kind::LowerMean}}) {
+        if (text.rfind(prefix, 0) != 0) continue;
         try {
-            const double percentile = std::stod(text.substr(prefix.size()));
-            if (percentile >= 0.0 && percentile <= 100.0) return {PoolRule::Kind::Percentile, percentile};
+            std::size_t used = 0;
+            const double percentile = std::stod(text.substr(prefix.size()), &used);
+            if (used == text.size() - prefix.size() && percentile >= 0.0 && percentile <= 100.0) {
+                return {kind, percentile};
+            }
         } catch (const std::exception&) {
         }
     }
-    throw std::invalid_argument("unknown pooling rule '" + text + "' (expected mean or percentile:P with P in 0..100)");
+    throw std::invalid_argument("unknown pooling rule '" + text +
+                                "' (expected mean, percentile:P or lower-mean:P with P in 0..100)");
 }
 
 cv::Mat Transform::apply(const cv::Mat& image, double magnitude, std::uint64_t seed) const {

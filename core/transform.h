@@ -24,9 +24,11 @@ enum class View { Patches, WholeFrame };
 
 // How the scores of an image's crops become one score.
 struct PoolRule {
-    enum class Kind { Mean, Percentile };
+    // Mean of all crops; one percentile of the crop scores; or the mean of the crops at or below a percentile (the
+    // lowest-scoring share: for blur, the sharpest crops, where detail is).
+    enum class Kind { Mean, Percentile, LowerMean };
     Kind kind = Kind::Mean;
-    double percentile = 50.0;  // used when kind == Percentile, 0..100
+    double percentile = 50.0;  // used by Percentile and LowerMean, 0..100
 };
 
 std::string toString(View view);
@@ -47,6 +49,8 @@ public:
     virtual PoolRule poolRule() const { return {}; }
     // How pixels are fed to the network for this transformation.
     virtual InputEncoding inputEncoding() const { return InputEncoding::FixedScale; }
+    // Share of cross-image pairs in training (DESIGN.md, "Comparable across images"): half by default.
+    virtual double defaultCrossImageShare() const { return 0.5; }
 
     // Degrades a CV_8UC3 image by `magnitude`; `seed` drives stochastic transformations (noise) only.
     // Throws std::invalid_argument when the magnitude lies outside validRange().

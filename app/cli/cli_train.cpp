@@ -63,6 +63,7 @@ void addTrainCommand(CLI::App& app) {
     struct Options {
         core::TrainerConfig config;
         std::string images, transform, range, out;
+        double crossShare = 0.5;  // used only when given; else the transformation's default
     };
     auto options = std::make_shared<Options>();
     core::TrainerConfig& config = options->config;
@@ -80,11 +81,13 @@ void addTrainCommand(CLI::App& app) {
     command->add_option("--learning-rate", config.learningRate, "Adam learning rate")->capture_default_str();
     command->add_option("--working-size", config.workingSize, "Shorter side at load, px")->capture_default_str();
     command->add_option("--input-size", config.inputSize, "Network input side, px")->capture_default_str();
-    command->add_option("--cross-share", config.crossImageShare, "Share of cross-image pairs")->capture_default_str();
-    command->callback([options] {
+    command->add_option("--cross-share", options->crossShare,
+                        "Share of cross-image pairs (default: the transformation's, 0.5; jpeg 0)");
+    command->callback([options, command] {
         core::TrainerConfig config = options->config;
         config.transform = options->transform;
         if (!options->range.empty()) config.range = parseRange(options->range);
+        if (command->count("--cross-share") > 0) config.crossImageShare = options->crossShare;
         try {
             config.validate();
         } catch (const std::invalid_argument& error) {

@@ -38,6 +38,19 @@ TEST(ImageScorer, PercentilePoolingFollowsTheLowCrops) {
     EXPECT_NEAR(low.score(image), -0.5, 1e-6);
 }
 
+TEST(ImageScorer, LowerMeanPoolingAveragesTheLowestShareOfCrops) {
+    cv::Mat image(128, 256, CV_8UC3, cv::Scalar::all(200));
+    image(cv::Rect(0, 0, 128, 64)).setTo(cv::Scalar::all(0));  // two dark crops of eight
+    image(cv::Rect(128, 0, 64, 64)).setTo(cv::Scalar::all(51));
+    const ImageScorer lowest(findTransform("noise"), 64, poolRuleFromString("lower-mean:25"), meanLevel);
+    EXPECT_NEAR(lowest.score(image), -0.5, 1e-6) << "the two dark crops lie at or below the 25th percentile";
+    const ImageScorer all(findTransform("noise"), 64, poolRuleFromString("lower-mean:100"), meanLevel);
+    EXPECT_NEAR(all.score(image), (2 * -0.5 + (51 / 255.0 - 0.5) + 5 * (200 / 255.0 - 0.5)) / 8, 1e-4);
+    EXPECT_EQ(toString(poolRuleFromString("lower-mean:10")), "lower-mean:10");
+    EXPECT_THROW(poolRuleFromString("lower-mean:10x"), std::invalid_argument);
+    EXPECT_THROW(poolRuleFromString("lower-mean:101"), std::invalid_argument);
+}
+
 TEST(ImageScorer, ScoringManyEqualsScoringEachAlone) {
     const ImageScorer scorer(findTransform("blur"), 32, {PoolRule::Kind::Percentile, 10}, meanLevel);
     std::vector<cv::Mat> images;
