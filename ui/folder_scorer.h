@@ -1,6 +1,6 @@
 #pragma once
-// Scores the images of the open folder with a model on a background thread (core::scoreFiles); a new request or
-// cancel() abandons the one before, whose result is never delivered.
+// Scores the images of the open folder with every open model on a background thread (core::scoreFilesWithModels:
+// each file is decoded once); a new request or cancel() abandons the one before, whose result is never delivered.
 
 #include <QObject>
 #include <QThreadPool>
@@ -11,7 +11,25 @@
 
 #include "core/file_scoring.h"
 
-Q_DECLARE_METATYPE(std::shared_ptr<const twinsight::core::FileScores>)
+namespace twinsight::ui {
+
+// The folder's scores with the models they came from: estimates[image][m] belongs to models[m].
+struct FolderScores {
+    std::vector<std::shared_ptr<const core::TrainedModel>> models;
+    core::MultiModelScores scores;
+
+    // Index of `model` among `models`, or -1.
+    int columnOf(const core::TrainedModel* model) const;
+    // One model's column in the single-model form (ranking, sweep captions).
+    std::vector<core::ScoredFile> column(int index) const;
+    std::vector<std::string> transforms() const;
+    // The same scores less one model's column.
+    FolderScores withoutColumn(int index) const;
+};
+
+}  // namespace twinsight::ui
+
+Q_DECLARE_METATYPE(std::shared_ptr<const twinsight::ui::FolderScores>)
 
 namespace twinsight::ui {
 
@@ -21,13 +39,13 @@ public:
     explicit FolderScorer(QObject* parent = nullptr);
     ~FolderScorer() override;  // cancels and waits
 
-    void start(std::shared_ptr<const core::TrainedModel> model, std::vector<std::string> paths);
+    void start(std::vector<std::shared_ptr<const core::TrainedModel>> models, std::vector<std::string> paths);
     void cancel();
     bool isRunning() const { return m_running; }
 
 signals:
     void progress(int done, int total);
-    void finished(std::shared_ptr<const core::FileScores> scores);
+    void finished(std::shared_ptr<const FolderScores> scores);
     void failed(const QString& message);
 
 private:

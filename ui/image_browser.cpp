@@ -35,6 +35,7 @@ ImageBrowser::ImageBrowser(QWidget* parent)
       m_proxy(new QSortFilterProxyModel(this)),
       m_loader(new ThumbnailLoader(this)),
       m_grid(new QListView(this)),
+      m_delegate(new ThumbnailDelegate(m_grid)),
       m_folderLabel(new QLabel(this)),
       m_countLabel(new QLabel(this)),
       m_sort(new QComboBox(this)),
@@ -45,7 +46,7 @@ ImageBrowser::ImageBrowser(QWidget* parent)
     m_proxy->setSortLocaleAware(true);
     m_grid->setObjectName("imageGrid");
     m_grid->setModel(m_proxy);
-    m_grid->setItemDelegate(new ThumbnailDelegate(m_grid));
+    m_grid->setItemDelegate(m_delegate);
     m_grid->setViewMode(QListView::IconMode);
     m_grid->setResizeMode(QListView::Adjust);
     m_grid->setMovement(QListView::Static);
@@ -65,6 +66,7 @@ ImageBrowser::ImageBrowser(QWidget* parent)
     m_sort->addItem(tr("Sort by name"));
     m_sort->addItem(tr("Score, highest first"));
     m_sort->addItem(tr("Score, lowest first"));
+    m_sort->setToolTip(tr("Scores of the current model (chosen in the model panel)"));
     m_skippedToggle->setObjectName("skippedToggle");
     m_skippedToggle->setCheckable(true);
     m_skippedToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -155,6 +157,14 @@ bool ImageBrowser::thumbnailsLoading() const { return m_loader->isLoading(); }
 void ImageBrowser::setEstimates(const QHash<QString, core::ImageEstimate>& estimates, const QString& unit) {
     m_model->setEstimates(estimates, unit);
 }
+
+void ImageBrowser::setModelEstimates(const std::vector<ImageGridModel::ModelColumn>& models,
+                                     const QHash<QString, std::vector<core::ImageEstimate>>& estimates, int current) {
+    m_delegate->setCaptionLines(static_cast<int>(models.size()));
+    m_model->setModelEstimates(models, estimates, current);
+}
+
+void ImageBrowser::setCurrentModel(int current) { m_model->setCurrentModel(current); }
 
 void ImageBrowser::clearEstimates() { m_model->clearEstimates(); }
 

@@ -9,6 +9,7 @@
 
 #include "core/image_loading.h"
 #include "core/trained_model.h"
+#include "ui/image_grid_model.h"
 
 class QComboBox;
 class QLabel;
@@ -19,7 +20,7 @@ class QToolButton;
 
 namespace twinsight::ui {
 
-class ImageGridModel;
+class ThumbnailDelegate;
 class ThumbnailLoader;
 
 class ImageBrowser : public QWidget {
@@ -38,6 +39,11 @@ public:
     bool thumbnailsLoading() const;
 
     void setEstimates(const QHash<QString, core::ImageEstimate>& estimates, const QString& unit);
+    // Several models' estimates (ImageGridModel::setModelEstimates): one caption line per model.
+    void setModelEstimates(const std::vector<ImageGridModel::ModelColumn>& models,
+                           const QHash<QString, std::vector<core::ImageEstimate>>& estimates, int current);
+    // Sorting by score follows this model.
+    void setCurrentModel(int current);
     void clearEstimates();
     void setFlagged(const QSet<QString>& paths);
     void addSkipped(const std::vector<core::SkippedFile>& files);
@@ -63,6 +69,7 @@ private:
     QSortFilterProxyModel* m_proxy;
     ThumbnailLoader* m_loader;
     QListView* m_grid;
+    ThumbnailDelegate* m_delegate;
     QLabel* m_folderLabel;
     QLabel* m_countLabel;
     QComboBox* m_sort;

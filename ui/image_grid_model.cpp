@@ -14,6 +14,7 @@ int ImageGridModel::rowCount(const QModelIndex& parent) const {
 QVariant ImageGridModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount()) return {};
     const Entry& entry = m_entries[static_cast<std::size_t>(index.row())];
+    const core::ImageEstimate* estimate = currentEstimate(entry);
     switch (role) {
         case Qt::DisplayRole:
             return entry.name;
@@ -24,24 +25,51 @@ QVariant ImageGridModel::data(const QModelIndex& index, int role) const {
         case PathRole:
             return m_paths[index.row()];
         case ScoreRole:
-            return entry.estimate ? QVariant(entry.estimate->score) : QVariant();
+            return estimate ? QVariant(estimate->score) : QVariant();
         case EstimateRole:
-            return entry.estimate ? QVariant(entry.estimate->estimate) : QVariant();
+            return estimate ? QVariant(estimate->estimate) : QVariant();
         case InRangeRole:
-            return entry.estimate ? entry.estimate->inRange : true;
+            return estimate ? estimate->inRange : true;
         case FlaggedRole:
             return entry.flagged;
         case ScoreSortRole:
-            return entry.estimate ? entry.estimate->score : -std::numeric_limits<double>::max();
+            return estimate ? estimate->score : -std::numeric_limits<double>::max();
         case CaptionRole:
-            if (!entry.estimate) return QString();
-            return QStringLiteral("%1 · %2 %3")
-                .arg(entry.estimate->score, 0, 'f', 2)
-                .arg(entry.estimate->estimate, 0, 'f', 1)
-                .arg(m_unit);
+            return caption(entry);
+        case EstimatesRole: {
+            QVariantList values;
+            for (std::size_t m = 0; m < m_models.size(); ++m)
+                values << (m < entry.estimates.size() ? QVariant(entry.estimates[m].estimate) : QVariant());
+            return values;
+        }
+        case CurrentLineRole:
+            return m_models.size() > 1 && !entry.estimates.empty() ? m_current : -1;
         default:
             return {};
     }
+}
+
+const core::ImageEstimate* ImageGridModel::currentEstimate(const Entry& entry) const {
+    if (m_current < 0 || static_cast<std::size_t>(m_current) >= entry.estimates.size()) return nullptr;
+    return &entry.estimates[static_cast<std::size_t>(m_current)];
+}
+
+QString ImageGridModel::caption(const Entry& entry) const {
+    if (entry.estimates.empty()) return {};
+    if (m_models.size() == 1) {
+        return QStringLiteral("%1 · %2 %3")
+            .arg(entry.estimates.front().score, 0, 'f', 2)
+            .arg(entry.estimates.front().estimate, 0, 'f', 1)
+            .arg(m_models.front().unit);
+    }
+    QStringList lines;
+    for (std::size_t m = 0; m < m_models.size() && m < entry.estimates.size(); ++m) {
+        lines << QStringLiteral("%1 %2 %3")
+                     .arg(m_models[m].transform)
+                     .arg(entry.estimates[m].estimate, 0, 'f', 1)
+                     .arg(m_models[m].unit);
+    }
+    return lines.join('\n');
 }
 
 void ImageGridModel::setPaths(const QStringList& paths) {
@@ -68,21 +96,35 @@ void ImageGridModel::setThumbnails(int first, const QVector<QImage>& thumbnails)
     emit dataChanged(index(first), index(first + static_cast<int>(thumbnails.size()) - 1), {Qt::DecorationRole});
 }
 
-void ImageGridModel::setEstimates(const QHash<QString, core::ImageEstimate>& estimates, const QString& unit) {
-    m_unit = unit;
+void ImageGridModel::setModelEstimates(const std::vector<ModelColumn>& models,
+                                       const QHash<QString, std::vector<core::ImageEstimate>>& estimates, int current) {
+    m_models = models;
+    m_current = current;
     for (int row = 0; row < rowCount(); ++row) {
         const auto found = estimates.constFind(m_paths[row]);
-        auto& estimate = m_entries[static_cast<std::size_t>(row)].estimate;
-        if (found == estimates.constEnd()) {
-            estimate.reset();
+        auto& values = m_entries[static_cast<std::size_t>(row)].estimates;
+        if (found == estimates.constEnd() || found->size() != models.size()) {
+            values.clear();
         } else {
-            estimate = *found;
+            values = *found;
         }
     }
-    emitAllChanged({ScoreRole, EstimateRole, InRangeRole, ScoreSortRole, CaptionRole});
+    emitAllChanged({ScoreRole, EstimateRole, InRangeRole, ScoreSortRole, CaptionRole, EstimatesRole, CurrentLineRole});
 }
 
-void ImageGridModel::clearEstimates() { setEstimates({}, m_unit); }
+void ImageGridModel::setCurrentModel(int current) {
+    if (current == m_current) return;
+    m_current = current;
+    emitAllChanged({ScoreRole, EstimateRole, InRangeRole, ScoreSortRole, CurrentLineRole});
+}
+
+void ImageGridModel::setEstimates(const QHash<QString, core::ImageEstimate>& estimates, const QString& unit) {
+    QHash<QString, std::vector<core::ImageEstimate>> columns;
+    for (auto it = estimates.constBegin(); it != estimates.constEnd(); ++it) columns.insert(it.key(), {it.value()});
+    setModelEstimates({{QString(), unit}}, columns, 0);
+}
+
+void ImageGridModel::clearEstimates() { setModelEstimates(m_models, {}, m_current); }
 
 void ImageGridModel::setFlagged(const QSet<QString>& paths) {
     for (int row = 0; row < rowCount(); ++row)

@@ -1,6 +1,7 @@
 #pragma once
-// The images of the open folder as a list model: path, thumbnail once decoded, score and estimate once a model has
-// scored them, and whether the ranking flags them.
+// The images of the open folder as a list model: path, thumbnail once decoded, each open model's score and estimate
+// once the models have scored them, and whether the ranking flags them. Score roles and sorting follow the current
+// model.
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -19,12 +20,20 @@ class ImageGridModel : public QAbstractListModel {
 public:
     enum Role {
         PathRole = Qt::UserRole + 1,
-        ScoreRole,      // double, invalid until scored
-        EstimateRole,   // double, invalid until scored
-        InRangeRole,    // bool
-        FlaggedRole,    // bool
-        ScoreSortRole,  // double; unscored images sort below every score
-        CaptionRole,    // "1.23 · 2.1 px" once scored, else empty
+        ScoreRole,        // the current model's, double, invalid until scored
+        EstimateRole,     // the current model's, double, invalid until scored
+        InRangeRole,      // bool
+        FlaggedRole,      // bool
+        ScoreSortRole,    // double; unscored images sort below every score
+        CaptionRole,      // one model: "1.23 · 2.1 px"; several: "blur 2.1 px\nnoise 12 levels"; empty until scored
+        EstimatesRole,    // QVariantList, one estimate per model (invalid where not scored)
+        CurrentLineRole,  // int: the caption line of the current model, -1 with one model or none
+    };
+
+    // One open model as the grid names it.
+    struct ModelColumn {
+        QString transform;
+        QString unit;
     };
 
     explicit ImageGridModel(QObject* parent = nullptr);
@@ -41,10 +50,20 @@ public:
     void setThumbnails(int first, const QVector<QImage>& thumbnails);
     int thumbnailsDone() const { return m_thumbnailsDone; }
 
-    // Scores by path; rows missing from `estimates` lose their score. `unit` is shown after the estimate.
+    // Estimates by path, one per model in the order of `models`; rows missing from `estimates` lose theirs.
+    // `current` is the model the score roles and sorting follow.
+    void setModelEstimates(const std::vector<ModelColumn>& models,
+                           const QHash<QString, std::vector<core::ImageEstimate>>& estimates, int current);
+    void setCurrentModel(int current);
+    int modelCount() const { return static_cast<int>(m_models.size()); }
+    // One model's scores by path; `unit` is shown after the estimate.
     void setEstimates(const QHash<QString, core::ImageEstimate>& estimates, const QString& unit);
     void clearEstimates();
-    bool hasEstimate(int row) const { return m_entries[static_cast<std::size_t>(row)].estimate.has_value(); }
+    // Every model's estimate of `row`, in the models' order; empty until scored.
+    const std::vector<core::ImageEstimate>& estimatesAt(int row) const {
+        return m_entries[static_cast<std::size_t>(row)].estimates;
+    }
+    bool hasEstimate(int row) const { return currentEstimate(m_entries[static_cast<std::size_t>(row)]) != nullptr; }
 
     void setFlagged(const QSet<QString>& paths);
 
@@ -53,15 +72,18 @@ private:
         QString name;
         QImage thumbnail;
         bool thumbnailDone = false;
-        std::optional<core::ImageEstimate> estimate;
+        std::vector<core::ImageEstimate> estimates;  // one per model, or none when not scored
         bool flagged = false;
     };
+    const core::ImageEstimate* currentEstimate(const Entry& entry) const;
+    QString caption(const Entry& entry) const;
     void emitAllChanged(const QList<int>& roles);
 
     QStringList m_paths;
     std::vector<Entry> m_entries;
     QHash<QString, int> m_rows;
-    QString m_unit;
+    std::vector<ModelColumn> m_models;
+    int m_current = -1;
     int m_thumbnailsDone = 0;
 };
 

@@ -37,6 +37,7 @@
 #include "ui/model_info_panel.h"
 #include "ui/pairs_strip.h"
 #include "ui/preview_panel.h"
+#include "ui/profile_chart.h"
 #include "ui/ranking_panel.h"
 #include "ui/start_folder.h"
 #include "ui/sweep_plot.h"
@@ -58,6 +59,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
       m_browser(new ImageBrowser(this)),
       m_trainingPanel(new TrainingPanel(this)),
       m_modelInfo(new ModelInfoPanel(this)),
+      m_profile(new ProfileChart(this)),
       m_tabs(new QTabWidget(this)),
       m_imageView(new ImageView(this)),
       m_preview(new PreviewPanel(this)),
@@ -106,7 +108,15 @@ void MainWindow::buildLayout() {
 
     auto* imagesDock = new QDockWidget(tr("Images"), this);
     imagesDock->setObjectName("imagesDock");
-    imagesDock->setWidget(m_browser);
+    // The selected image's profile under the grid: always in sight, next to the selection it describes.
+    auto* images = new QWidget(this);
+    auto* imagesLayout = new QVBoxLayout(images);
+    imagesLayout->setContentsMargins(0, 0, 0, 6);
+    imagesLayout->setSpacing(0);
+    imagesLayout->addWidget(m_browser, 1);
+    m_profile->setContentsMargins(6, 0, 6, 0);
+    imagesLayout->addWidget(m_profile);
+    imagesDock->setWidget(images);
     imagesDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, imagesDock);
 
@@ -154,6 +164,7 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     m_exportScoresAction = file->addAction(tr("Export Scores as &CSV…"), this, &MainWindow::askExportScores);
     m_exportFlaggedAction = file->addAction(tr("Export F&lagged List…"), this, &MainWindow::askExportFlagged);
+    m_writeSidecarsAction = file->addAction(tr("Write &XMP Sidecars…"), this, &MainWindow::askWriteSidecars);
     QMenu* plots = file->addMenu(tr("Export &Plot"));
     plots->addAction(tr("Training Curves…"), this, [this] { exportPlot(m_curves->plot(), "training-curves"); });
     plots->addAction(tr("Sweep…"), this, [this] { exportPlot(m_sweep->plot(), "sweep"); });
@@ -215,6 +226,8 @@ void MainWindow::connectPanels() {
     connect(m_trainingPanel, &TrainingPanel::stopRequested, this, &MainWindow::stopTraining);
     connect(m_modelInfo, &ModelInfoPanel::saveRequested, this, &MainWindow::askSaveModel);
     connect(m_modelInfo, &ModelInfoPanel::openRequested, this, &MainWindow::askOpenModel);
+    connect(m_modelInfo, &ModelInfoPanel::currentModelRequested, this, &MainWindow::setCurrentModel);
+    connect(m_modelInfo, &ModelInfoPanel::closeModelRequested, this, &MainWindow::closeModel);
     connect(m_ranking, &RankingPanel::flaggedChanged, this, [this](const QStringList& paths) {
         m_browser->setFlagged(QSet<QString>(paths.begin(), paths.end()));
         updateActions();
@@ -262,7 +275,7 @@ void MainWindow::onFolderOpened(const QString& folder, int imageCount) {
     QSettings().setValue("folder/last", folder);
     m_scorer->cancel();
     m_scores.reset();
-    m_ranking->clear(m_model ? tr("Scoring the folder…") : tr("Train or open a model to rank the folder's images."));
+    m_ranking->clear(model() ? tr("Scoring the folder…") : tr("Train or open a model to rank the folder's images."));
     if (imageCount == 0) {
         statusBar()->showMessage(tr("%1 holds no image Twinsight can read").arg(QDir::toNativeSeparators(folder)),
                                  kStatusTimeout);
@@ -279,6 +292,7 @@ void MainWindow::onFolderOpened(const QString& folder, int imageCount) {
 void MainWindow::onSelectionChanged(const QString& path) {
     const int generation = ++m_selectionGeneration;
     updateSweep();
+    updateProfile();
     if (path.isEmpty()) {
         m_imageView->clear(tr("Select an image in the grid."));
         m_preview->clear(tr("Select an image to preview the transformation."));
@@ -304,12 +318,20 @@ void MainWindow::onSelectionChanged(const QString& path) {
 QString MainWindow::imageCaption(const QString& path) const {
     QString caption = QDir::toNativeSeparators(path);
     const int row = m_browser->model()->rowOf(path);
-    if (row >= 0 && m_browser->model()->hasEstimate(row) && m_model) {
-        const QModelIndex index = m_browser->model()->index(row);
-        caption += tr("   ·   score %1, estimate %2 %3")
-                       .arg(index.data(ImageGridModel::ScoreRole).toDouble(), 0, 'f', 3)
-                       .arg(index.data(ImageGridModel::EstimateRole).toDouble(), 0, 'f', 2)
-                       .arg(QString::fromStdString(m_model->metadata().unit));
+    if (row < 0 || !m_browser->model()->hasEstimate(row) || !m_scores) return caption;
+    const QModelIndex index = m_browser->model()->index(row);
+    if (m_scores->models.size() == 1) {
+        return caption + tr("   ·   score %1, estimate %2 %3")
+                             .arg(index.data(ImageGridModel::ScoreRole).toDouble(), 0, 'f', 3)
+                             .arg(index.data(ImageGridModel::EstimateRole).toDouble(), 0, 'f', 2)
+                             .arg(unitOf(*m_scores->models.front()));
+    }
+    const std::vector<core::ImageEstimate>& estimates = m_browser->model()->estimatesAt(row);
+    for (std::size_t m = 0; m < estimates.size() && m < m_scores->models.size(); ++m) {
+        caption += QStringLiteral("   ·   %1 %2 %3")
+                       .arg(transformOf(*m_scores->models[m]))
+                       .arg(estimates[m].estimate, 0, 'f', 2)
+                       .arg(unitOf(*m_scores->models[m]));
     }
     return caption;
 }

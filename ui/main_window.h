@@ -1,7 +1,7 @@
 #pragma once
-// The Twinsight window: the folder's images on the left, training controls and the model on the right, and the
-// image, preview, training, sweep, correlation and ranking tabs in the middle. It wires the panels to the training
-// controller and to the background jobs; the UI thread never waits on either.
+// The Twinsight window: the folder's images on the left, training controls, the open models and the selected image's
+// profile on the right, and the image, preview, training, sweep, correlation and ranking tabs in the middle. It wires
+// the panels to the training controller and to the background jobs; the UI thread never waits on either.
 
 #include <QMainWindow>
 #include <memory>
@@ -10,6 +10,8 @@
 #include "core/analysis.h"
 #include "core/file_scoring.h"
 #include "core/trained_model.h"
+#include "ui/folder_scorer.h"
+#include "ui/model_set.h"
 #include "ui/training_types.h"
 
 class QAction;
@@ -26,11 +28,13 @@ class ImageView;
 class ModelInfoPanel;
 class PairsStrip;
 class PreviewPanel;
+class ProfileChart;
 class RankingPanel;
 class SweepPlot;
 class TrainingController;
 class TrainingCurves;
 class TrainingPanel;
+class XmpDialog;
 
 struct MainWindowOptions {
     // Errors open a (non-blocking) dialog besides the status bar message and errorReported. Tests turn it off.
@@ -46,17 +50,24 @@ public:
     // Opens the folder given, else the last one used, else the sample scenes (written once into the cache).
     void start(const QString& folderArgument);
     void openFolder(const QString& folder);
-    // Loads a model in the background; the current model stays when the file cannot be used.
+    // Loads a model in the background and adds it to the open models as the current one (replacing an open model
+    // of the same transformation); the open models stay as they were when the file cannot be used.
     void openModelFile(const QString& path);
+    void setCurrentModel(int index);
+    void closeModel(int index);
     // Writers behind the save dialogs: no dialog of their own; a failure goes to reportError.
     bool saveModelFile(const QString& path);
     bool exportScores(const QString& path);
     bool exportFlagged(const QString& path);
+    // Opens (non-blocking) the "Write XMP sidecars" dialog on the folder's scores; nullptr while there are none.
+    XmpDialog* openSidecarDialog();
     void startTraining();
     void stopTraining();
 
-    std::shared_ptr<const core::TrainedModel> model() const { return m_model; }
-    std::shared_ptr<const core::FileScores> scores() const { return m_scores; }
+    // The current model.
+    std::shared_ptr<const core::TrainedModel> model() const { return m_models.current(); }
+    const ModelSet& openModels() const { return m_models; }
+    std::shared_ptr<const FolderScores> scores() const { return m_scores; }
     ImageBrowser* browser() const { return m_browser; }
     TrainingPanel* trainingPanel() const { return m_trainingPanel; }
     TrainingController* trainingController() const { return m_controller; }
@@ -67,6 +78,7 @@ public:
     CorrelationPlot* correlationPlot() const { return m_correlation; }
     RankingPanel* rankingPanel() const { return m_ranking; }
     ModelInfoPanel* modelInfo() const { return m_modelInfo; }
+    ProfileChart* profileChart() const { return m_profile; }
     QTabWidget* tabs() const { return m_tabs; }
 
 signals:
@@ -99,8 +111,12 @@ private:
     void onTrainingEnded();
     void setModel(std::shared_ptr<const core::TrainedModel> model, const QString& source,
                   const std::optional<core::CorrelationStudy>& study);
+    void showCurrentModel();
     void scoreFolder();
-    void onScoresFinished(std::shared_ptr<const core::FileScores> scores);
+    void onScoresFinished(std::shared_ptr<const FolderScores> scores);
+    void showScores();
+    int currentColumn() const;
+    void updateProfile();
     void updateSweep();
     void studyFolder();
     void updateActions();
@@ -110,6 +126,7 @@ private:
     void askSaveModel();
     void askExportScores();
     void askExportFlagged();
+    void askWriteSidecars();
     void exportPlot(QCustomPlot* plot, const QString& name);
     void showAbout();
 
@@ -117,6 +134,7 @@ private:
     ImageBrowser* m_browser;
     TrainingPanel* m_trainingPanel;
     ModelInfoPanel* m_modelInfo;
+    ProfileChart* m_profile;
     QTabWidget* m_tabs;
     ImageView* m_imageView;
     PreviewPanel* m_preview;
@@ -136,10 +154,12 @@ private:
     QAction* m_saveModelAction = nullptr;
     QAction* m_exportScoresAction = nullptr;
     QAction* m_exportFlaggedAction = nullptr;
+    QAction* m_writeSidecarsAction = nullptr;
 
-    std::shared_ptr<const core::TrainedModel> m_model;
-    std::shared_ptr<const core::FileScores> m_scores;
+    ModelSet m_models;
+    std::shared_ptr<const FolderScores> m_scores;
     QString m_trainingUnit;
+    QString m_scoringNote;  // added to the next "Scored" message
     int m_selectionGeneration = 0;
     int m_sweepGeneration = 0;
     int m_studyGeneration = 0;

@@ -1,4 +1,5 @@
-// MainWindow, second part: training, the current model, scoring the folder, sweeps, correlation and exports.
+// MainWindow, second part: training, the open models and the current one, scoring the folder, sweeps, correlation
+// and saving models.
 
 #include <QDir>
 #include <QFileDialog>
@@ -39,9 +40,6 @@ std::vector<std::string> toStdPaths(const QStringList& paths) {
     return result;
 }
 
-QString unitOf(const core::TrainedModel& model) { return QString::fromStdString(model.metadata().unit); }
-QString transformOf(const core::TrainedModel& model) { return QString::fromStdString(model.metadata().transform); }
-
 }  // namespace
 
 void MainWindow::connectTraining() {
@@ -58,7 +56,7 @@ void MainWindow::connectTraining() {
     });
     connect(m_controller, &TrainingController::cancelled, this, [this] {
         onTrainingEnded();
-        const QString message = m_model ? tr("Training stopped; the previous model is kept.") : tr("Training stopped.");
+        const QString message = model() ? tr("Training stopped; the previous model is kept.") : tr("Training stopped.");
         m_trainingPanel->showStatus(message);
         statusBar()->showMessage(message, 8000);
     });
@@ -99,7 +97,7 @@ void MainWindow::onTrainingEnded() {
     m_trainingPanel->setRunning(false);
     updateActions();
     // Scoring was interrupted for the training: finish it with the model that stays.
-    if (m_model && !m_scores) scoreFolder();
+    if (model() && !m_scores) scoreFolder();
 }
 
 void MainWindow::onTrainingFinished(std::shared_ptr<const TrainingResult> result) {
@@ -114,63 +112,102 @@ void MainWindow::onTrainingFinished(std::shared_ptr<const TrainingResult> result
 
 void MainWindow::setModel(std::shared_ptr<const core::TrainedModel> model, const QString& source,
                           const std::optional<core::CorrelationStudy>& study) {
-    m_model = std::move(model);
+    auto studied = study ? std::make_shared<const core::CorrelationStudy>(*study) : nullptr;
+    const std::optional<ModelSet::Entry> replaced = m_models.add({std::move(model), source, std::move(studied)});
     ++m_modelGeneration;
-    m_modelInfo->setModel(m_model->metadata(), QString::fromStdString(m_model->deviceName()), source);
-    m_scores.reset();
+    m_scores.reset();  // the folder is scored again with the new set, each file decoded once for all models
     m_browser->clearEstimates();
-    m_ranking->clear(tr("Scoring the folder…"));
     scoreFolder();
-    updateSweep();
-    if (study) {
-        m_correlation->setStudy(*study, transformOf(*m_model), unitOf(*m_model), m_model->metadata().calibration,
-                                tr("held-out images"));
-        emit studyUpdated();
+    showCurrentModel();
+    // Said now and again when the folder is scored, whose message would otherwise hide it at once.
+    m_scoringNote =
+        replaced ? tr("the new %1 model replaces the one from %2").arg(transformOf(*replaced->model), replaced->source)
+                 : QString();
+    if (replaced) statusBar()->showMessage(m_scoringNote, 8000);
+}
+
+void MainWindow::showCurrentModel() {
+    m_modelInfo->setOpenModels(m_models.labels(), m_models.currentIndex());
+    const ModelSet::Entry* entry = m_models.currentEntry();
+    if (!entry) {
+        m_modelInfo->clear();
+        m_ranking->clear(tr("Train or open a model to rank the folder's images."));
+        m_correlation->clear(tr("A correlation study needs a model and at least two images in the folder."));
     } else {
-        studyFolder();
+        m_modelInfo->setModel(entry->model->metadata(), QString::fromStdString(entry->model->deviceName()),
+                              entry->source);
+        if (!m_scores) m_ranking->clear(tr("Scoring the folder…"));
+        if (entry->study) {
+            m_correlation->setStudy(*entry->study, transformOf(*entry->model), unitOf(*entry->model),
+                                    entry->model->metadata().calibration, tr("held-out images"));
+            emit studyUpdated();
+        } else {
+            studyFolder();
+        }
     }
+    if (m_scores) {
+        showScores();  // the grid's sorting, the ranking and the profile follow the current model
+    } else {
+        updateProfile();
+    }
+    updateSweep();
     updateActions();
     emit modelChanged();
 }
 
+void MainWindow::setCurrentModel(int index) {
+    if (index == m_models.currentIndex() || index < 0 || index >= m_models.size()) return;
+    m_models.setCurrent(index);
+    if (!m_controller->isRunning()) {
+        m_trainingPanel->setTransform(transformOf(*model()));
+        m_trainingPanel->rangeEditor()->setRange(model()->metadata().range);
+    }
+    showCurrentModel();
+}
+
+void MainWindow::closeModel(int index) {
+    if (index < 0 || index >= m_models.size()) return;
+    const auto closing = m_models.entries()[static_cast<std::size_t>(index)].model;
+    m_models.remove(index);
+    ++m_modelGeneration;
+    if (m_scores && m_scores->columnOf(closing.get()) >= 0) {
+        // The other models' scores stay: only the closed model's column goes.
+        auto rest = std::make_shared<FolderScores>(m_scores->withoutColumn(m_scores->columnOf(closing.get())));
+        m_scores = rest->models.empty() ? nullptr : std::shared_ptr<const FolderScores>(std::move(rest));
+    } else {
+        m_scores.reset();
+        scoreFolder();  // a scoring under way included the closed model
+    }
+    if (!m_scores) m_browser->clearEstimates();
+    showCurrentModel();
+    statusBar()->showMessage(tr("Closed the %1 model").arg(transformOf(*closing)), 8000);
+}
+
 void MainWindow::scoreFolder() {
     const QStringList paths = m_browser->paths();
-    if (!m_model || paths.isEmpty() || m_controller->isRunning()) return;
+    if (m_models.empty() || paths.isEmpty() || m_controller->isRunning()) {
+        m_scorer->cancel();  // a scoring under way may hold a model just closed
+        m_scoreProgress->setVisible(false);
+        return;
+    }
     m_scoreProgress->setRange(0, static_cast<int>(paths.size()));
     m_scoreProgress->setValue(0);
     m_scoreProgress->setVisible(true);
-    m_scorer->start(m_model, toStdPaths(paths));
-}
-
-void MainWindow::onScoresFinished(std::shared_ptr<const core::FileScores> scores) {
-    m_scoreProgress->setVisible(false);
-    if (!m_model) return;
-    m_scores = std::move(scores);
-    QHash<QString, core::ImageEstimate> estimates;
-    for (const core::ScoredFile& file : m_scores->scored)
-        estimates.insert(QString::fromStdString(file.path), file.estimate);
-    m_browser->setEstimates(estimates, unitOf(*m_model));
-    m_browser->addSkipped(m_scores->skipped);
-    m_ranking->setScores(m_scores->scored, transformOf(*m_model), unitOf(*m_model), m_model->metadata().calibration);
-    statusBar()->showMessage(tr("Scored %1 images for %2").arg(m_scores->scored.size()).arg(transformOf(*m_model)),
-                             8000);
-    refreshImageCaption();
-    updateActions();
-    emit scoresUpdated();
+    m_scorer->start(m_models.models(), toStdPaths(paths));
 }
 
 void MainWindow::updateSweep() {
     const int generation = ++m_sweepGeneration;
     const QString path = m_browser->selectedPath();
-    if (!m_model)
+    auto model = this->model();
+    if (!model)
         return m_sweep->clear(
             tr("Train or open a model to see how its score follows the magnitude on the selected image."));
     if (path.isEmpty()) return m_sweep->clear(tr("Select an image to sweep."));
-    auto model = m_model;
     runInBackground(
         this, QThreadPool::globalInstance(), [model, path] { return computeSweep(*model, path, kSweepLevels); },
         [this, generation, model](const SweepResult& sweep) {
-            if (generation != m_sweepGeneration || model != m_model) return;
+            if (generation != m_sweepGeneration || model != this->model()) return;
             m_sweep->setSweep(sweep, transformOf(*model), unitOf(*model));
             emit sweepUpdated();
         },
@@ -182,19 +219,19 @@ void MainWindow::updateSweep() {
 void MainWindow::studyFolder() {
     const int generation = ++m_studyGeneration;
     const QStringList paths = m_browser->paths();
-    if (!m_model || paths.size() < 2) {
+    auto model = this->model();
+    if (!model || paths.size() < 2) {
         return m_correlation->clear(tr("A correlation study needs a model and at least two images in the folder."));
     }
     m_correlation->clear(
         tr("Degrading %1 folder images at known magnitudes…").arg(std::min<int>(kFolderStudyImages, paths.size())));
-    auto model = m_model;
     runInBackground(
         this, QThreadPool::globalInstance(),
         [model, files = toStdPaths(paths)] {
             return studyFolderImages(*model, files, kFolderStudyImages, kStudyLevels);
         },
         [this, generation, model](const core::CorrelationStudy& study) {
-            if (generation != m_studyGeneration || model != m_model) return;
+            if (generation != m_studyGeneration || model != this->model()) return;
             m_correlation->setStudy(study, transformOf(*model), unitOf(*model), model->metadata().calibration,
                                     tr("folder images"));
             emit studyUpdated();
@@ -217,59 +254,27 @@ void MainWindow::openModelFile(const QString& path) {
                 m_trainingPanel->setTransform(transformOf(*model));
                 m_trainingPanel->rangeEditor()->setRange(model->metadata().range);
             }
-            setModel(std::move(model), QFileInfo(path).fileName(), std::nullopt);
+            // Before setModel, whose message on a replaced model comes last.
             statusBar()->showMessage(tr("Opened model %1").arg(QDir::toNativeSeparators(path)), 8000);
+            setModel(std::move(model), QFileInfo(path).fileName(), std::nullopt);
         },
         [this](const QString& message) { reportError(tr("Cannot open the model"), message); });
 }
 
 bool MainWindow::saveModelFile(const QString& path) {
-    if (!m_model) return false;
+    const auto current = model();
+    if (!current) return false;
     try {
-        m_model->save(path.toStdString());
+        current->save(path.toStdString());
     } catch (const std::exception& error) {
         reportError(tr("Cannot save the model"), QString::fromStdString(error.what()));
         return false;
     }
-    m_modelInfo->setModel(m_model->metadata(), QString::fromStdString(m_model->deviceName()),
+    m_models.setSource(m_models.currentIndex(), QFileInfo(path).fileName());
+    m_modelInfo->setModel(current->metadata(), QString::fromStdString(current->deviceName()),
                           QFileInfo(path).fileName());
+    m_modelInfo->setOpenModels(m_models.labels(), m_models.currentIndex());
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 8000);
-    return true;
-}
-
-bool MainWindow::exportScores(const QString& path) {
-    if (!m_scores) return false;
-    try {
-        core::writeFileAtomically(path.toStdString(), core::scoresCsv(m_scores->scored));
-    } catch (const std::exception& error) {
-        reportError(tr("Cannot export the scores"), QString::fromStdString(error.what()));
-        return false;
-    }
-    statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 8000);
-    return true;
-}
-
-bool MainWindow::exportFlagged(const QString& path) {
-    const QStringList& flagged = m_ranking->flaggedPaths();
-    std::string text;
-    if (QFileInfo(path).suffix().compare("csv", Qt::CaseInsensitive) == 0 && m_scores) {
-        const QSet<QString> wanted(flagged.begin(), flagged.end());
-        std::vector<core::ScoredFile> rows;
-        for (const core::ScoredFile& file : m_scores->scored) {
-            if (wanted.contains(QString::fromStdString(file.path))) rows.push_back(file);
-        }
-        text = core::scoresCsv(rows);
-    } else {
-        for (const QString& file : flagged) text += file.toStdString() + "\n";  // worst first, one path per line
-    }
-    try {
-        core::writeFileAtomically(path.toStdString(), text);
-    } catch (const std::exception& error) {
-        reportError(tr("Cannot export the flagged list"), QString::fromStdString(error.what()));
-        return false;
-    }
-    statusBar()->showMessage(
-        tr("Wrote %1 flagged images to %2").arg(flagged.size()).arg(QDir::toNativeSeparators(path)), 8000);
     return true;
 }
 
@@ -282,24 +287,12 @@ void MainWindow::askOpenModel() {
 }
 
 void MainWindow::askSaveModel() {
-    if (!m_model) return;
+    if (!model()) return;
     const QString name =
-        QStringLiteral("%1-%2.twinsight").arg(transformOf(*m_model), QFileInfo(m_browser->folder()).fileName());
+        QStringLiteral("%1-%2.twinsight").arg(transformOf(*model()), QFileInfo(m_browser->folder()).fileName());
     const QString path =
         askSavePath(this, tr("Save model"), name, {{tr("Twinsight models (*.twinsight)"), "twinsight"}});
     if (!path.isEmpty()) saveModelFile(path);
-}
-
-void MainWindow::askExportScores() {
-    const QString name = QStringLiteral("%1-scores.csv").arg(m_model ? transformOf(*m_model) : QString());
-    const QString path = askSavePath(this, tr("Export scores"), name, {{tr("CSV files (*.csv)"), "csv"}});
-    if (!path.isEmpty()) exportScores(path);
-}
-
-void MainWindow::askExportFlagged() {
-    const QString path = askSavePath(this, tr("Export flagged images"), QStringLiteral("flagged.txt"),
-                                     {{tr("List of paths (*.txt)"), "txt"}, {tr("CSV with scores (*.csv)"), "csv"}});
-    if (!path.isEmpty()) exportFlagged(path);
 }
 
 void MainWindow::exportPlot(QCustomPlot* plot, const QString& name) {
@@ -313,9 +306,10 @@ void MainWindow::updateActions() {
     m_stopAction->setEnabled(running);
     m_openModelAction->setEnabled(!running);
     m_modelInfo->setOpenEnabled(!running);
-    m_saveModelAction->setEnabled(m_model != nullptr);
-    m_modelInfo->setSaveEnabled(m_model != nullptr);
+    m_saveModelAction->setEnabled(model() != nullptr);
+    m_modelInfo->setSaveEnabled(model() != nullptr);
     m_exportScoresAction->setEnabled(m_scores != nullptr);
+    m_writeSidecarsAction->setEnabled(m_scores != nullptr);
     m_exportFlaggedAction->setEnabled(!m_ranking->flaggedPaths().isEmpty());
 }
 

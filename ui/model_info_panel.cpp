@@ -1,11 +1,15 @@
 #include "ui/model_info_panel.h"
 
+#include <QComboBox>
 #include <QDateTime>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QSignalBlocker>
+#include <QStyle>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace twinsight::ui {
@@ -22,6 +26,9 @@ QString localTime(const QString& iso8601) {
 
 ModelInfoPanel::ModelInfoPanel(QWidget* parent)
     : QWidget(parent),
+      m_models(new QComboBox(this)),
+      m_close(new QToolButton(this)),
+      m_picker(new QWidget(this)),
       m_form(new QFormLayout),
       m_empty(new QLabel(tr("No model yet: train one, or open a .twinsight file."), this)),
       m_save(new QPushButton(tr("Save model…"), this)),
@@ -51,12 +58,49 @@ ModelInfoPanel::ModelInfoPanel(QWidget* parent)
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_open);
     buttons->addWidget(m_save);
+    buildPicker();
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_picker);
     layout->addWidget(m_empty);
     layout->addLayout(m_form);
     layout->addLayout(buttons);
     clear();
+}
+
+void ModelInfoPanel::buildPicker() {
+    m_models->setObjectName("modelCombo");
+    m_models->setToolTip(
+        tr("The current model: training results, sweep, correlation and ranking follow it; the "
+           "folder is scored with every open model"));
+    m_models->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_models->setMinimumContentsLength(12);
+    m_close->setObjectName("closeModelButton");
+    m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    m_close->setToolTip(tr("Close the current model"));
+    m_close->setAutoRaise(true);
+    connect(m_models, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (index >= 0) emit currentModelRequested(index);
+    });
+    connect(m_close, &QToolButton::clicked, this, [this] {
+        if (m_models->currentIndex() >= 0) emit closeModelRequested(m_models->currentIndex());
+    });
+    auto* row = new QHBoxLayout(m_picker);
+    row->setContentsMargins(0, 0, 0, 4);
+    auto* label = new QLabel(tr("Current"), m_picker);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    row->addWidget(label);
+    row->addWidget(m_models, 1);
+    row->addWidget(m_close);
+    m_picker->setVisible(false);
+}
+
+void ModelInfoPanel::setOpenModels(const QStringList& labels, int current) {
+    const QSignalBlocker blocker(m_models);
+    m_models->clear();
+    m_models->addItems(labels);
+    m_models->setCurrentIndex(current);
+    m_picker->setVisible(!labels.isEmpty());
 }
 
 void ModelInfoPanel::setRow(Row row, const QString& value) {

@@ -1,14 +1,16 @@
 #pragma once
 // What the current model is: transformation, range, unit, sizes, training figures, device and date, with the
-// buttons to save it and to open another.
+// buttons to save it and to open another, and a picker of the current one among the open models.
 
 #include <QWidget>
 
 #include "core/model_metadata.h"
 
+class QComboBox;
 class QFormLayout;
 class QLabel;
 class QPushButton;
+class QToolButton;
 
 namespace twinsight::ui {
 
@@ -24,15 +26,23 @@ public:
     QString text() const;
     void setSaveEnabled(bool enabled);
     void setOpenEnabled(bool enabled);
+    // The open models' labels and the current one's index; hidden while none is open.
+    void setOpenModels(const QStringList& labels, int current);
 
 signals:
     void saveRequested();
     void openRequested();
+    void currentModelRequested(int index);
+    void closeModelRequested(int index);
 
 private:
+    void buildPicker();
     enum Row { Transform, Range, Sizes, Steps, Time, Images, Accuracy, Correlation, Device, Created, Source, kRows };
     void setRow(Row row, const QString& value);
 
+    QComboBox* m_models;
+    QToolButton* m_close;
+    QWidget* m_picker;
     QFormLayout* m_form;
     QLabel* m_empty;
     QLabel* m_values[kRows];

@@ -4,6 +4,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
+#include <algorithm>
 
 #include "ui/image_grid_model.h"
 
@@ -12,6 +13,7 @@ namespace {
 constexpr int kPadding = 6;
 constexpr int kImageHeight = 88;  // 4:3 thumbnails in the cell width less padding
 const QColor kFlagColour(214, 69, 69);
+constexpr double kCaptionScale = 0.9;  // captions a little smaller than the file name
 
 void drawThumbnail(QPainter* painter, const QRect& area, const QImage& thumbnail, const QPalette& palette) {
     if (thumbnail.isNull()) {
@@ -54,21 +56,38 @@ void ThumbnailDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
                       metrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideMiddle, text.width()));
     const QString caption = index.data(ImageGridModel::CaptionRole).toString();
     if (!caption.isEmpty()) {
-        text.translate(0, metrics.height());
         QFont small = option.font;
-        small.setPointSizeF(option.font.pointSizeF() * 0.9);
-        painter->setFont(small);
+        small.setPointSizeF(option.font.pointSizeF() * kCaptionScale);
         const bool inRange = index.data(ImageGridModel::InRangeRole).toBool();
         painter->setPen(flagged ? kFlagColour
                                 : option.palette.color(inRange ? QPalette::Text : QPalette::PlaceholderText));
-        painter->drawText(text, Qt::AlignHCenter | Qt::AlignVCenter,
-                          QFontMetrics(small).elidedText(caption, Qt::ElideRight, text.width()));
+        const int currentLine = index.data(ImageGridModel::CurrentLineRole).toInt();
+        const QStringList lines = caption.split('\n');
+        text.setHeight(QFontMetrics(small).height());
+        text.translate(0, metrics.height() - text.height());
+        for (int line = 0; line < lines.size(); ++line) {
+            QFont font = small;
+            font.setBold(line == currentLine);
+            painter->setFont(font);
+            text.translate(0, text.height());
+            painter->drawText(text, Qt::AlignHCenter | Qt::AlignVCenter,
+                              QFontMetrics(font).elidedText(lines[line], Qt::ElideRight, text.width()));
+        }
     }
     painter->restore();
 }
 
-QSize ThumbnailDelegate::sizeHint(const QStyleOptionViewItem& /*option*/, const QModelIndex& /*index*/) const {
-    return {kCellWidth, kCellHeight};
+void ThumbnailDelegate::setCaptionLines(int lines) {
+    lines = std::max(1, lines);
+    if (lines == m_captionLines) return;
+    m_captionLines = lines;
+    emit sizeHintChanged({});  // the view lays its cells out again
+}
+
+QSize ThumbnailDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& /*index*/) const {
+    QFont small = option.font;
+    small.setPointSizeF(option.font.pointSizeF() * kCaptionScale);
+    return {kCellWidth, kCellHeight + (m_captionLines - 1) * QFontMetrics(small).height()};
 }
 
 }  // namespace twinsight::ui

@@ -1,6 +1,6 @@
 #pragma once
-// Draws one cell of the image grid: the thumbnail, the file name and, once scored, the score and estimate; images
-// flagged by the ranking get a red frame.
+// Draws one cell of the image grid: the thumbnail, the file name and, once scored, the score and estimate (one line
+// per model when several are open, the current one in bold); images flagged by the ranking get a red frame.
 
 #include <QStyledItemDelegate>
 
@@ -14,8 +14,13 @@ public:
     static constexpr int kCellHeight = 138;
 
     using QStyledItemDelegate::QStyledItemDelegate;
+    // Caption lines under the file name: one per open model (at least one). The cells grow to fit them.
+    void setCaptionLines(int lines);
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+
+private:
+    int m_captionLines = 1;
 };
 
 }  // namespace twinsight::ui
