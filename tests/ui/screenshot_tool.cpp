@@ -1,5 +1,6 @@
-// Drives the real window through a training on a folder and saves a screenshot of each tab: the README's figure,
-// and a way to look at the program after a training without clicking. Not a test and not installed.
+// Drives the real window through a training on a folder, opens a second (noise) model beside it, and saves a
+// screenshot of each tab: the README's figure, and a way to look at the program after a training without clicking.
+// Not a test and not installed.
 //
 //   twinsight_screenshot FOLDER OUT_PREFIX [STEPS] [TAB]   (run under xvfb-run for the real platform and fonts)
 
@@ -10,6 +11,8 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTemporaryDir>
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -55,7 +58,20 @@ int main(int argc, char** argv) {
     meter.stop();
     std::cout << "training " << (done ? "done" : "timed out") << "; longest stall " << meter.longestStallMs() << " ms"
               << std::endl;
-    testing::waitFor([] { return false; }, 1500);  // let queued replots and thumbnails settle
+    // A second model, of noise, trained without the window and opened beside the blur one, which stays current.
+    QTemporaryDir models;
+    core::TrainerConfig noise = panel->config();
+    noise.transform = "noise";
+    noise.range.reset();
+    noise.steps = std::max(100, steps / 2);
+    const std::string noiseFile = models.filePath("noise.twinsight").toStdString();
+    testing::trainModelFile(noise, QString::fromLocal8Bit(argv[1]).toStdString(), noiseFile);
+    QSignalSpy scoredTwice(&window, &ui::MainWindow::scoresUpdated);
+    window.openModelFile(QString::fromStdString(noiseFile));
+    if (!scoredTwice.wait(10 * 60 * 1000)) std::cout << "scoring with two models timed out" << std::endl;
+    window.setCurrentModel(0);
+    window.exportScores(QString::fromLocal8Bit(argv[2]) + "-scores.csv");  // the figures behind the captions
+    testing::waitFor([] { return false; }, 1500);                          // let queued replots and thumbnails settle
     window.browser()->setSortOrder(ui::ImageBrowser::SortOrder::ScoreDescending);
     // The most degraded image: flagged, at the top of the grid, and the one the sweep shows.
     const QStringList flagged = window.rankingPanel()->flaggedPaths();

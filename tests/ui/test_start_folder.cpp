@@ -46,6 +46,7 @@ TEST(StartFolder, SampleScenesAreWrittenOnceIntoTheCache) {
     fs::remove(first);  // a second call must not write again
     EXPECT_EQ(ensureSampleScenes(), folder);
     EXPECT_FALSE(fs::exists(first));
+    fs::remove_all(folder.toStdString());  // later tests in this process get a whole set again
 }
 
 }  // namespace

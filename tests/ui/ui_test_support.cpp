@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <opencv2/imgcodecs.hpp>
 
+#include "core/image_loading.h"
 #include "core/sample_scenes.h"
 #include "ui/training_panel.h"
 
@@ -49,6 +50,23 @@ void useQuickTraining(ui::TrainingPanel& panel, int steps) {
     panel.findChild<QSpinBox*>("workingSizeSpin")->setValue(128);
     auto* device = panel.findChild<QComboBox*>("deviceCombo");
     device->setCurrentIndex(device->findData("cpu"));
+}
+
+core::TrainerConfig quickConfig(const std::string& transform, int steps) {
+    core::TrainerConfig config;
+    config.transform = transform;
+    config.steps = steps;
+    config.batchSize = 8;
+    config.workingSize = 128;
+    config.inputSize = 48;
+    config.device = "cpu";
+    return config;
+}
+
+void trainModelFile(const core::TrainerConfig& config, const std::string& folder, const std::string& path) {
+    const core::ImageSet images = core::loadImagesFrom({folder}, config.workingSize);
+    const std::atomic_bool cancel{false};
+    core::Trainer(config).run(images, {}, cancel).model.save(path);
 }
 
 StallMeter::StallMeter() {

@@ -9,6 +9,8 @@
 #include <functional>
 #include <string>
 
+#include "core/trainer.h"
+
 namespace twinsight::ui {
 class MainWindow;
 class TrainingPanel;
@@ -27,6 +29,13 @@ void writeJpegs(const std::string& folder, int count, int width);
 
 // Settings that train in seconds on two cores: 40 steps of 8 pairs, working size 128, input 48, CPU.
 void useQuickTraining(ui::TrainingPanel& panel, int steps = 40);
+
+// The same settings as a trainer configuration for `transform`.
+core::TrainerConfig quickConfig(const std::string& transform, int steps = 40);
+
+// Trains on the images of `folder` without any window and saves the model to `path` (a model file for tests that
+// open several models). Throws what the trainer throws.
+void trainModelFile(const core::TrainerConfig& config, const std::string& folder, const std::string& path);
 
 // Records the longest gap between ticks of a 5 ms timer: how long the UI thread was kept from its event loop.
 class StallMeter : public QObject {

@@ -1,0 +1,257 @@
+// Several models at once: the grid shows each model's value, the CSV has one column set per model, a second model of
+// the same transformation replaces the first, the profile chart has a bar per model, and XMP sidecars are listed by a
+// dry run and written only on Write. The folder mixes PNGs with a multi-frame DICOM file and a DNG.
+
+#include <gtest/gtest.h>
+
+#include <QAbstractItemView>
+#include <QComboBox>
+#include <QDir>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <sstream>
+
+#include "core/atomic_file.h"
+#include "support/dicom_writer.h"
+#include "support/dng_writer.h"
+#include "support/temp_folder.h"
+#include "ui/image_browser.h"
+#include "ui/image_grid_model.h"
+#include "ui/main_window.h"
+#include "ui/profile_chart.h"
+#include "ui/ranking_panel.h"
+#include "ui/xmp_dialog.h"
+#include "ui_test_support.h"
+
+namespace twinsight::ui {
+namespace {
+namespace fs = std::filesystem;
+
+// Scenes, a DICOM file of three frames and a DNG: ten images, seven whole files.
+constexpr int kImages = 10;
+constexpr int kWholeFiles = 7;  // the scenes and the DNG
+
+void writeMixedFolder(const testing::TempFolder& folder) {
+    testing::writeScenes(folder.path().string(), 6, /*seed=*/8);
+    testing::DicomSpec series;
+    for (int value : {40, 120, 200}) {
+        cv::Mat frame(96, 128, CV_8UC1);
+        cv::randu(frame, cv::Scalar(value - 30), cv::Scalar(value + 30));
+        series.frames.push_back(frame);
+    }
+    testing::writeDicom(folder.file("ct.dcm"), series);
+    testing::DngContent dng;
+    cv::Mat colour(120, 160, CV_8UC3);
+    cv::randu(colour, cv::Scalar::all(30), cv::Scalar::all(220));
+    dng.mosaic = testing::bayerMosaic(colour);
+    testing::writeDng(folder.file("IMG_0002.dng"), dng);
+}
+
+// Every XMP property of `sidecar` as exiv2's command-line tool reads it: independent of the code under test.
+std::map<std::string, std::string> exiv2Properties(const std::string& sidecar) {
+    EXPECT_TRUE(fs::exists(sidecar)) << sidecar;
+    QProcess exiv2;
+    exiv2.start("exiv2", {"-PXkv", QString::fromStdString(sidecar)});
+    EXPECT_TRUE(exiv2.waitForFinished(10000));
+    std::map<std::string, std::string> properties;
+    std::istringstream lines(exiv2.readAllStandardOutput().toStdString());
+    for (std::string key, value; lines >> key && std::getline(lines >> std::ws, value);) properties[key] = value;
+    return properties;
+}
+
+class MultiModelWindow : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        s_models = new testing::TempFolder;
+        testing::TempFolder scenes;
+        testing::writeScenes(scenes.path().string(), 10, /*seed=*/5);
+        testing::trainModelFile(testing::quickConfig("blur"), scenes.path().string(), s_models->file("blur.twinsight"));
+        testing::trainModelFile(testing::quickConfig("noise"), scenes.path().string(),
+                                s_models->file("noise.twinsight"));
+        core::TrainerConfig again = testing::quickConfig("blur", /*steps=*/20);
+        again.seed = 2;
+        testing::trainModelFile(again, scenes.path().string(), s_models->file("blur-again.twinsight"));
+    }
+    static void TearDownTestSuite() {
+        delete s_models;
+        s_models = nullptr;
+    }
+
+    void SetUp() override {
+        writeMixedFolder(m_images);
+        m_window = std::make_unique<MainWindow>(MainWindowOptions{/*errorDialogs=*/false});
+        m_window->resize(1280, 800);
+        m_window->show();
+        QSignalSpy ready(m_window.get(), &MainWindow::folderReady);
+        m_window->start(QString::fromStdString(m_images.path().string()));
+        ASSERT_TRUE(ready.wait(30000));
+        ASSERT_EQ(ready.first().at(1).toInt(), kImages);
+    }
+
+    // Opens a model file and waits until the folder is scored with every open model.
+    void openAndScore(const std::string& name) {
+        QSignalSpy scored(m_window.get(), &MainWindow::scoresUpdated);
+        QSignalSpy failed(m_window.get(), &MainWindow::errorReported);
+        m_window->openModelFile(QString::fromStdString(s_models->file(name)));
+        ASSERT_TRUE(scored.wait(120000)) << (failed.isEmpty() ? "" : failed.first().at(0).toString().toStdString());
+        ASSERT_EQ(m_window->scores()->models.size(), static_cast<std::size_t>(m_window->openModels().size()));
+    }
+
+    static inline testing::TempFolder* s_models = nullptr;
+    testing::TempFolder m_images;
+    testing::TempFolder m_output;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+TEST_F(MultiModelWindow, TwoTransformationsGiveEveryImageBothValuesAndTheCsvBothColumnSets) {
+    openAndScore("blur.twinsight");
+    openAndScore("noise.twinsight");
+    ASSERT_EQ(m_window->openModels().size(), 2);
+    EXPECT_EQ(m_window->model()->metadata().transform, "noise");  // the most recently opened is current
+    const ImageGridModel* grid = m_window->browser()->model();
+    for (int row = 0; row < grid->rowCount(); ++row) {
+        const QModelIndex index = grid->index(row);
+        const QVariantList values = index.data(ImageGridModel::EstimatesRole).toList();
+        ASSERT_EQ(values.size(), 2) << row;
+        EXPECT_TRUE(values[0].isValid() && values[1].isValid()) << row;
+        const QString caption = index.data(ImageGridModel::CaptionRole).toString();
+        EXPECT_TRUE(caption.contains("blur") && caption.contains("noise")) << caption.toStdString();
+        EXPECT_EQ(index.data(ImageGridModel::CurrentLineRole).toInt(), 1);
+        EXPECT_DOUBLE_EQ(index.data(ImageGridModel::EstimateRole).toDouble(), values[1].toDouble());
+    }
+    // The cells grew a line for the second model.
+    auto* view = m_window->browser()->findChild<QAbstractItemView*>("imageGrid");
+    ASSERT_TRUE(testing::waitFor([&] { return view->visualRect(view->model()->index(0, 0)).height() > 138; }, 5000));
+
+    const std::string csv = m_output.file("scores.csv");
+    ASSERT_TRUE(m_window->exportScores(QString::fromStdString(csv)));
+    const std::string text = core::readWholeFile(csv);
+    EXPECT_EQ(text.rfind("path,score_blur,estimate_blur,in_range_blur,score_noise,estimate_noise,in_range_noise\n", 0),
+              0U)
+        << text.substr(0, 120);
+    EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), kImages + 1);
+    EXPECT_NE(text.find("ct.dcm#3,"), std::string::npos);
+
+    // The profile chart shows one bar per model for the selected image, each within its range.
+    ProfileChart* profile = m_window->profileChart();
+    ASSERT_EQ(profile->barCount(), 2);
+    EXPECT_TRUE(profile->barLabel(0).startsWith("blur ")) << profile->barLabel(0).toStdString();
+    EXPECT_TRUE(profile->barLabel(1).startsWith("noise ")) << profile->barLabel(1).toStdString();
+    for (int bar = 0; bar < 2; ++bar) EXPECT_TRUE(profile->barValue(bar) >= 0.0 && profile->barValue(bar) <= 1.0);
+
+    // Picking blur as current: the score roles, the sorting and the ranking follow it, without scoring again.
+    QSignalSpy scoredAgain(m_window.get(), &MainWindow::scoresUpdated);
+    m_window->findChild<QComboBox*>("modelCombo")->setCurrentIndex(0);
+    EXPECT_EQ(m_window->model()->metadata().transform, "blur");
+    m_window->browser()->setSortOrder(ImageBrowser::SortOrder::ScoreDescending);
+    double previous = 1e9;
+    for (int row = 0; row < view->model()->rowCount(); ++row) {
+        const QModelIndex index = view->model()->index(row, 0);
+        const double score = index.data(ImageGridModel::ScoreRole).toDouble();
+        EXPECT_LE(score, previous);
+        previous = score;
+        const int source = grid->rowOf(index.data(ImageGridModel::PathRole).toString());
+        EXPECT_DOUBLE_EQ(score, grid->estimatesAt(source)[0].score);
+    }
+    EXPECT_EQ(scoredAgain.count(), 0);
+
+    // Closing noise keeps blur's scores: one model again, and the CSV is the single-model format.
+    m_window->closeModel(1);
+    ASSERT_EQ(m_window->openModels().size(), 1);
+    ASSERT_TRUE(m_window->scores());
+    EXPECT_EQ(profile->barCount(), 1);
+    ASSERT_TRUE(m_window->exportScores(QString::fromStdString(csv)));
+    EXPECT_EQ(core::readWholeFile(csv).rfind("path,score,estimate,in_range\n", 0), 0U);
+}
+
+TEST_F(MultiModelWindow, ASecondModelOfTheSameTransformationReplacesTheFirst) {
+    openAndScore("blur.twinsight");
+    openAndScore("noise.twinsight");
+    const auto noise = m_window->openModels().entries()[1].model;
+    openAndScore("blur-again.twinsight");
+    ASSERT_EQ(m_window->openModels().size(), 2);
+    const ModelSet::Entry& blur = m_window->openModels().entries()[0];
+    EXPECT_EQ(blur.source, "blur-again.twinsight");
+    EXPECT_EQ(blur.model, m_window->model());
+    EXPECT_EQ(m_window->openModels().entries()[1].model, noise);
+    EXPECT_TRUE(m_window->statusBar()->currentMessage().contains("replaces"))
+        << m_window->statusBar()->currentMessage().toStdString();
+    EXPECT_EQ(m_window->findChild<QComboBox*>("modelCombo")->count(), 2);
+}
+
+TEST_F(MultiModelWindow, XmpDryRunWritesNothingAndWriteCreatesSidecarsThatParseBack) {
+    openAndScore("blur.twinsight");
+    openAndScore("noise.twinsight");
+    // Flag the noisier half, so that some whole files are flagged and some are not.
+    std::vector<double> scores;
+    for (const auto& row : m_window->scores()->scores.estimates) scores.push_back(row[1].score);
+    std::sort(scores.begin(), scores.end());
+    m_window->rankingPanel()->setDirection(RankingPanel::Direction::Above);
+    m_window->rankingPanel()->setThreshold((scores[kImages / 2 - 1] + scores[kImages / 2]) / 2.0);
+    const QStringList flagged = m_window->rankingPanel()->flaggedPaths();
+    ASSERT_EQ(flagged.size(), kImages / 2);
+    const QString folder = QString::fromStdString(m_images.path().string());
+    const QStringList before = QDir(folder).entryList(QDir::Files);
+
+    XmpDialog* dialog = m_window->openSidecarDialog();
+    ASSERT_NE(dialog, nullptr);
+    QSignalSpy listed(dialog, &XmpDialog::dryRunFinished);
+    dialog->findChild<QPushButton*>("xmpDryRun")->click();
+    ASSERT_TRUE(listed.wait(30000));
+    EXPECT_EQ(listed.first().at(0).toInt(), kWholeFiles);
+    const QString output = dialog->findChild<QPlainTextEdit*>("xmpOutput")->toPlainText();
+    EXPECT_EQ(output.count("xmp:Rating="), kWholeFiles) << output.toStdString();
+    EXPECT_TRUE(output.contains("3 frames")) << output.toStdString();
+    EXPECT_EQ(QDir(folder).entryList(QDir::Files), before);  // a dry run writes nothing
+
+    auto* label = dialog->findChild<QComboBox*>("xmpLabel");
+    label->setCurrentIndex(label->findText("Blue"));
+    QSignalSpy written(dialog, &XmpDialog::writeFinished);
+    dialog->findChild<QPushButton*>("xmpWrite")->click();
+    EXPECT_TRUE(dialog->isBusy());
+    ASSERT_TRUE(written.wait(30000));
+    EXPECT_EQ(written.first().at(0).toInt(), kWholeFiles);
+    EXPECT_TRUE(written.first().at(1).toStringList().isEmpty());
+    EXPECT_EQ(QDir(folder).entryList({"*.xmp"}, QDir::Files).size(), kWholeFiles);
+    EXPECT_FALSE(fs::exists(m_images.file("ct.dcm.xmp")));  // frames get no sidecar
+
+    int flaggedFiles = 0;
+    for (const QString& path : m_window->browser()->paths()) {
+        if (path.contains('#')) continue;
+        auto properties = exiv2Properties(path.toStdString() + ".xmp");
+        const bool isFlagged = flagged.contains(path);
+        flaggedFiles += isFlagged ? 1 : 0;
+        const std::string rating = properties["Xmp.xmp.Rating"];
+        if (isFlagged) {
+            EXPECT_EQ(rating, "1") << path.toStdString();
+        } else {
+            EXPECT_TRUE(rating >= "2" && rating <= "5") << path.toStdString() << ": " << rating;
+        }
+        EXPECT_EQ(properties["Xmp.xmp.Label"], isFlagged ? "Blue" : "") << path.toStdString();
+        EXPECT_EQ(properties.count("Xmp.twinsight.BlurScore"), 1U);
+        EXPECT_EQ(properties.count("Xmp.twinsight.NoiseScore"), 1U);
+    }
+    EXPECT_GT(flaggedFiles, 0);
+    EXPECT_LT(flaggedFiles, kWholeFiles);
+}
+
+TEST_F(MultiModelWindow, AFolderWithADicomSeriesAndADngShowsTheirThumbnails) {
+    ImageBrowser* browser = m_window->browser();
+    ASSERT_TRUE(testing::waitFor([&] { return !browser->thumbnailsLoading(); }, 60000));
+    EXPECT_EQ(browser->skippedCount(), 0);
+    for (const char* name : {"ct.dcm#1", "ct.dcm#2", "ct.dcm#3", "IMG_0002.dng"}) {
+        const int row = browser->model()->rowOf(QString::fromStdString(m_images.file(name)));
+        ASSERT_GE(row, 0) << name;
+        const QImage thumbnail = browser->model()->index(row).data(Qt::DecorationRole).value<QImage>();
+        EXPECT_FALSE(thumbnail.isNull()) << name;
+    }
+}
+
+}  // namespace
+}  // namespace twinsight::ui
