@@ -47,8 +47,6 @@ std::string imageSourceName(const std::string& file, int frame) {
     return frame >= 1 ? file + "#" + std::to_string(frame) : file;
 }
 
-bool imageNameLess(const std::string& a, const std::string& b) {
-    return splitForOrder(a) < splitForOrder(b);
-}
+bool imageNameLess(const std::string& a, const std::string& b) { return splitForOrder(a) < splitForOrder(b); }
 
 }  // namespace twinsight::core

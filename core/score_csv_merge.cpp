@@ -93,8 +93,8 @@ MergedScores mergeScoreCsvs(const std::vector<CsvDocument>& documents, const std
                 throw std::runtime_error(row.front() + ": scored twice, in " + *slot->second + " and " +
                                          document.source);
             }
-            if (expected && !allowed.count(row.front())) throw std::runtime_error(where + ": " + row.front() +
-                                                                                  " is not in the list of files");
+            if (expected && !allowed.count(row.front()))
+                throw std::runtime_error(where + ": " + row.front() + " is not in the list of files");
             rows.push_back(std::move(row));
         }
     }

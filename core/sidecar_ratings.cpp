@@ -28,7 +28,8 @@ void checkFlagRules(const std::vector<const ModelMetadata*>& models, const Ratin
     for (const FlagRule& rule : policy.flagRules) {
         const bool known = std::any_of(models.begin(), models.end(),
                                        [&](const ModelMetadata* model) { return model->transform == rule.transform; });
-        if (!known) throw std::invalid_argument("flag rule for '" + rule.transform + "': no model of that transformation");
+        if (!known)
+            throw std::invalid_argument("flag rule for '" + rule.transform + "': no model of that transformation");
     }
 }
 

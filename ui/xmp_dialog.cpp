@@ -15,8 +15,8 @@ namespace twinsight::ui {
 namespace {
 
 struct PlanAndOutcome {
-    SidecarPlan plan;
-    SidecarOutcome outcome;
+    core::SidecarPlan plan;
+    core::SidecarOutcome outcome;
 };
 
 QStringList toQStrings(const std::vector<std::string>& lines) {
@@ -87,8 +87,8 @@ XmpDialog::XmpDialog(std::shared_ptr<const FolderScores> scores, const QStringLi
     setBusy(false);
 }
 
-SidecarOptions XmpDialog::options() const {
-    SidecarOptions options;
+core::SidecarOptions XmpDialog::options() const {
+    core::SidecarOptions options;
     options.naming = static_cast<core::SidecarNaming>(m_naming->currentData().toInt());
     options.rejectFlagged = m_flagRating->currentIndex() == 1;
     options.label = m_label->currentText().toStdString();
@@ -113,8 +113,8 @@ void XmpDialog::run(bool writeFiles) {
         this, QThreadPool::globalInstance(),
         [scores = m_scores, models, flagged = m_flagged, options = options(), writeFiles] {
             PlanAndOutcome result;
-            result.plan = planSidecars(models, scores->scores, flagged, options);
-            result.outcome = writeFiles ? writeSidecars(result.plan) : describeSidecars(result.plan);
+            result.plan = core::planSidecars(models, scores->scores, flagged, options);
+            result.outcome = writeFiles ? core::writeSidecars(result.plan) : core::describeSidecars(result.plan);
             return result;
         },
         [this, writeFiles](const PlanAndOutcome& result) {
@@ -132,7 +132,7 @@ void XmpDialog::run(bool writeFiles) {
         });
 }
 
-void XmpDialog::showOutcome(bool wrote, const SidecarPlan& plan, const SidecarOutcome& outcome) {
+void XmpDialog::showOutcome(bool wrote, const core::SidecarPlan& plan, const core::SidecarOutcome& outcome) {
     const QStringList failures = toQStrings(outcome.failures);
     QStringList text;
     if (wrote) {

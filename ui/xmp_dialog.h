@@ -6,7 +6,7 @@
 #include <memory>
 
 #include "ui/folder_scorer.h"
-#include "ui/sidecar_plan.h"
+#include "core/sidecar_plan.h"
 
 class QComboBox;
 class QLabel;
@@ -21,7 +21,7 @@ public:
     // `scores`: the folder's scores with their models; `flagged`: the Ranking tab's flagged images.
     XmpDialog(std::shared_ptr<const FolderScores> scores, const QStringList& flagged, QWidget* parent = nullptr);
 
-    SidecarOptions options() const;
+    core::SidecarOptions options() const;
     bool isBusy() const { return m_busy; }
 
 signals:
@@ -35,7 +35,7 @@ public slots:
 
 private:
     void run(bool writeFiles);
-    void showOutcome(bool wrote, const SidecarPlan& plan, const SidecarOutcome& outcome);
+    void showOutcome(bool wrote, const core::SidecarPlan& plan, const core::SidecarOutcome& outcome);
     void setBusy(bool busy);
 
     std::shared_ptr<const FolderScores> m_scores;

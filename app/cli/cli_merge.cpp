@@ -42,8 +42,7 @@ void runMerge(const MergeOptions& options) {
     for (const std::string& input : options.inputs) documents.push_back({input, core::readWholeFile(input)});
     std::vector<std::string> expected;
     if (!options.filesFrom.empty()) expected = core::expandImagePaths(core::readPathListFile(options.filesFrom));
-    const core::MergedScores merged =
-        core::mergeScoreCsvs(documents, options.filesFrom.empty() ? nullptr : &expected);
+    const core::MergedScores merged = core::mergeScoreCsvs(documents, options.filesFrom.empty() ? nullptr : &expected);
     reportMissing(merged.missing, options.allowMissing);
     writeOutput(options.out, merged.csv);
     std::cerr << "merged " << merged.rows << " images from " << documents.size() << " CSV files\n";

@@ -72,7 +72,8 @@ void runScore(const ScoreOptions& options) {
     if (scores.paths.empty() && options.shard.empty()) {
         throw std::runtime_error("no readable image among the paths given");
     }
-    if (!options.dryRun || !options.out.empty()) writeOutput(options.out, core::multiModelScoresCsv(scores, transforms));
+    if (!options.dryRun || !options.out.empty())
+        writeOutput(options.out, core::multiModelScoresCsv(scores, transforms));
     if (options.writeXmp) writeSidecars(scores, models, sidecars, options.dryRun);
 }
 
@@ -89,8 +90,9 @@ void addScoreCommand(CLI::App& app) {
     command->add_option("--files-from", options->filesFrom, "File listing images or folders, one per line (- = stdin)");
     command->add_option("--shard", options->shard, "Score only shard K of N (K/N, K from 0): a fixed 1/N of the list");
     command->add_flag("--write-xmp", options->writeXmp, "Write rating, label and scores into XMP sidecars");
-    command->add_option("--xmp-naming", options->xmpNaming,
-                        "full: IMG_1.CR2.xmp (darktable, digiKam); base: IMG_1.xmp (Lightroom)")
+    command
+        ->add_option("--xmp-naming", options->xmpNaming,
+                     "full: IMG_1.CR2.xmp (darktable, digiKam); base: IMG_1.xmp (Lightroom)")
         ->capture_default_str();
     command->add_flag("--dry-run", options->dryRun, "With --write-xmp: list what would be written, write nothing");
     command->add_option("--flag-above", options->flagAbove, "[TRANSFORM=]VALUE: flag images whose estimate is above")

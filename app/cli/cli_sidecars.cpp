@@ -1,9 +1,9 @@
 #include "cli/cli_sidecars.h"
 
 #include <iostream>
+#include <set>
 
 #include "cli/cli_support.h"
-#include "core/image_source.h"
 
 namespace twinsight::cli {
 namespace {
@@ -38,22 +38,22 @@ SidecarRequest makeSidecarRequest(const std::string& naming, const std::vector<s
                                   const std::vector<core::TrainedModel>& models) {
     SidecarRequest request;
     try {
-        request.naming = core::parseSidecarNaming(naming);
+        request.options.naming = core::parseSidecarNaming(naming);
     } catch (const std::invalid_argument&) {
         throw UsageError("--xmp-naming '" + naming + "': expected full (IMG_1.CR2.xmp) or base (IMG_1.xmp)");
     }
-    for (const std::string& text : flagAbove) {
-        request.policy.flagRules.push_back(parseFlagRule("--flag-above", text, true, models));
-    }
-    for (const std::string& text : flagBelow) {
-        request.policy.flagRules.push_back(parseFlagRule("--flag-below", text, false, models));
-    }
-    request.policy.rejectFlagged = reject;
-    request.policy.flagLabel = label;
+    for (const std::string& text : flagAbove)
+        request.flagRules.push_back(parseFlagRule("--flag-above", text, true, models));
+    for (const std::string& text : flagBelow)
+        request.flagRules.push_back(parseFlagRule("--flag-below", text, false, models));
+    request.options.rejectFlagged = reject;
+    request.options.label = label;
     std::vector<const core::ModelMetadata*> metadata;
     for (const core::TrainedModel& model : models) metadata.push_back(&model.metadata());
+    core::RatingPolicy policy;
+    policy.flagRules = request.flagRules;
     try {
-        core::checkFlagRules(metadata, request.policy);
+        core::checkFlagRules(metadata, policy);
     } catch (const std::invalid_argument& error) {
         throw UsageError(error.what());
     }
@@ -62,29 +62,20 @@ SidecarRequest makeSidecarRequest(const std::string& naming, const std::vector<s
 
 void writeSidecars(const core::MultiModelScores& scores, const std::vector<core::TrainedModel>& models,
                    const SidecarRequest& request, bool dryRun) {
-    std::vector<const core::ModelMetadata*> metadata;
-    for (const core::TrainedModel& model : models) metadata.push_back(&model.metadata());
-    std::size_t frames = 0, failed = 0;
-    for (std::size_t i = 0; i < scores.paths.size(); ++i) {
-        if (core::parseImageSource(scores.paths[i]).frame > 0) {
-            ++frames;
-            continue;
-        }
-        const std::string sidecar = core::sidecarPath(scores.paths[i], request.naming);
-        const core::XmpUpdate update = core::makeXmpUpdate(metadata, scores.estimates[i], request.policy);
-        if (dryRun) {
-            std::cout << core::describeXmpUpdate(sidecar, update) << "\n";
-            continue;
-        }
-        try {
-            core::writeXmpSidecar(sidecar, update);
-        } catch (const std::exception& error) {
-            std::cerr << error.what() << "\n";
-            ++failed;
-        }
+    std::vector<core::ModelMetadata> metadata;
+    for (const core::TrainedModel& model : models) metadata.push_back(model.metadata());
+    const std::set<std::string> flagged = core::flaggedByRules(metadata, scores, request.flagRules);
+    const core::SidecarPlan plan = core::planSidecars(metadata, scores, flagged, request.options);
+    const core::SidecarOutcome outcome = dryRun ? core::describeSidecars(plan) : core::writeSidecars(plan);
+    for (const std::string& line : outcome.lines) std::cout << line << "\n";
+    for (const std::string& failure : outcome.failures) std::cerr << failure << "\n";
+    if (plan.skippedFrames > 0) {
+        std::cerr << plan.skippedFrames << " frames of multi-frame files have no sidecar (XMP is per file)\n";
     }
-    if (frames > 0) std::cerr << frames << " frames of multi-frame files have no sidecar (XMP is per file)\n";
-    if (failed > 0) throw std::runtime_error(std::to_string(failed) + " sidecars could not be written (see above)");
+    if (!outcome.failures.empty()) {
+        throw std::runtime_error(std::to_string(outcome.failures.size()) + " sidecars could not be " +
+                                 (dryRun ? "planned" : "written") + " (see above)");
+    }
 }
 
 }  // namespace twinsight::cli

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/file_scoring.h"
+#include "core/sidecar_plan.h"
 #include "core/sidecar_ratings.h"
 #include "core/trained_model.h"
 #include "core/xmp_sidecar.h"
@@ -12,8 +13,8 @@
 namespace twinsight::cli {
 
 struct SidecarRequest {
-    core::SidecarNaming naming = core::SidecarNaming::AppendExtension;
-    core::RatingPolicy policy;
+    core::SidecarOptions options;
+    std::vector<core::FlagRule> flagRules;  // an image is flagged when any rule holds
 };
 
 // Parses "--flag-above [TRANSFORM=]VALUE" rules (TRANSFORM may be left out with one model) and the naming; throws
@@ -22,8 +23,9 @@ SidecarRequest makeSidecarRequest(const std::string& naming, const std::vector<s
                                   const std::vector<std::string>& flagBelow, bool reject, const std::string& label,
                                   const std::vector<core::TrainedModel>& models);
 
-// One sidecar per scored whole file (frames of multi-frame files get none). A sidecar that cannot be written is
-// reported and left as it was; the others are still written; throws std::runtime_error at the end if any failed.
+// One sidecar per scored whole file (frames of multi-frame files get none); a dry run prints what would be written
+// on standard output. A sidecar that cannot be written is reported and left as it was, the others are still
+// written, and std::runtime_error is thrown at the end if any failed.
 void writeSidecars(const core::MultiModelScores& scores, const std::vector<core::TrainedModel>& models,
                    const SidecarRequest& request, bool dryRun);
 

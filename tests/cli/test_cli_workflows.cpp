@@ -2,11 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-
 #include <opencv2/imgcodecs.hpp>
+#include <sstream>
 
 #include "cli_runner.h"
 #include "support/dicom_writer.h"
@@ -73,8 +73,9 @@ TEST_F(CliWorkflows, SeveralModelsGiveOneColumnSetEachWithTheSingleModelsScores)
     ASSERT_EQ(both.exitCode, 0) << both.err;
     const auto lines = csvLines(both.out);
     ASSERT_EQ(lines.size(), 10U);
-    EXPECT_EQ(lines[0], "path,score_blur,estimate_blur,in_range_blur,score_brightness,estimate_brightness,"
-                        "in_range_brightness");
+    EXPECT_EQ(lines[0],
+              "path,score_blur,estimate_blur,in_range_blur,score_brightness,estimate_brightness,"
+              "in_range_brightness");
     const auto single = csvLines(runCli({"score", "--model", brightnessModel(), file("photos")}).out);
     ASSERT_EQ(single.size(), lines.size());
     for (std::size_t i = 1; i < lines.size(); ++i) {
@@ -165,7 +166,7 @@ std::string exivValue(const std::string& sidecar, const std::string& key) {
 
 TEST_F(CliWorkflows, WriteXmpRatesFlagsAndMergesSidecarsThatExiv2ReadsBack) {
     TempFolder work;
-    for (const char* name : {"scene_000.png", "scene_001.png", "scene_002.png"}) {
+    for (const char* name : {"scene_000.png", "scene_001.png", "scene_002.png", "scene_005.png", "scene_007.png"}) {
         fs::copy_file(file("photos/") + name, work.file(name));
     }
     std::ofstream(work.file("scene_001.png.xmp"))
@@ -174,18 +175,25 @@ TEST_F(CliWorkflows, WriteXmpRatesFlagsAndMergesSidecarsThatExiv2ReadsBack) {
         << R"(<dc:subject><rdf:Bag><rdf:li>holiday</rdf:li></rdf:Bag></dc:subject><xmp:Rating>5</xmp:Rating>)"
         << R"(</rdf:Description></rdf:RDF></x:xmpmeta>)";
     const auto lines = csvLines(runCli({"score", "--model", blurModel(), work.path().string()}).out);
-    ASSERT_EQ(lines.size(), 4U);
-    std::string threshold = fields(lines[1])[2];  // the highest estimate: every other image falls below it
-    for (std::size_t row = 2; row < lines.size(); ++row) {
-        if (std::stod(fields(lines[row])[2]) > std::stod(threshold)) threshold = fields(lines[row])[2];
+    ASSERT_EQ(lines.size(), 6U);
+    std::vector<double> estimates;
+    for (std::size_t row = 1; row < lines.size(); ++row) estimates.push_back(std::stod(fields(lines[row])[2]));
+    std::sort(estimates.begin(), estimates.end());
+    std::size_t widest = 0;  // flag below the middle of the widest gap: printed digits cannot move the split
+    for (std::size_t i = 1; i + 1 < estimates.size(); ++i) {
+        if (estimates[i + 1] - estimates[i] > estimates[widest + 1] - estimates[widest]) widest = i;
     }
-    const std::vector<std::string> request = {"score", "--model", blurModel(), "--write-xmp", "--flag-below",
-                                              "blur=" + threshold, "--flag-label", "Purple", work.path().string()};
+    ASSERT_GT(estimates[widest + 1] - estimates[widest], 1e-3) << "the scenes' estimates should differ";
+    const double split = (estimates[widest] + estimates[widest + 1]) / 2;
+    const std::string threshold = std::to_string(split);
+    const std::vector<std::string> request = {"score",        "--model",      blurModel(),
+                                              "--write-xmp",  "--flag-below", "blur=" + threshold,
+                                              "--flag-label", "Purple",       work.path().string()};
     std::vector<std::string> dryRun = request;
     dryRun.insert(dryRun.begin() + 3, "--dry-run");
     const CliResult listed = runCli(dryRun);
     ASSERT_EQ(listed.exitCode, 0) << listed.err;
-    EXPECT_EQ(countLines(listed.out), 3) << listed.out;
+    EXPECT_EQ(countLines(listed.out), 5) << listed.out;
     EXPECT_NE(listed.out.find("scene_000.png.xmp"), std::string::npos) << listed.out;
     EXPECT_FALSE(fs::exists(work.file("scene_000.png.xmp"))) << "a dry run writes nothing";
     const CliResult written = runCli(request);
@@ -197,7 +205,7 @@ TEST_F(CliWorkflows, WriteXmpRatesFlagsAndMergesSidecarsThatExiv2ReadsBack) {
         const auto columns = fields(lines[row]);
         const std::string sidecar = columns[0] + ".xmp";
         ASSERT_TRUE(fs::exists(sidecar)) << sidecar;
-        if (std::stod(columns[2]) < std::stod(threshold)) {
+        if (std::stod(columns[2]) < split) {
             EXPECT_EQ(exivValue(sidecar, "Xmp.xmp.Rating"), "1") << sidecar;
             EXPECT_EQ(exivValue(sidecar, "Xmp.xmp.Label"), "Purple") << sidecar;
         } else {
@@ -210,12 +218,18 @@ TEST_F(CliWorkflows, WriteXmpRatesFlagsAndMergesSidecarsThatExiv2ReadsBack) {
 TEST_F(CliWorkflows, BaseNamingWritesLightroomStyleSidecarsAndBadOptionsAreUsageErrors) {
     TempFolder work;
     fs::copy_file(file("photos/scene_003.png"), work.file("scene_003.png"));
-    const CliResult written = runCli({"score", "--model", blurModel(), "--write-xmp", "--xmp-naming", "base",
-                                      "--flag-above", "-100", "--reject", "--out", work.file("s.csv"),
-                                      work.file("scene_003.png")});
+    const CliResult written =
+        runCli({"score", "--model", blurModel(), "--write-xmp", "--xmp-naming", "base", "--flag-above", "-100",
+                "--reject", "--out", work.file("s.csv"), work.file("scene_003.png")});
     ASSERT_EQ(written.exitCode, 0) << written.err;
     EXPECT_EQ(exivValue(work.file("scene_003.xmp"), "Xmp.xmp.Rating"), "-1");
     EXPECT_FALSE(fs::exists(work.file("scene_003.png.xmp")));
+    cv::imwrite(work.file("scene_003.jpg"), cv::imread(work.file("scene_003.png")));
+    const CliResult clash = runCli({"score", "--model", blurModel(), "--write-xmp", "--xmp-naming", "base", "--out",
+                                    work.file("s.csv"), work.path()});
+    EXPECT_EQ(clash.exitCode, 1) << "two images, one sidecar name";
+    EXPECT_NE(clash.err.find("scene_003.xmp: already the sidecar of"), std::string::npos) << clash.err;
+    EXPECT_EQ(countLines(clash.err), 2) << clash.err;
     EXPECT_EQ(runCli({"score", "--model", blurModel(), "--write-xmp", "--xmp-naming", "lr", work.path()}).exitCode, 2);
     EXPECT_EQ(runCli({"score", "--model", blurModel(), "--flag-above", "2", work.path()}).exitCode, 2)
         << "flags without --write-xmp";

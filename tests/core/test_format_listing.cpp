@@ -60,8 +60,8 @@ TEST_F(FormatListing, RawComesOutAtWorkingSizeWithItsOrientation) {
 }
 
 TEST_F(FormatListing, ExpandingPathsKeepsOrderAndNamesEachImageOnce) {
-    const auto names = expandImagePaths({m_folder.file("ct.DCM"), m_folder.path().string(), m_folder.file("IM0001"),
-                                         m_folder.file("ct.DCM#2")});
+    const auto names = expandImagePaths(
+        {m_folder.file("ct.DCM"), m_folder.path().string(), m_folder.file("IM0001"), m_folder.file("ct.DCM#2")});
     ASSERT_EQ(names.size(), 5U);
     EXPECT_EQ(names[0], m_folder.file("ct.DCM#1"));
     EXPECT_EQ(names[3], m_folder.file("IM0001"));

@@ -1,7 +1,7 @@
 #pragma once
 // What "Write XMP sidecars" writes: one update per scored whole file, its stars from the models' estimates and its
-// flag from the Ranking tab's flagged list (a rule-free policy); frames of multi-frame files get none. Plain C++,
-// so that the dialog can build, list and write a plan on a pool thread.
+// flag from a set of flagged images (the desktop's Ranking tab, or the command line's rules); frames of multi-frame
+// files get none. Shared by `score --write-xmp` and the desktop's dialog, which builds and writes it on a pool thread.
 
 #include <set>
 #include <string>
@@ -9,12 +9,13 @@
 
 #include "core/file_scoring.h"
 #include "core/model_metadata.h"
+#include "core/sidecar_ratings.h"
 #include "core/xmp_sidecar.h"
 
-namespace twinsight::ui {
+namespace twinsight::core {
 
 struct SidecarOptions {
-    core::SidecarNaming naming = core::SidecarNaming::AppendExtension;
+    SidecarNaming naming = SidecarNaming::AppendExtension;
     bool rejectFlagged = false;  // flagged images get -1 (rejected) instead of 1 star
     std::string label = "Red";   // xmp:Label of flagged images
 };
@@ -22,15 +23,18 @@ struct SidecarOptions {
 struct SidecarPlan {
     struct Item {
         std::string sidecar;
-        core::XmpUpdate update;
+        XmpUpdate update;
     };
     std::vector<Item> items;
     int skippedFrames = 0;  // frames of multi-frame files: XMP describes whole files
     int flagged = 0;
+    // "SIDECAR: reason" for images whose sidecar another image already takes (IMG_1.CR2 and IMG_1.JPG under the
+    // base naming): they get none, rather than one merged over the other.
+    std::vector<std::string> clashes;
 };
 
 // `models` in the order of `scores`' estimates; `flagged`: image names (paths or FILE#K) the user flagged.
-SidecarPlan planSidecars(const std::vector<core::ModelMetadata>& models, const core::MultiModelScores& scores,
+SidecarPlan planSidecars(const std::vector<ModelMetadata>& models, const MultiModelScores& scores,
                          const std::set<std::string>& flagged, const SidecarOptions& options);
 
 struct SidecarOutcome {
@@ -39,9 +43,14 @@ struct SidecarOutcome {
     std::vector<std::string> failures;  // one "SIDECAR: reason" per file left as it was
 };
 
+// The images that any of `rules` flags (RatingPolicy's rules: [TRANSFORM] above or below a value).
+// Throws std::invalid_argument when a rule names a transformation no model has.
+std::set<std::string> flaggedByRules(const std::vector<ModelMetadata>& models, const MultiModelScores& scores,
+                                     const std::vector<FlagRule>& rules);
+
 // describeXmpUpdate for each item; an update that cannot be described becomes a failure, never an exception.
 SidecarOutcome describeSidecars(const SidecarPlan& plan);
 // writeXmpSidecar for each item; a sidecar that cannot be written is reported and the others are still written.
 SidecarOutcome writeSidecars(const SidecarPlan& plan);
 
-}  // namespace twinsight::ui
+}  // namespace twinsight::core

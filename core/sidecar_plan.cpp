@@ -1,0 +1,87 @@
+#include "core/sidecar_plan.h"
+
+#include <map>
+
+#include "core/image_source.h"
+#include "core/sidecar_ratings.h"
+
+namespace twinsight::core {
+namespace {
+// Stars of a flagged image the user keeps (not rejected): the lowest rating, below every unflagged image's.
+constexpr int kFlaggedStars = 1;
+}  // namespace
+
+SidecarPlan planSidecars(const std::vector<ModelMetadata>& models, const MultiModelScores& scores,
+                         const std::set<std::string>& flagged, const SidecarOptions& options) {
+    std::vector<const ModelMetadata*> metadata;
+    for (const ModelMetadata& model : models) metadata.push_back(&model);
+    RatingPolicy policy;  // no rules: the Ranking tab has decided what is flagged
+    policy.rejectFlagged = options.rejectFlagged;
+    policy.flagLabel = options.label;
+    SidecarPlan plan;
+    std::map<std::string, std::string> owners;  // sidecar -> the image that takes it
+    for (std::size_t i = 0; i < scores.paths.size(); ++i) {
+        const std::string& path = scores.paths[i];
+        if (parseImageSource(path).frame > 0) {
+            ++plan.skippedFrames;
+            continue;
+        }
+        const std::string sidecar = sidecarPath(path, options.naming);
+        const auto [owner, isFirst] = owners.emplace(sidecar, path);
+        if (!isFirst) {
+            plan.clashes.push_back(sidecar + ": already the sidecar of " + owner->second + "; " + path +
+                                   " gets none (use the full naming, IMG_1.CR2.xmp)");
+            continue;
+        }
+        XmpUpdate update = makeXmpUpdate(metadata, scores.estimates[i], policy);
+        if (flagged.count(path) > 0) {
+            update.flagged = true;
+            update.rating = options.rejectFlagged ? -1 : kFlaggedStars;
+            ++plan.flagged;
+        }
+        plan.items.push_back({sidecar, std::move(update)});
+    }
+    return plan;
+}
+
+std::set<std::string> flaggedByRules(const std::vector<ModelMetadata>& models, const MultiModelScores& scores,
+                                     const std::vector<FlagRule>& rules) {
+    std::vector<const ModelMetadata*> metadata;
+    for (const ModelMetadata& model : models) metadata.push_back(&model);
+    RatingPolicy policy;
+    policy.flagRules = rules;
+    std::set<std::string> flagged;
+    for (std::size_t i = 0; i < scores.paths.size(); ++i) {
+        if (makeXmpUpdate(metadata, scores.estimates[i], policy).flagged) flagged.insert(scores.paths[i]);
+    }
+    return flagged;
+}
+
+SidecarOutcome describeSidecars(const SidecarPlan& plan) {
+    SidecarOutcome outcome;
+    outcome.failures = plan.clashes;
+    for (const SidecarPlan::Item& item : plan.items) {
+        try {
+            outcome.lines.push_back(describeXmpUpdate(item.sidecar, item.update));
+        } catch (const std::exception& error) {
+            outcome.failures.emplace_back(error.what());
+        }
+    }
+    return outcome;
+}
+
+SidecarOutcome writeSidecars(const SidecarPlan& plan) {
+    SidecarOutcome outcome;
+    outcome.failures = plan.clashes;
+    for (const SidecarPlan::Item& item : plan.items) {
+        try {
+            writeXmpSidecar(item.sidecar, item.update);
+            ++outcome.written;
+        } catch (const std::exception& error) {
+            outcome.failures.emplace_back(error.what());
+        }
+    }
+    return outcome;
+}
+
+}  // namespace twinsight::core
