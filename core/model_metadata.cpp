@@ -34,6 +34,7 @@ nlohmann::json trainingJson(const TrainingSummary& t) {
             {"batch_size", t.batchSize},
             {"learning_rate", t.learningRate},
             {"cross_image_share", t.crossImageShare},
+            {"linearity_weight", t.linearityWeight},
             {"seed", t.seed},
             {"seconds", t.seconds},
             {"pairs_per_second", t.pairsPerSecond},
@@ -54,6 +55,7 @@ TrainingSummary trainingFromJson(const nlohmann::json& json) {
     t.batchSize = json.at("batch_size").get<int>();
     t.learningRate = json.at("learning_rate").get<double>();
     t.crossImageShare = json.at("cross_image_share").get<double>();
+    t.linearityWeight = json.value("linearity_weight", 0.0);
     t.seed = json.at("seed").get<std::uint64_t>();
     t.seconds = json.at("seconds").get<double>();
     t.pairsPerSecond = json.at("pairs_per_second").get<double>();

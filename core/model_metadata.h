@@ -29,6 +29,7 @@ struct TrainingSummary {
     int batchSize = 0;
     double learningRate = 0.0;
     double crossImageShare = 0.0;
+    double linearityWeight = 0.0;  // 0 in files written before the linearity loss existed
     std::uint64_t seed = 0;
     double seconds = 0.0;
     double pairsPerSecond = 0.0;

@@ -9,6 +9,21 @@ namespace twinsight::core {
 namespace {
 // Stars of a flagged image the user keeps (not rejected): the lowest rating, below every unflagged image's.
 constexpr int kFlaggedStars = 1;
+// Runs `action` on each item; an item that throws becomes a failure line, and the others still run.
+template <typename Action>
+SidecarOutcome forEachItem(const SidecarPlan& plan, Action action) {
+    SidecarOutcome outcome;
+    outcome.failures = plan.clashes;
+    for (const SidecarPlan::Item& item : plan.items) {
+        try {
+            action(item, outcome);
+        } catch (const std::exception& error) {
+            outcome.failures.emplace_back(error.what());
+        }
+    }
+    return outcome;
+}
+
 }  // namespace
 
 SidecarPlan planSidecars(const std::vector<ModelMetadata>& models, const MultiModelScores& scores,
@@ -58,30 +73,16 @@ std::set<std::string> flaggedByRules(const std::vector<ModelMetadata>& models, c
 }
 
 SidecarOutcome describeSidecars(const SidecarPlan& plan) {
-    SidecarOutcome outcome;
-    outcome.failures = plan.clashes;
-    for (const SidecarPlan::Item& item : plan.items) {
-        try {
-            outcome.lines.push_back(describeXmpUpdate(item.sidecar, item.update));
-        } catch (const std::exception& error) {
-            outcome.failures.emplace_back(error.what());
-        }
-    }
-    return outcome;
+    return forEachItem(plan, [](const SidecarPlan::Item& item, SidecarOutcome& outcome) {
+        outcome.lines.push_back(describeXmpUpdate(item.sidecar, item.update));
+    });
 }
 
 SidecarOutcome writeSidecars(const SidecarPlan& plan) {
-    SidecarOutcome outcome;
-    outcome.failures = plan.clashes;
-    for (const SidecarPlan::Item& item : plan.items) {
-        try {
-            writeXmpSidecar(item.sidecar, item.update);
-            ++outcome.written;
-        } catch (const std::exception& error) {
-            outcome.failures.emplace_back(error.what());
-        }
-    }
-    return outcome;
+    return forEachItem(plan, [](const SidecarPlan::Item& item, SidecarOutcome& outcome) {
+        writeXmpSidecar(item.sidecar, item.update);
+        ++outcome.written;
+    });
 }
 
 }  // namespace twinsight::core

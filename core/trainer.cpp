@@ -63,6 +63,26 @@ double learningRateAt(double base, int step, int total) {
     return base * (0.05 + 0.95 * 0.5 * (1.0 + std::cos(M_PI * progress)));
 }
 
+// Score difference asked for between the two ends of the range: wide enough that RankNet's sigmoid is sure of
+// every pair far apart, so the two losses agree.
+constexpr double kLinearScoreSpan = 8.0;
+
+// Squared distance of each pair's score difference from kLinearScoreSpan times its magnitude difference (as a share
+// of the range): scores that grow in proportion to the magnitude, on every image alike.
+torch::Tensor linearityLoss(const PairBatch& batch, const torch::Tensor& difference, const Range& range) {
+    std::vector<float> wanted(batch.firstMagnitudes.size());
+    const double scale = kLinearScoreSpan / (range.max - range.min);
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
+        wanted[i] = static_cast<float>((batch.firstMagnitudes[i] - batch.secondMagnitudes[i]) * scale);
+    }
+    // clone(): from_blob does not own `wanted`, and backward() reads the target after this function returns.
+    const torch::Tensor target =
+        torch::from_blob(wanted.data(), {static_cast<std::int64_t>(wanted.size())}, torch::kFloat32)
+            .clone()
+            .to(difference.device());
+    return torch::mse_loss(difference, target);
+}
+
 // Pairs shown with each validation: enough to see right and wrong verdicts, few enough to draw at once.
 constexpr int kPreviewPairs = 8;
 
@@ -111,8 +131,13 @@ double TrainingRun::step(const PairBatch& batch, int index) {
     const torch::Tensor difference = scores.slice(0, 0, count) - scores.slice(0, count, 2 * count);
     const torch::Tensor labels =
         torch::from_blob(const_cast<float*>(batch.labels.data()), {count}, torch::kFloat32).to(m_device);
-    const torch::Tensor loss = torch::binary_cross_entropy_with_logits(difference, labels);
-    const double value = loss.item<double>();
+    const torch::Tensor rankLoss = torch::binary_cross_entropy_with_logits(difference, labels);
+    const double linearityWeight = m_config.effectiveLinearityWeight();
+    const torch::Tensor loss =
+        linearityWeight > 0.0
+            ? rankLoss + linearityWeight * linearityLoss(batch, difference, m_config.effectiveRange())
+            : rankLoss;
+    const double value = rankLoss.item<double>();  // the RankNet loss: log 2 means chance, whatever the weight
     if (!std::isfinite(value)) {
         throw std::runtime_error("training diverged at step " + std::to_string(index + 1) +
                                  " (loss is not finite); try a lower learning rate");
@@ -186,11 +211,17 @@ void TrainerConfig::validate() const {
             "validation fraction must lie in 0..0.9, got " + std::to_string(valFraction));
     require(!crossImageShare || (*crossImageShare >= 0.0 && *crossImageShare <= 1.0),
             "cross-image share must lie in 0..1");
+    require(!linearityWeight || (*linearityWeight >= 0.0 && std::isfinite(*linearityWeight)),
+            "linearity weight must be 0 or more");
     require(threads >= 0, "threads must be at least 1 (or 0 for the default), got " + std::to_string(threads));
     require(validationLevels >= 2, "validation needs at least 2 levels");
 }
 
 Range TrainerConfig::effectiveRange() const { return range ? *range : findTransform(transform).defaultRange(); }
+
+double TrainerConfig::effectiveLinearityWeight() const {
+    return linearityWeight ? *linearityWeight : findTransform(transform).defaultLinearityWeight();
+}
 
 double TrainerConfig::effectiveCrossImageShare() const {
     return crossImageShare ? *crossImageShare : findTransform(transform).defaultCrossImageShare();
@@ -207,6 +238,7 @@ TrainingSummary summarise(const TrainerConfig& config, const DataSplit& data, co
     summary.batchSize = config.batchSize;
     summary.learningRate = config.learningRate;
     summary.crossImageShare = config.effectiveCrossImageShare();
+    summary.linearityWeight = config.effectiveLinearityWeight();
     summary.seed = config.seed;
     summary.seconds = seconds;
     summary.pairsPerSecond = config.steps * config.batchSize / std::max(seconds, 1e-6);

@@ -26,6 +26,9 @@ struct TrainerConfig {
     int inputSize = 64;     // crop or frame side fed to the network, px
     double valFraction = 0.2;
     std::optional<double> crossImageShare;  // the transformation's defaultCrossImageShare() when absent
+    // Weight of a second loss asking score differences to grow in proportion to magnitude differences (RankNet only
+    // asks for the order); the transformation's defaultLinearityWeight() when absent.
+    std::optional<double> linearityWeight;
     std::uint64_t seed = 1;
     std::string device = "auto";
     int threads = 0;  // 0: defaultThreadCount()
@@ -37,6 +40,7 @@ struct TrainerConfig {
     void validate() const;
     Range effectiveRange() const;
     double effectiveCrossImageShare() const;
+    double effectiveLinearityWeight() const;
 };
 
 // One training pair as the network saw it, with its verdict: for showing how the model learns.

@@ -19,6 +19,8 @@ public:
     // Measured on sample scenes: with any share of cross-image pairs the loss stayed at log 2 for 600 steps (two
     // crops differ far more than two qualities of one crop); same-image pairs alone reach pooled Spearman 0.44.
     double defaultCrossImageShare() const override { return 0.0; }
+    // The linearity loss cost it most of what it learns (skimage photos, Spearman 0.28 -> 0.10).
+    double defaultLinearityWeight() const override { return 0.0; }
 
 protected:
     cv::Mat applyChecked(const cv::Mat& image, double steps, std::uint64_t /*seed*/) const override {

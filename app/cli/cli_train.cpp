@@ -64,6 +64,7 @@ void addTrainCommand(CLI::App& app) {
         core::TrainerConfig config;
         std::string images, transform, range, out;
         double crossShare = 0.5;  // used only when given; else the transformation's default
+        double linearity = 0.05;  // likewise
     };
     auto options = std::make_shared<Options>();
     core::TrainerConfig& config = options->config;
@@ -81,6 +82,9 @@ void addTrainCommand(CLI::App& app) {
     command->add_option("--learning-rate", config.learningRate, "Adam learning rate")->capture_default_str();
     command->add_option("--working-size", config.workingSize, "Shorter side at load, px")->capture_default_str();
     command->add_option("--input-size", config.inputSize, "Network input side, px")->capture_default_str();
+    command->add_option("--linearity", options->linearity,
+                        "Weight of the loss asking scores to grow in proportion to the magnitude (default: the "
+                        "transformation's, 0.05; jpeg and contrast 0)");
     command->add_option("--cross-share", options->crossShare,
                         "Share of cross-image pairs (default: the transformation's, 0.5; jpeg 0)");
     command->callback([options, command] {
@@ -88,6 +92,7 @@ void addTrainCommand(CLI::App& app) {
         config.transform = options->transform;
         if (!options->range.empty()) config.range = parseRange(options->range);
         if (command->count("--cross-share") > 0) config.crossImageShare = options->crossShare;
+        if (command->count("--linearity") > 0) config.linearityWeight = options->linearity;
         try {
             config.validate();
         } catch (const std::invalid_argument& error) {

@@ -34,12 +34,8 @@ class WindowWithModel : public ::testing::Test {
 protected:
     void SetUp() override {
         testing::writeScenes(m_images.path().string(), 16, /*seed=*/5);
-        m_window = std::make_unique<MainWindow>(MainWindowOptions{/*errorDialogs=*/false});
-        m_window->resize(1280, 800);
-        m_window->show();
-        QSignalSpy ready(m_window.get(), &MainWindow::folderReady);
-        m_window->start(QString::fromStdString(m_images.path().string()));
-        ASSERT_TRUE(ready.wait(30000));
+        m_window = testing::openWindowOn(m_images.path().string());
+        ASSERT_TRUE(m_window);
         testing::useQuickTraining(*m_window->trainingPanel());
     }
 

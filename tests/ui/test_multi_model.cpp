@@ -85,13 +85,10 @@ protected:
 
     void SetUp() override {
         writeMixedFolder(m_images);
-        m_window = std::make_unique<MainWindow>(MainWindowOptions{/*errorDialogs=*/false});
-        m_window->resize(1280, 800);
-        m_window->show();
-        QSignalSpy ready(m_window.get(), &MainWindow::folderReady);
-        m_window->start(QString::fromStdString(m_images.path().string()));
-        ASSERT_TRUE(ready.wait(30000));
-        ASSERT_EQ(ready.first().at(1).toInt(), kImages);
+        int images = 0;
+        m_window = testing::openWindowOn(m_images.path().string(), &images);
+        ASSERT_TRUE(m_window);
+        ASSERT_EQ(images, kImages);
     }
 
     // Opens a model file and waits until the folder is scored with every open model.

@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QThread>
 #include <algorithm>
@@ -11,6 +12,7 @@
 
 #include "core/image_loading.h"
 #include "core/sample_scenes.h"
+#include "ui/main_window.h"
 #include "ui/training_panel.h"
 
 namespace twinsight::testing {
@@ -87,5 +89,16 @@ void StallMeter::start() {
 }
 
 void StallMeter::stop() { m_timer.stop(); }
+
+std::unique_ptr<ui::MainWindow> openWindowOn(const std::string& folder, int* imageCount) {
+    auto window = std::make_unique<ui::MainWindow>(ui::MainWindowOptions{/*errorDialogs=*/false});
+    window->resize(1280, 800);
+    window->show();
+    QSignalSpy ready(window.get(), &ui::MainWindow::folderReady);
+    window->start(QString::fromStdString(folder));
+    if (!ready.wait(30000)) return nullptr;
+    if (imageCount) *imageCount = ready.first().at(1).toInt();
+    return window;
+}
 
 }  // namespace twinsight::testing

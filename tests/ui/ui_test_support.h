@@ -7,6 +7,7 @@
 #include <QString>
 #include <QTimer>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "core/trainer.h"
@@ -36,6 +37,10 @@ core::TrainerConfig quickConfig(const std::string& transform, int steps = 40);
 // Trains on the images of `folder` without any window and saves the model to `path` (a model file for tests that
 // open several models). Throws what the trainer throws.
 void trainModelFile(const core::TrainerConfig& config, const std::string& folder, const std::string& path);
+
+// A shown 1280 x 800 main window, error dialogs off, that has opened `folder`; nullptr when the folder was not ready
+// within 30 s. `imageCount`, when given, gets the number of images the folder opened with.
+std::unique_ptr<ui::MainWindow> openWindowOn(const std::string& folder, int* imageCount = nullptr);
 
 // Records the longest gap between ticks of a 5 ms timer: how long the UI thread was kept from its event loop.
 class StallMeter : public QObject {
