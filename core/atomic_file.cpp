@@ -11,8 +11,21 @@
 namespace twinsight::core {
 namespace fs = std::filesystem;
 
+namespace {
+
+// A link is followed, so that the rename replaces the file it points to and the link itself stays.
+fs::path resolvedTarget(const std::string& path) {
+    std::error_code error;
+    if (!fs::is_symlink(fs::symlink_status(path, error))) return path;
+    const fs::path resolved = fs::weakly_canonical(path, error);
+    if (error) throw std::runtime_error(path + ": cannot follow the link (" + error.message() + ")");
+    return resolved;
+}
+
+}  // namespace
+
 void writeFileAtomically(const std::string& path, const std::string& bytes) {
-    const fs::path target(path);
+    const fs::path target = resolvedTarget(path);
     if (fs::is_directory(target)) throw std::runtime_error(path + ": is a folder, expected a file name");
     std::random_device entropy;
     const fs::path temporary =
@@ -29,6 +42,9 @@ void writeFileAtomically(const std::string& path, const std::string& bytes) {
         }
     }
     std::error_code error;
+    const fs::file_status existing = fs::status(target, error);
+    if (!error && fs::exists(existing)) fs::permissions(temporary, existing.permissions(), error);  // keep its mode
+    error.clear();
     fs::rename(temporary, target, error);
     if (error) {
         fs::remove(temporary);

@@ -222,7 +222,7 @@ std::vector<std::string> listImageFiles(const std::string& folder) {
     return names;
 }
 
-std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsOrFolders) {
+std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsOrFolders, bool keepMissing) {
     std::vector<std::string> names;
     std::unordered_set<std::string> seen;
     const auto add = [&](const std::string& name) {
@@ -230,8 +230,13 @@ std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsO
     };
     for (const std::string& path : pathsOrFolders) {
         const ImageSource source = parseImageSource(path);
-        const fs::file_status status = statusOf(source.file);
-        if (!fs::exists(status)) fail(path, "no such file or folder");
+        std::error_code error;
+        const fs::file_status status = keepMissing ? fs::status(source.file, error) : statusOf(source.file);
+        if (!fs::exists(status)) {
+            if (!keepMissing) fail(path, "no such file or folder");
+            add(path);
+            continue;
+        }
         if (fs::is_directory(status)) {
             for (const std::string& name : listImageFiles(path)) add(name);
         } else if (source.frame == 0 && isDicomFile(path)) {

@@ -23,8 +23,9 @@ struct SkippedFile {
 std::vector<std::string> listImageFiles(const std::string& folder);
 
 // Files, FILE#K names and folders (listed as above) -> image names, in the order given, each name once.
-// Throws std::runtime_error naming a path that does not exist.
-std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsOrFolders);
+// Throws std::runtime_error naming a path that does not exist, unless `keepMissing`: then the name stays in the list
+// as it is (a file deleted from an archive after its list was made is reported when it is loaded, not fatal).
+std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsOrFolders, bool keepMissing = false);
 
 // True when the file name has one of the supported extensions (images, camera RAW, DICOM).
 bool hasImageExtension(const std::string& path);

@@ -1,7 +1,9 @@
 #include "core/sidecar_plan.h"
 
+#include <filesystem>
 #include <map>
 
+#include "core/atomic_file.h"
 #include "core/image_source.h"
 #include "core/sidecar_ratings.h"
 
@@ -27,7 +29,8 @@ SidecarOutcome forEachItem(const SidecarPlan& plan, Action action) {
 }  // namespace
 
 SidecarPlan planSidecars(const std::vector<ModelMetadata>& models, const MultiModelScores& scores,
-                         const std::set<std::string>& flagged, const SidecarOptions& options) {
+                         const std::set<std::string>& flagged, const SidecarOptions& options,
+                         const std::vector<std::string>* allImages) {
     std::vector<const ModelMetadata*> metadata;
     for (const ModelMetadata& model : models) metadata.push_back(&model);
     RatingPolicy policy;  // no rules: the Ranking tab has decided what is flagged
@@ -35,6 +38,9 @@ SidecarPlan planSidecars(const std::vector<ModelMetadata>& models, const MultiMo
     policy.flagLabel = options.label;
     SidecarPlan plan;
     std::map<std::string, std::string> owners;  // sidecar -> the image that takes it
+    for (const std::string& image : allImages ? *allImages : std::vector<std::string>{}) {
+        if (parseImageSource(image).frame == 0) owners.emplace(sidecarPath(image, options.naming), image);
+    }
     for (std::size_t i = 0; i < scores.paths.size(); ++i) {
         const std::string& path = scores.paths[i];
         if (parseImageSource(path).frame > 0) {
@@ -43,7 +49,7 @@ SidecarPlan planSidecars(const std::vector<ModelMetadata>& models, const MultiMo
         }
         const std::string sidecar = sidecarPath(path, options.naming);
         const auto [owner, isFirst] = owners.emplace(sidecar, path);
-        if (!isFirst) {
+        if (!isFirst && owner->second != path) {
             plan.clashes.push_back(sidecar + ": already the sidecar of " + owner->second + "; " + path +
                                    " gets none (use the full naming, IMG_1.CR2.xmp)");
             continue;
@@ -74,6 +80,10 @@ std::set<std::string> flaggedByRules(const std::vector<ModelMetadata>& models, c
 
 SidecarOutcome describeSidecars(const SidecarPlan& plan) {
     return forEachItem(plan, [](const SidecarPlan::Item& item, SidecarOutcome& outcome) {
+        std::error_code error;
+        if (std::filesystem::exists(item.sidecar, error)) {  // what the real run would refuse, the dry run refuses
+            mergeXmpPacket(readWholeFile(item.sidecar), item.update, item.sidecar);
+        }
         outcome.lines.push_back(describeXmpUpdate(item.sidecar, item.update));
     });
 }

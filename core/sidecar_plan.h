@@ -34,8 +34,11 @@ struct SidecarPlan {
 };
 
 // `models` in the order of `scores`' estimates; `flagged`: image names (paths or FILE#K) the user flagged.
+// `allImages`, when given, is the whole list that `scores` is one shard of: a sidecar belongs to the first image of
+// that list that maps to it, so that two shards never write one sidecar.
 SidecarPlan planSidecars(const std::vector<ModelMetadata>& models, const MultiModelScores& scores,
-                         const std::set<std::string>& flagged, const SidecarOptions& options);
+                         const std::set<std::string>& flagged, const SidecarOptions& options,
+                         const std::vector<std::string>* allImages = nullptr);
 
 struct SidecarOutcome {
     std::vector<std::string> lines;  // a dry run's description lines, or nothing when written

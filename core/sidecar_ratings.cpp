@@ -18,8 +18,11 @@ bool ruleHolds(const FlagRule& rule, double estimate) {
 }  // namespace
 
 int starRating(double estimate, const Range& range) {
-    const double span = range.max - range.min;
-    const double position = span > 0.0 ? std::clamp((estimate - range.min) / span, 0.0, 1.0) : 0.0;
+    // Magnitude 0 is "unchanged" for every transformation; brightness, contrast and rotation reach both ways from it.
+    const double unchanged = std::clamp(0.0, range.min, range.max);
+    const double reach = std::max(range.max - unchanged, unchanged - range.min);
+    const double distance = std::abs(std::clamp(estimate, range.min, range.max) - unchanged);
+    const double position = reach > 0.0 ? distance / reach : 0.0;
     const int steps = kMostStars - kFewestUnflaggedStars;
     return kMostStars - static_cast<int>(std::lround(position * steps));
 }

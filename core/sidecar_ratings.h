@@ -24,8 +24,9 @@ struct RatingPolicy {
     std::string flagLabel = "Red";
 };
 
-// Stars from one estimate: 5 at the low end of the model's range (least of the transformation) down to 2 at its
-// high end, linear, clamped; 1 star and rejection are kept for flagged images.
+// Stars from one estimate: 5 where the image is unchanged (magnitude 0) down to 2 at the far end of the model's range
+// on either side (a brightness of -80 or +80 alike), linear, clamped; 1 star and rejection are kept for flagged
+// images.
 int starRating(double estimate, const Range& range);
 
 // The sidecar update for one image scored by `models` (estimates in the same order): the fewest stars any model

@@ -32,15 +32,15 @@ DataSplit splitImages(const ImageSet& images, const TrainerConfig& config, const
     std::vector<std::size_t> usable;
     for (std::size_t i = 0; i < images.images.size(); ++i) {
         const cv::Mat& image = images.images[i];
-        const bool bigEnough = transform.view() == View::WholeFrame ||
-                               (image.cols >= config.inputSize && image.rows >= config.inputSize);
+        const bool bigEnough =
+            transform.view() == View::WholeFrame || (image.cols >= config.inputSize && image.rows >= config.inputSize);
         if (bigEnough) usable.push_back(i);
     }
     const bool holdOut = config.valFraction > 0.0;
     if (usable.size() < (holdOut ? 2U : 1U)) {
         throw std::runtime_error("training needs at least " + std::string(holdOut ? "2 images" : "1 image") +
-                                    " of at least " + std::to_string(config.inputSize) + " px, found " +
-                                    std::to_string(usable.size()));
+                                 " of at least " + std::to_string(config.inputSize) + " px, found " +
+                                 std::to_string(usable.size()));
     }
     std::mt19937_64 random(config.seed);
     std::shuffle(usable.begin(), usable.end(), random);
@@ -134,11 +134,10 @@ double TrainingRun::step(const PairBatch& batch, int index) {
     const torch::Tensor rankLoss = torch::binary_cross_entropy_with_logits(difference, labels);
     const double linearityWeight = m_config.effectiveLinearityWeight();
     const torch::Tensor loss =
-        linearityWeight > 0.0
-            ? rankLoss + linearityWeight * linearityLoss(batch, difference, m_config.effectiveRange())
-            : rankLoss;
+        linearityWeight > 0.0 ? rankLoss + linearityWeight * linearityLoss(batch, difference, m_config.effectiveRange())
+                              : rankLoss;
     const double value = rankLoss.item<double>();  // the RankNet loss: log 2 means chance, whatever the weight
-    if (!std::isfinite(value)) {
+    if (!std::isfinite(value) || !std::isfinite(loss.item<double>())) {
         throw std::runtime_error("training diverged at step " + std::to_string(index + 1) +
                                  " (loss is not finite); try a lower learning rate");
     }
@@ -253,15 +252,15 @@ TrainingSummary summarise(const TrainerConfig& config, const DataSplit& data, co
 }
 
 struct LoopResult {
-    CorrelationStudy validation;  // the last one: the final step always validates
+    CorrelationStudy validation;   // the last one: the final step always validates
     double trainingSeconds = 0.0;  // optimisation only: validations are not training speed
     double finalLoss = 0.0;
 };
 
 LoopResult trainAllSteps(TrainingRun& run, BatchPrefetcher& prefetcher, const TrainerConfig& config,
                          const ProgressCallback& progress, const std::atomic_bool& cancel) {
-    const int interval = config.validationInterval > 0 ? config.validationInterval
-                                                       : std::max(1, config.steps / kValidationsPerRun);
+    const int interval =
+        config.validationInterval > 0 ? config.validationInterval : std::max(1, config.steps / kValidationsPerRun);
     LoopResult result;
     TrainingProgress report;
     report.totalSteps = config.steps;
@@ -293,8 +292,7 @@ LoopResult trainAllSteps(TrainingRun& run, BatchPrefetcher& prefetcher, const Tr
 
 }  // namespace
 
-TrainingOutcome Trainer::run(const ImageSet& images, const ProgressCallback& progress,
-                             const std::atomic_bool& cancel) {
+TrainingOutcome Trainer::run(const ImageSet& images, const ProgressCallback& progress, const std::atomic_bool& cancel) {
     const Transform& transform = findTransform(m_config.transform);
     const DataSplit data = splitImages(images, m_config, transform);
     const int threads = m_config.threads > 0 ? m_config.threads : defaultThreadCount();

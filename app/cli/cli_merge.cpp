@@ -41,7 +41,9 @@ void runMerge(const MergeOptions& options) {
     std::vector<core::CsvDocument> documents;
     for (const std::string& input : options.inputs) documents.push_back({input, core::readWholeFile(input)});
     std::vector<std::string> expected;
-    if (!options.filesFrom.empty()) expected = core::expandImagePaths(core::readPathListFile(options.filesFrom));
+    if (!options.filesFrom.empty()) {
+        expected = core::expandImagePaths(core::readPathListFile(options.filesFrom), /*keepMissing=*/true);
+    }
     const core::MergedScores merged = core::mergeScoreCsvs(documents, options.filesFrom.empty() ? nullptr : &expected);
     reportMissing(merged.missing, options.allowMissing);
     writeOutput(options.out, merged.csv);

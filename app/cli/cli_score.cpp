@@ -1,6 +1,7 @@
 // `score`: one or several models over files, folders or a list, optionally one shard of it, with XMP sidecars on
 // request.
 
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <set>
@@ -9,6 +10,7 @@
 #include "cli/cli_sidecars.h"
 #include "cli/cli_support.h"
 #include "core/file_scoring.h"
+#include "core/image_source.h"
 #include "core/reports.h"
 #include "core/sharding.h"
 
@@ -34,15 +36,27 @@ std::vector<core::TrainedModel> loadModels(const ScoreOptions& options) {
     return models;
 }
 
-std::vector<std::string> imagesToScore(const ScoreOptions& options) {
+// Every image the paths and the list name (`all`), and those of this shard (`selected`).
+struct ImageSelection {
+    std::vector<std::string> all, selected;
+};
+
+ImageSelection imagesToScore(const ScoreOptions& options) {
+    for (const std::string& path : options.paths) {  // a mistyped PATH argument is an error; a stale list entry is not
+        if (!std::filesystem::exists(core::parseImageSource(path).file)) {
+            throw std::runtime_error(path + ": no such file or folder");
+        }
+    }
     std::vector<std::string> inputs = options.paths;
     if (!options.filesFrom.empty()) {
         const std::vector<std::string> listed = core::readPathListFile(options.filesFrom);
         inputs.insert(inputs.end(), listed.begin(), listed.end());
     }
-    std::vector<std::string> names = core::expandImagePaths(inputs);
-    if (!options.shard.empty()) names = core::selectShard(names, core::parseShardSpec(options.shard));
-    return names;
+    ImageSelection images;
+    images.all = core::expandImagePaths(inputs, /*keepMissing=*/true);
+    images.selected =
+        options.shard.empty() ? images.all : core::selectShard(images.all, core::parseShardSpec(options.shard));
+    return images;
 }
 
 void checkScoreOptions(const ScoreOptions& options) {
@@ -66,15 +80,15 @@ void runScore(const ScoreOptions& options) {
     }
     const SidecarRequest sidecars = makeSidecarRequest(options.xmpNaming, options.flagAbove, options.flagBelow,
                                                        options.reject, options.flagLabel, models);
-    const std::vector<std::string> names = imagesToScore(options);
-    const core::MultiModelScores scores = core::scoreFilesWithModels(modelPointers, names);
+    const ImageSelection images = imagesToScore(options);
+    const core::MultiModelScores scores = core::scoreFilesWithModels(modelPointers, images.selected);
     for (const core::SkippedFile& file : scores.skipped) std::cerr << file.path << ": " << file.reason << "\n";
     if (scores.paths.empty() && options.shard.empty()) {
         throw std::runtime_error("no readable image among the paths given");
     }
     if (!options.dryRun || !options.out.empty())
         writeOutput(options.out, core::multiModelScoresCsv(scores, transforms));
-    if (options.writeXmp) writeSidecars(scores, models, sidecars, options.dryRun);
+    if (options.writeXmp) writeSidecars(scores, images.all, models, sidecars, options.dryRun);
 }
 
 }  // namespace

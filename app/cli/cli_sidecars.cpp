@@ -60,12 +60,12 @@ SidecarRequest makeSidecarRequest(const std::string& naming, const std::vector<s
     return request;
 }
 
-void writeSidecars(const core::MultiModelScores& scores, const std::vector<core::TrainedModel>& models,
-                   const SidecarRequest& request, bool dryRun) {
+void writeSidecars(const core::MultiModelScores& scores, const std::vector<std::string>& allImages,
+                   const std::vector<core::TrainedModel>& models, const SidecarRequest& request, bool dryRun) {
     std::vector<core::ModelMetadata> metadata;
     for (const core::TrainedModel& model : models) metadata.push_back(model.metadata());
     const std::set<std::string> flagged = core::flaggedByRules(metadata, scores, request.flagRules);
-    const core::SidecarPlan plan = core::planSidecars(metadata, scores, flagged, request.options);
+    const core::SidecarPlan plan = core::planSidecars(metadata, scores, flagged, request.options, &allImages);
     const core::SidecarOutcome outcome = dryRun ? core::describeSidecars(plan) : core::writeSidecars(plan);
     for (const std::string& line : outcome.lines) std::cout << line << "\n";
     for (const std::string& failure : outcome.failures) std::cerr << failure << "\n";

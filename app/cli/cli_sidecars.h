@@ -26,7 +26,8 @@ SidecarRequest makeSidecarRequest(const std::string& naming, const std::vector<s
 // One sidecar per scored whole file (frames of multi-frame files get none); a dry run prints what would be written
 // on standard output. A sidecar that cannot be written is reported and left as it was, the others are still
 // written, and std::runtime_error is thrown at the end if any failed.
-void writeSidecars(const core::MultiModelScores& scores, const std::vector<core::TrainedModel>& models,
-                   const SidecarRequest& request, bool dryRun);
+// `allImages`: the whole list when `scores` is one shard of it, so that two shards never write one sidecar.
+void writeSidecars(const core::MultiModelScores& scores, const std::vector<std::string>& allImages,
+                   const std::vector<core::TrainedModel>& models, const SidecarRequest& request, bool dryRun);
 
 }  // namespace twinsight::cli

@@ -98,7 +98,9 @@ TEST_F(CliWorkflows, ShardedRunsMergeIntoExactlyTheSingleRunsCsv) {
     DicomSpec series;
     for (double scale : {1.0, 2.0, 3.0}) series.frames.push_back(gradientFrame(80, 96, CV_8UC1, scale));
     writeDicom(work.file("series.dcm"), series);
-    std::ofstream(work.file("list.txt")) << file("photos") << "\n" << work.file("series.dcm") << "\n";
+    std::ofstream(work.file("list.txt")) << file("photos") << "\n"
+                                         << work.file("series.dcm") << "\n"
+                                         << work.file("deleted_since.png") << "\n";  // a stale list entry
     const std::vector<std::string> base = {"score", "--model", blurModel(), "--files-from", work.file("list.txt")};
     auto with = [&](std::vector<std::string> extra) {
         std::vector<std::string> arguments = base;
@@ -106,18 +108,24 @@ TEST_F(CliWorkflows, ShardedRunsMergeIntoExactlyTheSingleRunsCsv) {
         return runCli(arguments);
     };
     ASSERT_EQ(with({"--out", work.file("single.csv")}).exitCode, 0);
-    std::vector<std::string> merge = {"merge", "--files-from", work.file("list.txt"), "--out", work.file("all.csv")};
-    std::size_t rows = 0;
+    std::vector<std::string> merge = {"merge",           "--files-from", work.file("list.txt"),
+                                      "--allow-missing", "--out",        work.file("all.csv")};
+    std::size_t reportedDeleted = 0;
     for (int k = 0; k < 4; ++k) {
         const std::string shard = work.file("shard" + std::to_string(k) + ".csv");
         const CliResult result = with({"--shard", std::to_string(k) + "/4", "--out", shard});
         ASSERT_EQ(result.exitCode, 0) << result.err;
-        rows += csvLines(readText(shard)).size() - 1;
+        reportedDeleted += result.err.find("deleted_since.png: ") != std::string::npos;
+        // 9 scenes, 3 frames and the stale entry, dealt round robin after expansion: 13 names, 4 shards.
+        const std::size_t expected = k == 0 ? 4 : 3;
+        const std::size_t scored = csvLines(readText(shard)).size() - 1;
+        EXPECT_EQ(scored + (k == 0 ? 1 : 0), expected) << "shard " << k << " (the stale entry is the 13th name)";
         merge.push_back(shard);
     }
-    EXPECT_EQ(rows, 12U) << "9 scenes and 3 frames, each in one shard";
+    EXPECT_EQ(reportedDeleted, 1U) << "the stale entry is reported by the one shard that holds it";
     const CliResult merged = runCli(merge);
     ASSERT_EQ(merged.exitCode, 0) << merged.err;
+    EXPECT_NE(merged.err.find("deleted_since.png: in the list but in no shard CSV"), std::string::npos) << merged.err;
     EXPECT_EQ(readText(work.file("all.csv")), readText(work.file("single.csv")));
     EXPECT_NE(readText(work.file("single.csv")).find("series.dcm#3,"), std::string::npos);
 }

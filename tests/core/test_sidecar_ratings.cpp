@@ -13,7 +13,7 @@ ModelMetadata modelOf(const std::string& transform, Range range, const std::stri
     return metadata;
 }
 
-TEST(StarRating, FiveStarsAtTheLowEndDownToTwoAtTheHighEnd) {
+TEST(StarRating, FiveStarsUnchangedDownToTwoAtTheFarEnd) {
     const Range blur{0.0, 5.0};
     EXPECT_EQ(starRating(0.0, blur), 5);
     EXPECT_EQ(starRating(-1.0, blur), 5);
@@ -21,6 +21,16 @@ TEST(StarRating, FiveStarsAtTheLowEndDownToTwoAtTheHighEnd) {
     EXPECT_EQ(starRating(5.0, blur), 2);
     EXPECT_EQ(starRating(9.0, blur), 2);
     EXPECT_GE(starRating(1.0, blur), starRating(2.0, blur));
+}
+
+TEST(StarRating, TwoSidedRangesRateByDistanceFromUnchanged) {
+    const Range brightness{-80.0, 80.0};
+    EXPECT_EQ(starRating(0.0, brightness), 5);
+    EXPECT_EQ(starRating(-80.0, brightness), 2);
+    EXPECT_EQ(starRating(80.0, brightness), 2);
+    EXPECT_EQ(starRating(-40.0, brightness), starRating(40.0, brightness));
+    EXPECT_EQ(starRating(2.0, Range{2.0, 6.0}), 5) << "a range that excludes 0 counts from its nearer end";
+    EXPECT_EQ(starRating(6.0, Range{2.0, 6.0}), 2);
 }
 
 TEST(XmpUpdateFromScores, FewestStarsOfAnyModelAndScoresOfEach) {
