@@ -188,14 +188,14 @@ bool hasImageExtension(const std::string& path) {
     return hasOpenCvExtension(path) || hasRawExtension(path) || hasDicomExtension(path);
 }
 
-std::vector<std::string> listImageFiles(const std::string& folder) {
+std::vector<std::string> listImageFiles(const std::string& folder, bool expandFrames) {
     const fs::file_status status = statusOf(folder);
     if (!fs::exists(status)) fail(folder, "folder does not exist");
     if (!fs::is_directory(status)) fail(folder, "not a folder");
     std::error_code error;
     fs::directory_iterator probe(folder, error);  // the recursive walk would silently skip an unreadable root
     if (error) fail(folder, "cannot be read (" + error.message() + ")");
-    std::vector<fs::path> found;
+    std::vector<std::pair<fs::path, bool>> found;  // path, is DICOM (its signature read once)
     try {
         for (fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied), end; it != end;
              ++it) {
@@ -203,7 +203,11 @@ std::vector<std::string> listImageFiles(const std::string& folder) {
                 it.disable_recursion_pending();
             } else if (it->is_regular_file(error)) {
                 const std::string path = it->path().string();
-                if (hasOpenCvExtension(path) || hasRawExtension(path) || isDicomFile(path)) found.push_back(path);
+                if (hasOpenCvExtension(path) || hasRawExtension(path)) {
+                    found.emplace_back(path, false);
+                } else if (isDicomFile(path)) {
+                    found.emplace_back(path, true);
+                }
             }
         }
     } catch (const fs::filesystem_error& e) {
@@ -212,8 +216,8 @@ std::vector<std::string> listImageFiles(const std::string& folder) {
     std::sort(found.begin(), found.end());
     std::vector<std::string> names;
     names.reserve(found.size());
-    for (const fs::path& path : found) {
-        if (isDicomFile(path.string())) {
+    for (const auto& [path, dicom] : found) {
+        if (dicom && expandFrames) {
             appendDicomImages(path.string(), names);
         } else {
             names.push_back(path.string());
@@ -222,7 +226,8 @@ std::vector<std::string> listImageFiles(const std::string& folder) {
     return names;
 }
 
-std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsOrFolders, bool keepMissing) {
+std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsOrFolders, bool keepMissing,
+                                          bool expandFrames) {
     std::vector<std::string> names;
     std::unordered_set<std::string> seen;
     const auto add = [&](const std::string& name) {
@@ -238,8 +243,8 @@ std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsO
             continue;
         }
         if (fs::is_directory(status)) {
-            for (const std::string& name : listImageFiles(path)) add(name);
-        } else if (source.frame == 0 && isDicomFile(path)) {
+            for (const std::string& name : listImageFiles(path, expandFrames)) add(name);
+        } else if (expandFrames && source.frame == 0 && isDicomFile(path)) {
             std::vector<std::string> frames;
             appendDicomImages(path, frames);
             for (const std::string& name : frames) add(name);

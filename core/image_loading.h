@@ -18,14 +18,17 @@ struct SkippedFile {
 
 // Images below `folder`, recursively, in path order: files with an image, camera RAW or DICOM extension
 // (case-insensitive), files without a known extension that carry the DICOM signature (series folders), and one
-// FILE#K entry per frame of a multi-frame DICOM file. Throws std::runtime_error when the folder does not exist or
-// cannot be read.
-std::vector<std::string> listImageFiles(const std::string& folder);
+// FILE#K entry per frame of a multi-frame DICOM file (or, without `expandFrames`, the file itself, whose header is
+// then not read). Throws std::runtime_error when the folder does not exist or cannot be read.
+std::vector<std::string> listImageFiles(const std::string& folder, bool expandFrames = true);
 
 // Files, FILE#K names and folders (listed as above) -> image names, in the order given, each name once.
 // Throws std::runtime_error naming a path that does not exist, unless `keepMissing`: then the name stays in the list
 // as it is (a file deleted from an archive after its list was made is reported when it is loaded, not fatal).
-std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsOrFolders, bool keepMissing = false);
+// Without `expandFrames`, multi-frame files stay one name each (a shard is chosen among files, so that each shard
+// reads only its own files' headers).
+std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsOrFolders, bool keepMissing = false,
+                                          bool expandFrames = true);
 
 // True when the file name has one of the supported extensions (images, camera RAW, DICOM).
 bool hasImageExtension(const std::string& path);

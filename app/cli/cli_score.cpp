@@ -36,7 +36,9 @@ std::vector<core::TrainedModel> loadModels(const ScoreOptions& options) {
     return models;
 }
 
-// Every image the paths and the list name (`all`), and those of this shard (`selected`).
+// Every file the paths and the list name (`all`, frames not expanded) and the images of this shard (`selected`):
+// a shard takes whole files, round robin, then expands its own multi-frame files, so no shard reads the headers of
+// another's DICOM files.
 struct ImageSelection {
     std::vector<std::string> all, selected;
 };
@@ -53,9 +55,13 @@ ImageSelection imagesToScore(const ScoreOptions& options) {
         inputs.insert(inputs.end(), listed.begin(), listed.end());
     }
     ImageSelection images;
-    images.all = core::expandImagePaths(inputs, /*keepMissing=*/true);
-    images.selected =
-        options.shard.empty() ? images.all : core::selectShard(images.all, core::parseShardSpec(options.shard));
+    if (options.shard.empty()) {
+        images.all = images.selected = core::expandImagePaths(inputs, /*keepMissing=*/true);
+        return images;
+    }
+    images.all = core::expandImagePaths(inputs, /*keepMissing=*/true, /*expandFrames=*/false);
+    const std::vector<std::string> files = core::selectShard(images.all, core::parseShardSpec(options.shard));
+    images.selected = core::expandImagePaths(files, /*keepMissing=*/true);
     return images;
 }
 

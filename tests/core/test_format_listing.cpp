@@ -38,6 +38,9 @@ TEST_F(FormatListing, ListsFramesExtensionlessDicomAndRawButNotOtherFiles) {
                                                m_folder.file("ct.DCM#1"), m_folder.file("ct.DCM#2"),
                                                m_folder.file("ct.DCM#3")};
     EXPECT_EQ(listImageFiles(m_folder.path().string()), expected);
+    const std::vector<std::string> files = {m_folder.file("IM0001"), m_folder.file("IMG_0002.dng"),
+                                            m_folder.file("ct.DCM")};
+    EXPECT_EQ(listImageFiles(m_folder.path().string(), /*expandFrames=*/false), files);
 }
 
 TEST_F(FormatListing, EachFrameLoadsItsOwnContent) {
