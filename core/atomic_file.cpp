@@ -1,5 +1,8 @@
 #include "core/atomic_file.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -22,6 +25,28 @@ fs::path resolvedTarget(const std::string& path) {
     return resolved;
 }
 
+// Writes and fsyncs `bytes` to `temporary`, so that after the rename a crash leaves the old file or the new one,
+// never an empty one. Removes `temporary` and throws, naming `path`, when that fails.
+void writeDurably(const fs::path& temporary, const std::string& bytes, const std::string& path) {
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0) throw std::runtime_error(path + ": cannot write (" + std::strerror(errno) + ")");
+    std::size_t written = 0;
+    while (written < bytes.size()) {
+        const ssize_t count = ::write(fd, bytes.data() + written, bytes.size() - written);
+        if (count < 0 && errno == EINTR) continue;
+        if (count <= 0) break;
+        written += static_cast<std::size_t>(count);
+    }
+    const bool complete = written == bytes.size() && ::fsync(fd) == 0;
+    const int savedErrno = errno;
+    ::close(fd);
+    if (!complete) {
+        std::error_code ignored;
+        fs::remove(temporary, ignored);
+        throw std::runtime_error(path + ": writing failed (" + std::strerror(savedErrno) + ")");
+    }
+}
+
 }  // namespace
 
 void writeFileAtomically(const std::string& path, const std::string& bytes) {
@@ -30,17 +55,7 @@ void writeFileAtomically(const std::string& path, const std::string& bytes) {
     std::random_device entropy;
     const fs::path temporary =
         target.parent_path() / ("." + target.filename().string() + ".tmp" + std::to_string(entropy()));
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) throw std::runtime_error(path + ": cannot write (" + std::strerror(errno) + ")");
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.flush();
-        if (!out) {
-            out.close();
-            fs::remove(temporary);
-            throw std::runtime_error(path + ": writing failed (disk full?)");
-        }
-    }
+    writeDurably(temporary, bytes, path);
     std::error_code error;
     const fs::file_status existing = fs::status(target, error);
     if (!error && fs::exists(existing)) fs::permissions(temporary, existing.permissions(), error);  // keep its mode

@@ -45,6 +45,44 @@ std::string joinRow(const Row& row) {
     return line + "\n";
 }
 
+// Gathers the rows of several documents, checking each against the first document's header, the other documents
+// and, when given, the list of expected images.
+struct RowCollector {
+    explicit RowCollector(const std::vector<std::string>* expected) : expected(expected) {
+        if (expected) allowed.insert(expected->begin(), expected->end());
+    }
+
+    void add(const CsvDocument& document, const std::string& firstSource) {
+        std::vector<Row> table = parseCsv(document.text, document.source);
+        if (table.empty() || table.front().empty() || table.front().front() != "path") {
+            throw std::runtime_error(document.source + ": not a Twinsight score CSV (no header starting with path)");
+        }
+        if (header.empty()) header = table.front();
+        if (table.front() != header) {
+            throw std::runtime_error(document.source + ": header differs from " + firstSource +
+                                     "'s (scored with other models?)");
+        }
+        for (std::size_t i = 1; i < table.size(); ++i) addRow(std::move(table[i]), document.source, i + 1);
+    }
+
+    void addRow(Row row, const std::string& source, std::size_t line) {
+        const std::string where = source + " line " + std::to_string(line);
+        if (row.size() != header.size()) throw std::runtime_error(where + ": wrong number of fields");
+        const auto [slot, inserted] = foundIn.emplace(row.front(), source);
+        if (!inserted) throw std::runtime_error(row.front() + ": scored twice, in " + slot->second + " and " + source);
+        if (expected && !allowed.count(row.front())) {
+            throw std::runtime_error(where + ": " + row.front() + " is not in the list of files");
+        }
+        rows.push_back(std::move(row));
+    }
+
+    const std::vector<std::string>* expected;
+    std::unordered_set<std::string> allowed;
+    Row header;
+    std::vector<Row> rows;
+    std::unordered_map<std::string, std::string> foundIn;  // image -> the document that holds it
+};
+
 }  // namespace
 
 std::vector<Row> parseCsv(const std::string& text, const std::string& source) {
@@ -69,43 +107,17 @@ std::vector<Row> parseCsv(const std::string& text, const std::string& source) {
 
 MergedScores mergeScoreCsvs(const std::vector<CsvDocument>& documents, const std::vector<std::string>* expected) {
     if (documents.empty()) throw std::invalid_argument("merge: no CSV files given");
-    std::unordered_set<std::string> allowed;
-    if (expected) allowed.insert(expected->begin(), expected->end());
-    Row header;
-    std::vector<Row> rows;
-    std::unordered_map<std::string, const std::string*> foundIn;  // image -> document that holds it
-    for (const CsvDocument& document : documents) {
-        std::vector<Row> table = parseCsv(document.text, document.source);
-        if (table.empty() || table.front().empty() || table.front().front() != "path") {
-            throw std::runtime_error(document.source + ": not a Twinsight score CSV (no header starting with path)");
-        }
-        if (header.empty()) header = table.front();
-        if (table.front() != header) {
-            throw std::runtime_error(document.source + ": header differs from " + documents.front().source +
-                                     "'s (scored with other models?)");
-        }
-        for (std::size_t i = 1; i < table.size(); ++i) {
-            Row& row = table[i];
-            const std::string where = document.source + " line " + std::to_string(i + 1);
-            if (row.size() != header.size()) throw std::runtime_error(where + ": wrong number of fields");
-            const auto [slot, inserted] = foundIn.emplace(row.front(), &document.source);
-            if (!inserted) {
-                throw std::runtime_error(row.front() + ": scored twice, in " + *slot->second + " and " +
-                                         document.source);
-            }
-            if (expected && !allowed.count(row.front()))
-                throw std::runtime_error(where + ": " + row.front() + " is not in the list of files");
-            rows.push_back(std::move(row));
-        }
-    }
+    RowCollector collector(expected);
+    for (const CsvDocument& document : documents) collector.add(document, documents.front().source);
+    std::vector<Row>& rows = collector.rows;
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return imageNameLess(a.front(), b.front()); });
     MergedScores merged;
-    merged.csv = joinRow(header);
+    merged.csv = joinRow(collector.header);
     for (const Row& row : rows) merged.csv += joinRow(row);
     merged.rows = rows.size();
     if (expected) {
         for (const std::string& path : *expected) {
-            if (!foundIn.count(path)) merged.missing.push_back(path);
+            if (!collector.foundIn.count(path)) merged.missing.push_back(path);
         }
     }
     return merged;
