@@ -41,6 +41,16 @@ XmpDialog::XmpDialog(std::shared_ptr<const FolderScores> scores, const QStringLi
     setObjectName("xmpDialog");
     setWindowTitle(tr("Write XMP sidecars"));
     for (const QString& path : flagged) m_flagged.insert(path.toStdString());
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(createOptionsForm());
+    layout->addWidget(createSummary());
+    layout->addWidget(m_output, 1);
+    layout->addWidget(createButtons());
+    resize(720, 420);
+    setBusy(false);
+}
+
+QFormLayout* XmpDialog::createOptionsForm() {
     m_naming->setObjectName("xmpNaming");
     m_naming->addItem(tr("IMG_0001.CR2.xmp (darktable, digiKam)"), int(core::SidecarNaming::AppendExtension));
     m_naming->addItem(tr("IMG_0001.xmp (Lightroom)"), int(core::SidecarNaming::ReplaceExtension));
@@ -53,7 +63,10 @@ XmpDialog::XmpDialog(std::shared_ptr<const FolderScores> scores, const QStringLi
     form->addRow(tr("Sidecar names"), m_naming);
     form->addRow(tr("Flagged images"), m_flagRating);
     form->addRow(tr("Their label"), m_label);
+    return form;
+}
 
+QLabel* XmpDialog::createSummary() {
     const std::size_t images = m_scores ? m_scores->scores.paths.size() : 0;
     m_summary->setObjectName("xmpSummary");
     m_summary->setWordWrap(true);
@@ -65,6 +78,10 @@ XmpDialog::XmpDialog(std::shared_ptr<const FolderScores> scores, const QStringLi
     m_output->setReadOnly(true);
     m_output->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_output->setPlaceholderText(tr("Dry run lists what would be written; nothing is written until you press Write."));
+    return m_summary;
+}
+
+QDialogButtonBox* XmpDialog::createButtons() {
     m_dryRun->setObjectName("xmpDryRun");
     m_write->setObjectName("xmpWrite");
     m_close->setObjectName("xmpClose");
@@ -77,14 +94,7 @@ XmpDialog::XmpDialog(std::shared_ptr<const FolderScores> scores, const QStringLi
     connect(m_dryRun, &QPushButton::clicked, this, &XmpDialog::dryRun);
     connect(m_write, &QPushButton::clicked, this, &XmpDialog::write);
     connect(m_close, &QPushButton::clicked, this, &XmpDialog::reject);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_output, 1);
-    layout->addWidget(buttons);
-    resize(720, 420);
-    setBusy(false);
+    return buttons;
 }
 
 core::SidecarOptions XmpDialog::options() const {

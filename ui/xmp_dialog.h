@@ -5,10 +5,12 @@
 #include <QDialog>
 #include <memory>
 
-#include "ui/folder_scorer.h"
 #include "core/sidecar_plan.h"
+#include "ui/folder_scorer.h"
 
 class QComboBox;
+class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -34,6 +36,9 @@ public slots:
     void reject() override;  // not while writing: the result must reach the user
 
 private:
+    QFormLayout* createOptionsForm();
+    QLabel* createSummary();  // also sets up the output pane below it
+    QDialogButtonBox* createButtons();
     void run(bool writeFiles);
     void showOutcome(bool wrote, const core::SidecarPlan& plan, const core::SidecarOutcome& outcome);
     void setBusy(bool busy);
