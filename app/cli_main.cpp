@@ -1,8 +1,7 @@
 // twinsight-cli: train, score and evaluate Twinsight models from the command line.
 
-#include <iostream>
-
 #include <CLI/CLI.hpp>
+#include <iostream>
 
 #include "cli/cli_commands.h"
 #include "cli/cli_support.h"
@@ -26,11 +25,7 @@ int main(int argc, char** argv) {
     addDemoCommand(app);
     try {
         app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& request) {
-        return app.exit(request);
-    } catch (const CLI::CallForAllHelp& request) {
-        return app.exit(request);
-    } catch (const CLI::CallForVersion& request) {
+    } catch (const CLI::Success& request) {  // --help, --help-all, --version
         return app.exit(request);
     } catch (const CLI::ParseError& error) {
         std::cerr << "twinsight-cli: " << error.what() << " (see --help)\n";

@@ -3,7 +3,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <cstdlib>
 #include <cstring>
 
 #include "core/device.h"

@@ -34,6 +34,7 @@ void writeDurably(const fs::path& temporary, const std::string& bytes, const std
     while (written < bytes.size()) {
         const ssize_t count = ::write(fd, bytes.data() + written, bytes.size() - written);
         if (count < 0 && errno == EINTR) continue;
+        if (count == 0) errno = EIO;  // write() made no progress and set no error
         if (count <= 0) break;
         written += static_cast<std::size_t>(count);
     }

@@ -1,5 +1,7 @@
 #include "core/dicom_decoding.h"
 
+#include "core/file_errors.h"
+
 // DCMTK's osconfig.h must come before its other headers.
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dccodec.h>
@@ -60,11 +62,6 @@ struct DicomHeader {
     E_TransferSyntax transferSyntax = EXS_Unknown;
 };
 
-// Messages start with the path so that a list of skipped files reads like a log.
-[[noreturn]] void fail(const std::string& path, const std::string& reason) {
-    throw std::runtime_error(path + ": " + reason);
-}
-
 // Once per process: DCMTK logs header values (names, IDs) to stderr, so its logging is switched off; the codecs
 // stay registered for the life of the process since DCMTK forbids deregistering while another thread decodes.
 void setUpDcmtk() {
@@ -80,22 +77,23 @@ void setUpDcmtk() {
 void checkReadable(const std::string& path) {
     std::error_code error;
     const fs::file_status status = fs::status(path, error);
-    if (status.type() == fs::file_type::none) fail(path, "cannot be read (" + error.message() + ")");
-    if (!fs::exists(status)) fail(path, "file does not exist");
-    if (fs::is_directory(status)) fail(path, "is a folder, not an image file");
-    if (fs::file_size(path, error) == 0 && !error) fail(path, "empty file");
-    if (!std::ifstream(path, std::ios::binary)) fail(path, "cannot be opened for reading");
+    if (status.type() == fs::file_type::none) failForFile(path, "cannot be read (" + error.message() + ")");
+    if (!fs::exists(status)) failForFile(path, "file does not exist");
+    if (fs::is_directory(status)) failForFile(path, "is a folder, not an image file");
+    if (fs::file_size(path, error) == 0 && !error) failForFile(path, "empty file");
+    if (!std::ifstream(path, std::ios::binary)) failForFile(path, "cannot be opened for reading");
 }
 
 // Parses the header; values over DCMTK's default read length (4 KiB: the pixel data) stay on disk until used.
 std::unique_ptr<DcmFileFormat> loadFile(const std::string& path) {
     checkReadable(path);
     if (!dcmDataDict.isDictionaryLoaded()) {
-        fail(path, "cannot be read (DCMTK's data dictionary is not installed; set DCMDICTPATH to its dicom.dic)");
+        failForFile(path,
+                    "cannot be read (DCMTK's data dictionary is not installed; set DCMDICTPATH to its dicom.dic)");
     }
     auto file = std::make_unique<DcmFileFormat>();
     if (file->loadFile(OFFilename(path.c_str())).bad()) {
-        fail(path, "not a DICOM image (the file is truncated or is not DICOM)");
+        failForFile(path, "not a DICOM image (the file is truncated or is not DICOM)");
     }
     return file;
 }
@@ -128,13 +126,13 @@ int framesInPixelData(const std::string& path, DcmDataset& data, const DicomHead
     } else if (pixels != nullptr && frameBits > 0) {
         available = std::uint64_t{pixels->getLength()} * 8 / frameBits;
     }
-    if (available == 0) fail(path, "not a DICOM image (the pixel data is shorter than one frame)");
+    if (available == 0) failForFile(path, "not a DICOM image (the pixel data is shorter than one frame)");
     return static_cast<int>(std::min<std::uint64_t>(static_cast<std::uint64_t>(header.frames), available));
 }
 
 DicomHeader readHeader(const std::string& path, DcmFileFormat& file) {
     DcmDataset& data = *file.getDataset();
-    if (!data.tagExists(DCM_PixelData)) fail(path, "not a DICOM image (no pixel data)");
+    if (!data.tagExists(DCM_PixelData)) failForFile(path, "not a DICOM image (no pixel data)");
     Uint16 rows = 0;
     Uint16 columns = 0;
     Uint16 bitsStored = 0;
@@ -142,7 +140,7 @@ DicomHeader readHeader(const std::string& path, DcmFileFormat& file) {
     data.findAndGetUint16(DCM_Rows, rows);
     data.findAndGetUint16(DCM_Columns, columns);
     data.findAndGetUint16(DCM_BitsStored, bitsStored);
-    if (rows == 0 || columns == 0) fail(path, "not a DICOM image (no image size in the header)");
+    if (rows == 0 || columns == 0) failForFile(path, "not a DICOM image (no image size in the header)");
     if (data.findAndGetSint32(DCM_NumberOfFrames, frames).bad() || frames < 1) frames = 1;  // as DCMTK reads it
     DicomHeader header{rows, columns, static_cast<int>(frames), bitsStored, data.getOriginalXfer()};
     header.frames = framesInPixelData(path, data, header);
@@ -153,21 +151,13 @@ DicomHeader readHeader(const std::string& path, DcmFileFormat& file) {
 void checkFrame(const std::string& path, int frameIndex, int frames) {
     if (frameIndex < frames) return;
     const long long number = static_cast<long long>(frameIndex) + 1;
-    fail(path, "frame " + std::to_string(number) + " requested, the file has " + std::to_string(frames));
-}
-
-void checkMegapixels(const std::string& path, const DicomHeader& header, double maxMegapixels) {
-    const double megapixels = static_cast<double>(header.columns) * header.rows / 1e6;
-    if (megapixels <= maxMegapixels) return;
-    char reason[128];
-    std::snprintf(reason, sizeof reason, "%.1f megapixels is over the %g megapixel limit", megapixels, maxMegapixels);
-    fail(path, reason);
+    failForFile(path, "frame " + std::to_string(number) + " requested, the file has " + std::to_string(frames));
 }
 
 void checkTransferSyntax(const std::string& path, E_TransferSyntax syntax) {
     const DcmXfer xfer(syntax);
     if (!xfer.isEncapsulated() || DcmCodecList::canChangeCoding(syntax, EXS_LittleEndianExplicit)) return;
-    fail(path, std::string("cannot decode pixel data (unsupported transfer syntax ") + xfer.getXferName() + ")");
+    failForFile(path, std::string("cannot decode pixel data (unsupported transfer syntax ") + xfer.getXferName() + ")");
 }
 
 // DicomImage's status, in words that name no header value.
@@ -176,13 +166,13 @@ void checkStatus(const std::string& path, const DicomImage& image) {
         case EIS_Normal:
             return;
         case EIS_MemoryFailure:
-            fail(path, "cannot decode pixel data (out of memory)");
+            failForFile(path, "cannot decode pixel data (out of memory)");
         case EIS_MissingAttribute:
-            fail(path, "not a DICOM image (a required image attribute is missing)");
+            failForFile(path, "not a DICOM image (a required image attribute is missing)");
         case EIS_NotSupportedValue:
-            fail(path, "cannot decode pixel data (unsupported image encoding)");
+            failForFile(path, "cannot decode pixel data (unsupported image encoding)");
         default:
-            fail(path, "cannot decode pixel data (invalid or truncated image data)");
+            failForFile(path, "cannot decode pixel data (invalid or truncated image data)");
     }
 }
 
@@ -252,7 +242,7 @@ cv::Mat render(const std::string& path, DicomImage& image) {
     const unsigned long size = rendered.total() * rendered.elemSize();
     if (image.getOutputDataSize(/*bits=*/8) != size ||
         !image.getOutputData(rendered.data, size, /*bits=*/8, /*frame=*/0, /*planar=*/0)) {
-        fail(path, "cannot decode pixel data (rendering failed)");
+        failForFile(path, "cannot decode pixel data (rendering failed)");
     }
     cv::Mat bgr;
     cv::cvtColor(rendered, bgr, monochrome ? cv::COLOR_GRAY2BGR : cv::COLOR_RGB2BGR);
@@ -263,9 +253,7 @@ cv::Mat render(const std::string& path, DicomImage& image) {
 }  // namespace
 
 bool hasDicomExtension(const std::string& path) {
-    std::string extension = fs::path(path).extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string extension = lowerCaseExtension(path);
     return extension == ".dcm" || extension == ".dicom";
 }
 
@@ -290,7 +278,7 @@ cv::Mat decodeDicomFrame(const std::string& path, int frameIndex, double maxMega
     const std::unique_ptr<DcmFileFormat> file = loadFile(path);
     const DicomHeader header = readHeader(path, *file);
     checkFrame(path, frameIndex, header.frames);
-    checkMegapixels(path, header, maxMegapixels);
+    checkMegapixels(path, header.columns, header.rows, maxMegapixels);
     checkTransferSyntax(path, header.transferSyntax);
     // Declared after `file`, so destroyed before the dataset it reads from.
     DicomImage image(file.get(), header.transferSyntax, kImageFlags, static_cast<unsigned long>(frameIndex), 1ul);

@@ -18,6 +18,7 @@
 #include <utility>
 
 #include "core/dicom_decoding.h"
+#include "core/file_errors.h"
 #include "core/image_header.h"
 #include "core/image_source.h"
 #include "core/raw_decoding.h"
@@ -34,18 +35,13 @@ const std::array<const char*, 9> kImageExtensions = {".jpg",  ".jpeg", ".png", "
 const std::array<std::pair<int, int>, 3> kJpegReductions = {
     {{8, cv::IMREAD_REDUCED_COLOR_8}, {4, cv::IMREAD_REDUCED_COLOR_4}, {2, cv::IMREAD_REDUCED_COLOR_2}}};
 
-// Messages start with the path so that a list of skipped files reads like a log.
-[[noreturn]] void fail(const std::string& path, const std::string& reason) {
-    throw std::runtime_error(path + ": " + reason);
-}
-
 // fs::status, with every failure other than "not there" turned into a message naming the path.
 fs::file_status statusOf(const std::string& path) {
     std::error_code error;
     const fs::file_status status = fs::status(path, error);
     if (status.type() != fs::file_type::none) return status;
-    if (error == std::errc::permission_denied) fail(path, "cannot be read (permission denied)");
-    fail(path, "cannot be read (" + error.message() + ")");
+    if (error == std::errc::permission_denied) failForFile(path, "cannot be read (permission denied)");
+    failForFile(path, "cannot be read (" + error.message() + ")");
 }
 
 bool isHidden(const fs::path& path) {
@@ -54,37 +50,26 @@ bool isHidden(const fs::path& path) {
 }
 
 void checkMegapixels(const std::string& path, cv::Size size) {
-    const double megapixels = static_cast<double>(size.width) * size.height / 1e6;
-    if (megapixels <= kMaxMegapixels) return;
-    char reason[128];
-    std::snprintf(reason, sizeof reason, "%.1f megapixels is over the %g megapixel limit", megapixels, kMaxMegapixels);
-    fail(path, reason);
+    core::checkMegapixels(path, size.width, size.height, kMaxMegapixels);
 }
 
 // Opens the file; each reason it cannot be used becomes a message.
 std::ifstream openImageFile(const std::string& path) {
     const fs::file_status status = statusOf(path);
-    if (!fs::exists(status)) fail(path, "file does not exist");
-    if (fs::is_directory(status)) fail(path, "is a folder, not an image file");
+    if (!fs::exists(status)) failForFile(path, "file does not exist");
+    if (fs::is_directory(status)) failForFile(path, "is a folder, not an image file");
     errno = 0;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        if (errno == EACCES) fail(path, "cannot be read (permission denied)");
-        fail(path, std::string("cannot be read (") + (errno != 0 ? std::strerror(errno) : "open failed") + ")");
+        if (errno == EACCES) failForFile(path, "cannot be read (permission denied)");
+        failForFile(path, std::string("cannot be read (") + (errno != 0 ? std::strerror(errno) : "open failed") + ")");
     }
-    if (in.peek() == std::char_traits<char>::eof()) fail(path, "empty file");
+    if (in.peek() == std::char_traits<char>::eof()) failForFile(path, "empty file");
     return in;
 }
 
-std::string lowerExtension(const std::string& path) {
-    std::string extension = fs::path(path).extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return extension;
-}
-
 bool hasOpenCvExtension(const std::string& path) {
-    const std::string extension = lowerExtension(path);
+    const std::string extension = lowerCaseExtension(path);
     return std::find(kImageExtensions.begin(), kImageExtensions.end(), extension) != kImageExtensions.end();
 }
 
@@ -151,8 +136,11 @@ cv::Mat toBgr8(const cv::Mat& image) {
 
 // "path: reason" -> "reason", since SkippedFile keeps the path separately.
 std::string reasonWithoutPath(const std::string& path, const std::string& message) {
-    const std::string prefix = path + ": ";
-    if (message.compare(0, prefix.size(), prefix) == 0) return message.substr(prefix.size());
+    // A frame's error names its file ("a.dcm: frame 4 requested ..."), not the FILE#K name.
+    for (const std::string& name : {path, parseImageSource(path).file}) {
+        const std::string prefix = name + ": ";
+        if (message.compare(0, prefix.size(), prefix) == 0) return message.substr(prefix.size());
+    }
     return message.empty() ? "unknown error" : message;
 }
 
@@ -190,11 +178,11 @@ bool hasImageExtension(const std::string& path) {
 
 std::vector<std::string> listImageFiles(const std::string& folder, bool expandFrames) {
     const fs::file_status status = statusOf(folder);
-    if (!fs::exists(status)) fail(folder, "folder does not exist");
-    if (!fs::is_directory(status)) fail(folder, "not a folder");
+    if (!fs::exists(status)) failForFile(folder, "folder does not exist");
+    if (!fs::is_directory(status)) failForFile(folder, "not a folder");
     std::error_code error;
     fs::directory_iterator probe(folder, error);  // the recursive walk would silently skip an unreadable root
-    if (error) fail(folder, "cannot be read (" + error.message() + ")");
+    if (error) failForFile(folder, "cannot be read (" + error.message() + ")");
     std::vector<std::pair<fs::path, bool>> found;  // path, is DICOM (its signature read once)
     try {
         for (fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied), end; it != end;
@@ -211,7 +199,7 @@ std::vector<std::string> listImageFiles(const std::string& folder, bool expandFr
             }
         }
     } catch (const fs::filesystem_error& e) {
-        fail(folder, std::string("cannot be read (") + e.code().message() + ")");
+        failForFile(folder, std::string("cannot be read (") + e.code().message() + ")");
     }
     std::sort(found.begin(), found.end());
     std::vector<std::string> names;
@@ -238,7 +226,7 @@ std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsO
         std::error_code error;
         const fs::file_status status = keepMissing ? fs::status(source.file, error) : statusOf(source.file);
         if (!fs::exists(status)) {
-            if (!keepMissing) fail(path, "no such file or folder");
+            if (!keepMissing) failForFile(path, "no such file or folder");
             add(path);
             continue;
         }
@@ -265,7 +253,7 @@ cv::Mat loadImage(const std::string& name, int workingSize) {
     const ImageHeader header = readImageHeader(in);
     if (header.size) checkMegapixels(path, *header.size);
     const cv::Mat decoded = decode(path, decodeFlags(header, workingSize));
-    if (decoded.empty()) fail(path, "not a readable image (corrupt or unsupported format)");
+    if (decoded.empty()) failForFile(path, "not a readable image (corrupt or unsupported format)");
     if (!header.size) checkMegapixels(path, decoded.size());  // too late to save the memory, but still refused
     return toWorkingSize(toBgr8(decoded), workingSize);
 }

@@ -18,6 +18,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "core/file_errors.h"
 #include "core/image_header.h"
 
 namespace twinsight::core {
@@ -33,26 +34,21 @@ const std::array<const char*, 24> kRawExtensions = {".cr2", ".cr3", ".crw", ".ne
 const std::array<std::pair<int, int>, 3> kJpegReductions = {
     {{8, cv::IMREAD_REDUCED_COLOR_8}, {4, cv::IMREAD_REDUCED_COLOR_4}, {2, cv::IMREAD_REDUCED_COLOR_2}}};
 
-// Messages start with the path so that a list of skipped files reads like a log.
-[[noreturn]] void fail(const std::string& path, const std::string& reason) {
-    throw std::runtime_error(path + ": " + reason);
-}
-
 // LibRaw's return codes as one-line reasons; LibRaw's own wording goes in brackets.
 [[noreturn]] void failWith(const std::string& path, int code) {
     const std::string detail = std::string(" (") + libraw_strerror(code) + ")";
     switch (code) {
         case LIBRAW_FILE_UNSUPPORTED:
-            fail(path, "not a RAW image LibRaw can read" + detail);
+            failForFile(path, "not a RAW image LibRaw can read" + detail);
         case LIBRAW_DATA_ERROR:
         case LIBRAW_IO_ERROR:
-            fail(path, "corrupt RAW data" + detail);
+            failForFile(path, "corrupt RAW data" + detail);
         case LIBRAW_UNSUFFICIENT_MEMORY:
         case LIBRAW_TOO_BIG:
         case LIBRAW_MEMPOOL_OVERFLOW:
-            fail(path, "too large to decode" + detail);
+            failForFile(path, "too large to decode" + detail);
         default:
-            fail(path, "RAW decoding failed" + detail);
+            failForFile(path, "RAW decoding failed" + detail);
     }
 }
 
@@ -66,14 +62,6 @@ void recordDataError(void* data, const char* /*file*/, const int offset) {
     auto& errors = *static_cast<DataErrors*>(data);
     if (!errors.first.empty()) return;
     errors.first = offset < 0 ? "unexpected end of file" : "data corrupted at byte " + std::to_string(offset);
-}
-
-void checkMegapixels(const std::string& path, double width, double height, double maxMegapixels) {
-    const double megapixels = width * height / 1e6;
-    if (megapixels <= maxMegapixels) return;
-    char reason[128];
-    std::snprintf(reason, sizeof reason, "%.1f megapixels is over the %g megapixel limit", megapixels, maxMegapixels);
-    fail(path, reason);
 }
 
 // LibRaw's flip as its flip_index() reads it: bit 2 turns the image upside down and bit 1 mirrors it left to right,
@@ -141,13 +129,14 @@ cv::Mat decodeHalfSize(const std::string& path, LibRaw& raw, const DataErrors& e
     params.output_color = 1;  // sRGB
     int code = raw.unpack();
     if (code == LIBRAW_SUCCESS) code = raw.dcraw_process();
-    if (!errors.first.empty()) fail(path, "corrupt RAW data (" + errors.first + ")");  // more precise than the code
+    if (!errors.first.empty())
+        failForFile(path, "corrupt RAW data (" + errors.first + ")");  // more precise than the code
     if (code != LIBRAW_SUCCESS) failWith(path, code);
     const std::unique_ptr<libraw_processed_image_t, void (*)(libraw_processed_image_t*)> image(
         raw.dcraw_make_mem_image(&code), &LibRaw::dcraw_clear_mem);
     if (!image) failWith(path, code);
     if (image->type != LIBRAW_IMAGE_BITMAP || image->bits != 8 || (image->colors != 3 && image->colors != 1)) {
-        fail(path, "unsupported RAW colour layout (" + std::to_string(image->colors) + " colours)");
+        failForFile(path, "unsupported RAW colour layout (" + std::to_string(image->colors) + " colours)");
     }
     const cv::Mat stored(image->height, image->width, CV_8UC(image->colors), image->data);
     cv::Mat bgr;  // a copy, since LibRaw's buffer is freed on return; already rotated by LibRaw
@@ -158,15 +147,17 @@ cv::Mat decodeHalfSize(const std::string& path, LibRaw& raw, const DataErrors& e
 void checkFile(const std::string& path) {
     std::error_code error;
     const fs::file_status status = fs::status(path, error);
-    if (!fs::exists(status)) fail(path, "file does not exist");
-    if (fs::is_directory(status)) fail(path, "is a folder, not an image file");
-    if (fs::is_regular_file(status) && fs::file_size(path, error) == 0) fail(path, "empty file");
-    if (!std::ifstream(path, std::ios::binary)) fail(path, "cannot be read (permission denied or I/O error)");
+    if (!fs::exists(status)) failForFile(path, "file does not exist");
+    if (fs::is_directory(status)) failForFile(path, "is a folder, not an image file");
+    if (fs::is_regular_file(status) && fs::file_size(path, error) == 0) failForFile(path, "empty file");
+    if (!std::ifstream(path, std::ios::binary)) failForFile(path, "cannot be read (permission denied or I/O error)");
 }
 
 // Opens the file and refuses it when its sensor is over the limit, before anything is decoded.
 void open(const std::string& path, LibRaw& raw, double maxMegapixels) {
     const int code = raw.open_file(path.c_str());
+    // An I/O error while LibRaw identifies the file means it ran out of bytes to recognise: not a RAW file.
+    if (code == LIBRAW_IO_ERROR) failWith(path, LIBRAW_FILE_UNSUPPORTED);
     if (code != LIBRAW_SUCCESS) failWith(path, code);
     const libraw_image_sizes_t& sizes = raw.imgdata.sizes;
     checkMegapixels(path, sizes.raw_width, sizes.raw_height, maxMegapixels);
@@ -191,9 +182,7 @@ cv::Mat decode(const std::string& path, int workingSize, double maxMegapixels) {
 }  // namespace
 
 bool hasRawExtension(const std::string& path) {
-    std::string extension = fs::path(path).extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string extension = lowerCaseExtension(path);
     return std::find(kRawExtensions.begin(), kRawExtensions.end(), extension) != kRawExtensions.end();
 }
 
@@ -207,7 +196,7 @@ cv::Mat decodeRawImage(const std::string& path, int workingSize, double maxMegap
     try {
         return decode(path, workingSize, maxMegapixels);
     } catch (const std::bad_alloc&) {
-        fail(path, "too large to decode (out of memory)");
+        failForFile(path, "too large to decode (out of memory)");
     }
 }
 

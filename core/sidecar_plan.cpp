@@ -9,8 +9,6 @@
 
 namespace twinsight::core {
 namespace {
-// Stars of a flagged image the user keeps (not rejected): the lowest rating, below every unflagged image's.
-constexpr int kFlaggedStars = 1;
 // Runs `action` on each item; an item that throws becomes a failure line, and the others still run.
 template <typename Action>
 SidecarOutcome forEachItem(const SidecarPlan& plan, Action action) {
@@ -38,8 +36,10 @@ SidecarPlan planSidecars(const std::vector<ModelMetadata>& models, const MultiMo
     policy.flagLabel = options.label;
     SidecarPlan plan;
     std::map<std::string, std::string> owners;  // sidecar -> the image that takes it
-    for (const std::string& image : allImages ? *allImages : std::vector<std::string>{}) {
-        if (parseImageSource(image).frame == 0) owners.emplace(sidecarPath(image, options.naming), image);
+    if (allImages) {
+        for (const std::string& image : *allImages) {
+            if (parseImageSource(image).frame == 0) owners.emplace(sidecarPath(image, options.naming), image);
+        }
     }
     for (std::size_t i = 0; i < scores.paths.size(); ++i) {
         const std::string& path = scores.paths[i];
@@ -56,8 +56,7 @@ SidecarPlan planSidecars(const std::vector<ModelMetadata>& models, const MultiMo
         }
         XmpUpdate update = makeXmpUpdate(metadata, scores.estimates[i], policy);
         if (flagged.count(path) > 0) {
-            update.flagged = true;
-            update.rating = options.rejectFlagged ? -1 : kFlaggedStars;
+            markFlagged(update, options.rejectFlagged);
             ++plan.flagged;
         }
         plan.items.push_back({sidecar, std::move(update)});
@@ -71,9 +70,10 @@ std::set<std::string> flaggedByRules(const std::vector<ModelMetadata>& models, c
     for (const ModelMetadata& model : models) metadata.push_back(&model);
     RatingPolicy policy;
     policy.flagRules = rules;
+    checkFlagRules(metadata, policy);
     std::set<std::string> flagged;
     for (std::size_t i = 0; i < scores.paths.size(); ++i) {
-        if (makeXmpUpdate(metadata, scores.estimates[i], policy).flagged) flagged.insert(scores.paths[i]);
+        if (isFlagged(metadata, scores.estimates[i], rules)) flagged.insert(scores.paths[i]);
     }
     return flagged;
 }

@@ -10,6 +10,8 @@ namespace {
 // Unflagged images span these stars, so that a flagged image (1 star or rejected) always stands apart.
 constexpr int kMostStars = 5;
 constexpr int kFewestUnflaggedStars = 2;
+// A flagged image the user keeps (not rejected): below every unflagged image.
+constexpr int kFlaggedStars = 1;
 
 bool ruleHolds(const FlagRule& rule, double estimate) {
     return rule.above ? estimate > rule.threshold : estimate < rule.threshold;
@@ -49,12 +51,24 @@ XmpUpdate makeXmpUpdate(const std::vector<const ModelMetadata*>& models, const s
         const ImageEstimate& estimate = estimates[m];
         update.rating = std::min(update.rating, starRating(estimate.estimate, model.range));
         update.scores.push_back({model.transform, estimate.score, estimate.estimate, model.unit});
-        for (const FlagRule& rule : policy.flagRules) {
-            if (rule.transform == model.transform && ruleHolds(rule, estimate.estimate)) update.flagged = true;
+    }
+    if (isFlagged(models, estimates, policy.flagRules)) markFlagged(update, policy.rejectFlagged);
+    return update;
+}
+
+bool isFlagged(const std::vector<const ModelMetadata*>& models, const std::vector<ImageEstimate>& estimates,
+               const std::vector<FlagRule>& rules) {
+    for (std::size_t m = 0; m < models.size() && m < estimates.size(); ++m) {
+        for (const FlagRule& rule : rules) {
+            if (rule.transform == models[m]->transform && ruleHolds(rule, estimates[m].estimate)) return true;
         }
     }
-    if (update.flagged) update.rating = policy.rejectFlagged ? -1 : 1;
-    return update;
+    return false;
+}
+
+void markFlagged(XmpUpdate& update, bool reject) {
+    update.flagged = true;
+    update.rating = reject ? -1 : kFlaggedStars;
 }
 
 }  // namespace twinsight::core

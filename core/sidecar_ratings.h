@@ -34,6 +34,13 @@ int starRating(double estimate, const Range& range);
 XmpUpdate makeXmpUpdate(const std::vector<const ModelMetadata*>& models, const std::vector<ImageEstimate>& estimates,
                         const RatingPolicy& policy);
 
+// True when any of `rules` holds for the image's estimates (one per model, in the models' order).
+bool isFlagged(const std::vector<const ModelMetadata*>& models, const std::vector<ImageEstimate>& estimates,
+               const std::vector<FlagRule>& rules);
+
+// Marks `update` flagged: 1 star, or -1 (rejected).
+void markFlagged(XmpUpdate& update, bool reject);
+
 // Throws std::invalid_argument naming the rule when its transformation is not among the models'.
 void checkFlagRules(const std::vector<const ModelMetadata*>& models, const RatingPolicy& policy);
 

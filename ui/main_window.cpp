@@ -49,8 +49,6 @@ namespace twinsight::ui {
 namespace {
 // Shorter side of the large view's image, px: sharp on a large screen, still quick to decode.
 constexpr int kDisplaySide = 1440;
-// How long a status bar message stays, ms.
-constexpr int kStatusTimeout = 8000;
 }  // namespace
 
 MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)

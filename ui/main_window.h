@@ -93,6 +93,9 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    // How long a status bar message stays, ms.
+    static constexpr int kStatusTimeout = 8000;
+
     void buildLayout();
     void buildMenus();
     void connectPanels();

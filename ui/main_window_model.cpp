@@ -58,7 +58,7 @@ void MainWindow::connectTraining() {
         onTrainingEnded();
         const QString message = model() ? tr("Training stopped; the previous model is kept.") : tr("Training stopped.");
         m_trainingPanel->showStatus(message);
-        statusBar()->showMessage(message, 8000);
+        statusBar()->showMessage(message, kStatusTimeout);
     });
 }
 
@@ -123,7 +123,7 @@ void MainWindow::setModel(std::shared_ptr<const core::TrainedModel> model, const
     m_scoringNote =
         replaced ? tr("the new %1 model replaces the one from %2").arg(transformOf(*replaced->model), replaced->source)
                  : QString();
-    if (replaced) statusBar()->showMessage(m_scoringNote, 8000);
+    if (replaced) statusBar()->showMessage(m_scoringNote, kStatusTimeout);
 }
 
 void MainWindow::showCurrentModel() {
@@ -180,7 +180,7 @@ void MainWindow::closeModel(int index) {
     }
     if (!m_scores) m_browser->clearEstimates();
     showCurrentModel();
-    statusBar()->showMessage(tr("Closed the %1 model").arg(transformOf(*closing)), 8000);
+    statusBar()->showMessage(tr("Closed the %1 model").arg(transformOf(*closing)), kStatusTimeout);
 }
 
 void MainWindow::scoreFolder() {
@@ -255,7 +255,7 @@ void MainWindow::openModelFile(const QString& path) {
                 m_trainingPanel->rangeEditor()->setRange(model->metadata().range);
             }
             // Before setModel, whose message on a replaced model comes last.
-            statusBar()->showMessage(tr("Opened model %1").arg(QDir::toNativeSeparators(path)), 8000);
+            statusBar()->showMessage(tr("Opened model %1").arg(QDir::toNativeSeparators(path)), kStatusTimeout);
             setModel(std::move(model), QFileInfo(path).fileName(), std::nullopt);
         },
         [this](const QString& message) { reportError(tr("Cannot open the model"), message); });
@@ -274,7 +274,7 @@ bool MainWindow::saveModelFile(const QString& path) {
     m_modelInfo->setModel(current->metadata(), QString::fromStdString(current->deviceName()),
                           QFileInfo(path).fileName());
     m_modelInfo->setOpenModels(m_models.labels(), m_models.currentIndex());
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 8000);
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), kStatusTimeout);
     return true;
 }
 

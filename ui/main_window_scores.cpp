@@ -42,7 +42,7 @@ void MainWindow::onScoresFinished(std::shared_ptr<const FolderScores> scores) {
     QString message = tr("Scored %1 images for %2").arg(m_scores->scores.paths.size()).arg(names.join(tr(" and ")));
     if (!m_scoringNote.isEmpty()) message += QStringLiteral(" · ") + m_scoringNote;
     m_scoringNote.clear();
-    statusBar()->showMessage(message, 8000);
+    statusBar()->showMessage(message, kStatusTimeout);
     showScores();
     emit scoresUpdated();
 }
@@ -94,7 +94,7 @@ bool MainWindow::exportScores(const QString& path) {
         reportError(tr("Cannot export the scores"), QString::fromStdString(error.what()));
         return false;
     }
-    statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 8000);
+    statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), kStatusTimeout);
     return true;
 }
 
@@ -114,7 +114,7 @@ bool MainWindow::exportFlagged(const QString& path) {
         return false;
     }
     statusBar()->showMessage(
-        tr("Wrote %1 flagged images to %2").arg(flagged.size()).arg(QDir::toNativeSeparators(path)), 8000);
+        tr("Wrote %1 flagged images to %2").arg(flagged.size()).arg(QDir::toNativeSeparators(path)), kStatusTimeout);
     return true;
 }
 
@@ -126,7 +126,7 @@ XmpDialog* MainWindow::openSidecarDialog() {
         const QString message = failures.isEmpty()
                                     ? tr("Wrote %1 XMP sidecars").arg(written)
                                     : tr("Wrote %1 XMP sidecars; %2 failed").arg(written).arg(failures.size());
-        statusBar()->showMessage(message, 8000);
+        statusBar()->showMessage(message, kStatusTimeout);
     });
     dialog->open();  // window-modal, and the event loop goes on
     return dialog;

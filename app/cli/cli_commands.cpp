@@ -4,7 +4,6 @@
 #include <iomanip>
 #include <iostream>
 #include <limits>
-
 #include <opencv2/imgcodecs.hpp>
 
 #include "cli/cli_support.h"
@@ -21,9 +20,8 @@ void addTransformsCommand(CLI::App& app) {
     command->callback([] {
         for (const core::Transform* t : core::allTransforms()) {
             const core::Range range = t->defaultRange();
-            std::cout << std::left << std::setw(11) << t->name() << " unit=" << t->unit() << "  default="
-                      << range.min << ":" << range.max << "  view=" << core::toString(t->view()) << "  "
-                      << t->description() << "\n";
+            std::cout << std::left << std::setw(11) << t->name() << " unit=" << t->unit() << "  default=" << range.min
+                      << ":" << range.max << "  view=" << core::toString(t->view()) << "  " << t->description() << "\n";
         }
     });
 }
@@ -57,8 +55,9 @@ void addDegradeCommand(CLI::App& app) {
     command->add_option("--transform", options->transform, "Transformation name")->required();
     command->add_option("--magnitude", options->magnitude, "Magnitude in the transformation's unit")->required();
     command->add_option("--out", options->out, "Output image file (format from its extension)")->required();
-    command->add_option("--working-size", options->workingSize,
-                        "Shorter side the image is brought to first, as in training (0: keep full size)")
+    command
+        ->add_option("--working-size", options->workingSize,
+                     "Shorter side the image is brought to first, as in training (0: keep full size)")
         ->capture_default_str();
     command->add_option("IMAGE", options->image, "Input image")->required();
     command->callback([options] {

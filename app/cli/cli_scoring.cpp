@@ -20,12 +20,14 @@ void addSweepCommand(CLI::App& app) {
     command->add_option("--out", options->out, "CSV file to write (default: standard output)");
     command->add_option("IMAGE", options->image, "Image")->required();
     command->callback([options] {
-        if (options->levels < 2) throw UsageError("--levels must be at least 2, got " + std::to_string(options->levels));
+        if (options->levels < 2)
+            throw UsageError("--levels must be at least 2, got " + std::to_string(options->levels));
         if (!options->out.empty()) requireWritableFile(options->out);
         const core::TrainedModel model = core::TrainedModel::load(options->model);
         const core::ModelMetadata& metadata = model.metadata();
         const cv::Mat image = core::loadImage(options->image, metadata.workingSize);
-        const auto rows = core::sweepImage(model.scorer(), image, metadata.range, options->levels, metadata.calibration);
+        const auto rows =
+            core::sweepImage(model.scorer(), image, metadata.range, options->levels, metadata.calibration);
         writeOutput(options->out, core::sweepCsv(rows));
     });
 }
@@ -42,7 +44,8 @@ void addEvalCommand(CLI::App& app) {
     command->add_option("--levels", options->levels, "Evenly spaced magnitudes per image")->capture_default_str();
     command->add_option("--out", options->out, "JSON file to write (default: standard output)");
     command->callback([options] {
-        if (options->levels < 2) throw UsageError("--levels must be at least 2, got " + std::to_string(options->levels));
+        if (options->levels < 2)
+            throw UsageError("--levels must be at least 2, got " + std::to_string(options->levels));
         if (!options->out.empty()) requireWritableFile(options->out);
         const core::TrainedModel model = core::TrainedModel::load(options->model);
         const core::ImageSet images = core::loadImagesFrom({options->images}, model.metadata().workingSize);

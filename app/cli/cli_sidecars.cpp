@@ -52,11 +52,7 @@ SidecarRequest makeSidecarRequest(const std::string& naming, const std::vector<s
     for (const core::TrainedModel& model : models) metadata.push_back(&model.metadata());
     core::RatingPolicy policy;
     policy.flagRules = request.flagRules;
-    try {
-        core::checkFlagRules(metadata, policy);
-    } catch (const std::invalid_argument& error) {
-        throw UsageError(error.what());
-    }
+    core::checkFlagRules(metadata, policy);  // std::invalid_argument: a usage error, exit status 2
     return request;
 }
 

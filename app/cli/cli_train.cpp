@@ -63,8 +63,6 @@ void addTrainCommand(CLI::App& app) {
     struct Options {
         core::TrainerConfig config;
         std::string images, transform, range, out;
-        double crossShare = 0.5;  // used only when given; else the transformation's default
-        double linearity = 0.05;  // likewise
     };
     auto options = std::make_shared<Options>();
     core::TrainerConfig& config = options->config;
@@ -82,17 +80,15 @@ void addTrainCommand(CLI::App& app) {
     command->add_option("--learning-rate", config.learningRate, "Adam learning rate")->capture_default_str();
     command->add_option("--working-size", config.workingSize, "Shorter side at load, px")->capture_default_str();
     command->add_option("--input-size", config.inputSize, "Network input side, px")->capture_default_str();
-    command->add_option("--linearity", options->linearity,
+    command->add_option("--linearity", config.linearityWeight,
                         "Weight of the loss asking scores to grow in proportion to the magnitude (default: the "
                         "transformation's, 0.05; jpeg and contrast 0)");
-    command->add_option("--cross-share", options->crossShare,
+    command->add_option("--cross-share", config.crossImageShare,
                         "Share of cross-image pairs (default: the transformation's, 0.5; jpeg 0)");
-    command->callback([options, command] {
+    command->callback([options] {
         core::TrainerConfig config = options->config;
         config.transform = options->transform;
         if (!options->range.empty()) config.range = parseRange(options->range);
-        if (command->count("--cross-share") > 0) config.crossImageShare = options->crossShare;
-        if (command->count("--linearity") > 0) config.linearityWeight = options->linearity;
         try {
             config.validate();
         } catch (const std::invalid_argument& error) {
@@ -115,8 +111,7 @@ void addDemoCommand(CLI::App& app) {
         core::TrainerConfig config;
         config.transform = *transform;
         config.validate();
-        const TemporaryFolder folder{fs::temp_directory_path() /
-                                     ("twinsight-demo-" + std::to_string(::getpid()))};
+        const TemporaryFolder folder{fs::temp_directory_path() / ("twinsight-demo-" + std::to_string(::getpid()))};
         // Two scene families: the held-out scenes share no image with the training ones.
         core::writeSampleScenes((folder.path / "train").string(), 60, /*seed=*/1);
         core::writeSampleScenes((folder.path / "held-out").string(), 24, /*seed=*/2);

@@ -140,7 +140,16 @@ TEST_F(MultiModelWindow, TwoTransformationsGiveEveryImageBothValuesAndTheCsvBoth
     ASSERT_EQ(profile->barCount(), 2);
     EXPECT_TRUE(profile->barLabel(0).startsWith("blur ")) << profile->barLabel(0).toStdString();
     EXPECT_TRUE(profile->barLabel(1).startsWith("noise ")) << profile->barLabel(1).toStdString();
-    for (int bar = 0; bar < 2; ++bar) EXPECT_TRUE(profile->barValue(bar) >= 0.0 && profile->barValue(bar) <= 1.0);
+    const auto folderScores = m_window->scores();
+    const auto& names = folderScores->scores.paths;
+    const auto row = std::find(names.begin(), names.end(), m_window->browser()->selectedPath().toStdString());
+    ASSERT_NE(row, names.end()) << "an image is selected";
+    for (int bar = 0; bar < 2; ++bar) {  // where the selected image's estimate lies in that model's range
+        const core::Range range = folderScores->models[bar]->metadata().range;
+        const double estimate = folderScores->scores.estimates[std::size_t(row - names.begin())][bar].estimate;
+        EXPECT_NEAR(profile->barValue(bar), std::clamp((estimate - range.min) / (range.max - range.min), 0.0, 1.0),
+                    1e-9);
+    }
 
     // Picking blur as current: the score roles, the sorting and the ranking follow it, without scoring again.
     QSignalSpy scoredAgain(m_window.get(), &MainWindow::scoresUpdated);

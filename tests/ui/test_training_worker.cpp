@@ -25,12 +25,7 @@ protected:
     }
     static TrainingRequest request(int steps) {
         TrainingRequest request;
-        request.config.transform = "blur";
-        request.config.steps = steps;
-        request.config.batchSize = 8;
-        request.config.workingSize = 128;
-        request.config.inputSize = 48;
-        request.config.device = "cpu";
+        request.config = testing::quickConfig("blur", steps);
         request.paths = core::listImageFiles(s_folder->path().string());
         return request;
     }
