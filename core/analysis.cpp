@@ -44,8 +44,6 @@ CorrelationStudy studyCorrelation(const Transform& transform, const ImageMeasure
     CorrelationStudy study;
     study.images = static_cast<int>(images.size());
     study.levels = levels;
-    std::vector<double> allMagnitudes, allScores;
-    double perImageSum = 0.0;
     for (std::size_t i = 0; i < images.size(); ++i) {
         std::vector<cv::Mat> copies;
         for (int level = 0; level < levels; ++level) {
@@ -55,15 +53,27 @@ CorrelationStudy studyCorrelation(const Transform& transform, const ImageMeasure
         for (int level = 0; level < levels; ++level) {
             study.rows.push_back({static_cast<int>(i), magnitudes[level], scores[level]});
         }
-        allMagnitudes.insert(allMagnitudes.end(), magnitudes.begin(), magnitudes.end());
-        allScores.insert(allScores.end(), scores.begin(), scores.end());
-        perImageSum += spearman(magnitudes, scores);
     }
+    computeFigures(study);
+    addBootstrapIntervals(study);
+    return study;
+}
+
+void computeFigures(CorrelationStudy& study) {
+    std::vector<double> allMagnitudes, allScores;
+    std::vector<std::vector<double>> imageMagnitudes(study.images), imageScores(study.images);
+    for (const StudyRow& row : study.rows) {
+        allMagnitudes.push_back(row.magnitude);
+        allScores.push_back(row.score);
+        imageMagnitudes.at(row.image).push_back(row.magnitude);
+        imageScores.at(row.image).push_back(row.score);
+    }
+    double perImageSum = 0.0;
+    for (int i = 0; i < study.images; ++i) perImageSum += spearman(imageMagnitudes[i], imageScores[i]);
     study.pearson = pearson(allMagnitudes, allScores);
     study.spearman = spearman(allMagnitudes, allScores);
-    study.perImageSpearman = perImageSum / images.size();
+    study.perImageSpearman = study.images > 0 ? perImageSum / study.images : 0.0;
     study.pairAccuracy = pairAccuracy(allMagnitudes, allScores);
-    return study;
 }
 
 CorrelationStudy studyCorrelation(const ImageScorer& scorer, const std::vector<cv::Mat>& images, const Range& range,

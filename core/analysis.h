@@ -9,6 +9,7 @@
 
 #include "core/calibration.h"
 #include "core/image_scorer.h"
+#include "core/statistics.h"
 
 namespace twinsight::core {
 
@@ -39,7 +40,32 @@ struct CorrelationStudy {
     double pairAccuracy = 0.0;      // pooled over all row pairs with different magnitudes
     int images = 0;
     int levels = 0;
+    // 90% intervals from a bootstrap over the images (whole images are resampled, their rows together): how far
+    // the figures above could move on another set of images like these.
+    Interval pearsonInterval;
+    Interval spearmanInterval;
+    Interval pairAccuracyInterval;
 };
+
+// Below this many images a study's figures are rough: the interval spans most of the scale and the interface says
+// so.
+inline constexpr int kSteadyStudyImages = 8;
+
+// Resamples behind each interval; fewer for large studies, where the intervals are narrow anyway.
+inline constexpr int kBootstrapResamples = 1000;
+
+// Fills the study's intervals (a percentile bootstrap over its images, 5th and 95th percentiles); deterministic.
+void addBootstrapIntervals(CorrelationStudy& study);
+
+// Median absolute error of calibrated estimates against the true magnitudes, in the transformation's unit.
+double medianEstimateError(const CorrelationStudy& study, const Calibration& calibration);
+
+// The same where the calibration is fitted on these images: each image's rows are estimated by a calibration
+// fitted on the other images of `heldOut` and on `extra`, so that no image grades its own fit.
+double heldOutEstimateError(const CorrelationStudy& heldOut, const CorrelationStudy& extra);
+
+// A study over the images of `a` and then those of `b`, their rows renumbered; figures and intervals of both.
+CorrelationStudy combinedRows(const CorrelationStudy& a, const CorrelationStudy& b);
 
 // Any per-image measure: the network's scorer, or a classical measure for comparison.
 using ImageMeasure = std::function<std::vector<double>(const std::vector<cv::Mat>&)>;
@@ -55,5 +81,8 @@ CorrelationStudy studyCorrelation(const ImageScorer& scorer, const std::vector<c
 
 // Calibration fitted on a study's rows.
 Calibration fitCalibration(const CorrelationStudy& study);
+
+// Figures (not intervals) of a study recomputed from its rows.
+void computeFigures(CorrelationStudy& study);
 
 }  // namespace twinsight::core

@@ -16,7 +16,8 @@ BranchImpl::BranchImpl(const ArchitectureSpec& spec) {
         m_encoder->push_back(torch::nn::ReLU());
         channels = spec.widths[i];
     }
-    m_head = register_module("head", torch::nn::Sequential(torch::nn::Linear(channels, spec.headWidth),
+    m_contextSize = spec.contextSize;
+    m_head = register_module("head", torch::nn::Sequential(torch::nn::Linear(channels + spec.contextSize, spec.headWidth),
                                                            torch::nn::ReLU(), torch::nn::Linear(spec.headWidth, 1)));
     initialiseWeights();
 }
@@ -37,9 +38,16 @@ void BranchImpl::initialiseWeights() {
     }
 }
 
-torch::Tensor BranchImpl::forward(torch::Tensor input) {
+torch::Tensor BranchImpl::forward(torch::Tensor input, torch::Tensor context) {
     // Global average pooling lets one branch score crops and whole frames of any size.
-    const torch::Tensor features = m_encoder->forward(input).mean({2, 3});
+    torch::Tensor features = m_encoder->forward(input).mean({2, 3});
+    if (m_contextSize > 0) {
+        if (!context.defined() || context.size(0) != features.size(0) || context.size(1) != m_contextSize) {
+            throw std::invalid_argument("network input: the branch needs " + std::to_string(m_contextSize) +
+                                        " context values per sample");
+        }
+        features = torch::cat({features, context}, 1);
+    }
     return m_head->forward(features).squeeze(1);
 }
 
@@ -51,10 +59,18 @@ torch::Tensor toTensor(const InputBatch& batch, const torch::Device& device) {
     return device.is_cpu() ? tensor.clone() : tensor.to(device);
 }
 
+torch::Tensor contextTensor(const InputBatch& batch, const torch::Device& device) {
+    if (batch.contextSize == 0) return {};
+    torch::Tensor tensor = torch::from_blob(const_cast<float*>(batch.context.data()), {batch.count, batch.contextSize},
+                                            torch::kFloat32);
+    return device.is_cpu() ? tensor.clone() : tensor.to(device);
+}
+
 std::vector<float> scoreWithBranch(Branch& branch, const InputBatch& batch, const torch::Device& device) {
     if (batch.count == 0) return {};
     c10::InferenceMode inference;
-    const torch::Tensor scores = branch->forward(toTensor(batch, device)).to(torch::kCPU).contiguous();
+    const torch::Tensor scores =
+        branch->forward(toTensor(batch, device), contextTensor(batch, device)).to(torch::kCPU).contiguous();
     return {scores.data_ptr<float>(), scores.data_ptr<float>() + scores.numel()};
 }
 

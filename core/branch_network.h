@@ -13,14 +13,15 @@ namespace twinsight::core {
 class BranchImpl : public torch::nn::Module {
 public:
     explicit BranchImpl(const ArchitectureSpec& spec);
-    // [N, C, H, W] -> [N]
-    torch::Tensor forward(torch::Tensor input);
+    // [N, C, H, W] and [N, contextSize] (an empty tensor without context) -> [N]
+    torch::Tensor forward(torch::Tensor input, torch::Tensor context = {});
 
 private:
     void initialiseWeights();
 
     torch::nn::Sequential m_encoder{nullptr};
     torch::nn::Sequential m_head{nullptr};
+    int m_contextSize = 0;
 };
 TORCH_MODULE(Branch);
 
@@ -31,6 +32,8 @@ struct TrainedModel::Impl {
 };
 
 torch::Tensor toTensor(const InputBatch& batch, const torch::Device& device);
+// The batch's whole-image context as [N, contextSize]; an undefined tensor when it has none.
+torch::Tensor contextTensor(const InputBatch& batch, const torch::Device& device);
 
 // Scores a batch with the branch in inference mode.
 std::vector<float> scoreWithBranch(Branch& branch, const InputBatch& batch, const torch::Device& device);

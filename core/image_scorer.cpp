@@ -27,9 +27,16 @@ ImageScorer::ImageScorer(const Transform& transform, int inputSize, PoolRule poo
 }
 
 std::vector<cv::Rect> ImageScorer::cropGrid(cv::Size imageSize) const {
-    // About one crop per input-sized cell, so that every part of the image is seen once.
-    const int columns = std::max(1, static_cast<int>(std::lround(double(imageSize.width) / m_inputSize)));
-    const int rows = std::max(1, static_cast<int>(std::lround(double(imageSize.height) / m_inputSize)));
+    // About one crop per stride, so that every part of the image is seen at least once (side by side crops when
+    // the stride is the input size).
+    const int stride = m_pool.cropStride > 0 ? std::min(m_pool.cropStride, m_inputSize) : m_inputSize;
+    auto count = [&](int length) {
+        return std::max(1, 1 + static_cast<int>(std::lround(double(length - m_inputSize) / stride)));
+    };
+    const int columns = stride == m_inputSize ? std::max(1, static_cast<int>(std::lround(double(imageSize.width) / m_inputSize)))
+                                              : count(imageSize.width);
+    const int rows = stride == m_inputSize ? std::max(1, static_cast<int>(std::lround(double(imageSize.height) / m_inputSize)))
+                                           : count(imageSize.height);
     std::vector<cv::Rect> grid;
     for (int y : spreadStarts(imageSize.height, m_inputSize, rows)) {
         for (int x : spreadStarts(imageSize.width, m_inputSize, columns)) grid.emplace_back(x, y, m_inputSize, m_inputSize);
@@ -65,16 +72,18 @@ double ImageScorer::score(const cv::Mat& image) const { return scoreAll({image})
 std::vector<double> ImageScorer::scoreAll(const std::vector<cv::Mat>& images) const {
     std::vector<std::size_t> owner;  // image index of each crop, in batch order
     std::vector<double> cropScores;
-    InputBatch batch(3, m_inputSize, m_transform.inputEncoding());
+    const int contextSize = m_transform.contextSize();
+    InputBatch batch(3, m_inputSize, m_transform.inputEncoding(), contextSize);
     auto flush = [&] {
         if (batch.count == 0) return;
         const std::vector<float> scores = m_scoreBatch(batch);
         cropScores.insert(cropScores.end(), scores.begin(), scores.end());
-        batch = InputBatch(3, m_inputSize, m_transform.inputEncoding());
+        batch = InputBatch(3, m_inputSize, m_transform.inputEncoding(), contextSize);
     };
     for (std::size_t i = 0; i < images.size(); ++i) {
+        const std::vector<float> context = contextSize > 0 ? m_transform.globalContext(images[i]) : std::vector<float>{};
         for (const cv::Mat& view : networkViews(images[i])) {
-            batch.append(view);
+            batch.append(view, context);
             owner.push_back(i);
             if (batch.count == kCropsPerBatch) flush();
         }

@@ -13,7 +13,8 @@ nlohmann::json architectureJson(const ArchitectureSpec& spec) {
             {"input_channels", spec.inputChannels},
             {"widths", spec.widths},
             {"strides", spec.strides},
-            {"head_width", spec.headWidth}};
+            {"head_width", spec.headWidth},
+            {"context_size", spec.contextSize}};
 }
 
 ArchitectureSpec architectureFromJson(const nlohmann::json& json) {
@@ -23,6 +24,8 @@ ArchitectureSpec architectureFromJson(const nlohmann::json& json) {
     spec.widths = json.at("widths").get<std::vector<int>>();
     spec.strides = json.at("strides").get<std::vector<int>>();
     spec.headWidth = json.at("head_width").get<int>();
+    spec.contextSize = json.value("context_size", 0);
+    if (spec.contextSize < 0 || spec.contextSize > 1024) throw std::invalid_argument("architecture: bad context_size");
     if (spec.widths.empty() || spec.widths.size() != spec.strides.size()) {
         throw std::invalid_argument("architecture: widths and strides must be non-empty lists of equal length");
     }
@@ -46,7 +49,21 @@ nlohmann::json trainingJson(const TrainingSummary& t) {
             {"val_pair_accuracy", t.valPairAccuracy},
             {"val_pearson", t.valPearson},
             {"val_spearman", t.valSpearman},
+            {"val_pair_accuracy_low", t.valPairAccuracyInterval.low},
+            {"val_pair_accuracy_high", t.valPairAccuracyInterval.high},
+            {"val_pearson_low", t.valPearsonInterval.low},
+            {"val_pearson_high", t.valPearsonInterval.high},
+            {"val_spearman_low", t.valSpearmanInterval.low},
+            {"val_spearman_high", t.valSpearmanInterval.high},
+            {"val_median_abs_error", t.valMedianAbsError},
+            {"n_calibration_images", t.calibrationImages},
             {"final_loss", t.finalLoss}};
+}
+
+// A number that files written by earlier versions lack, or that is null (JSON has no NaN): NaN then.
+double optionalNumber(const nlohmann::json& json, const char* field) {
+    const auto found = json.find(field);
+    return found == json.end() || !found->is_number() ? std::nan("") : found->get<double>();
 }
 
 TrainingSummary trainingFromJson(const nlohmann::json& json) {
@@ -67,6 +84,11 @@ TrainingSummary trainingFromJson(const nlohmann::json& json) {
     t.valPairAccuracy = json.at("val_pair_accuracy").get<double>();
     t.valPearson = json.at("val_pearson").get<double>();
     t.valSpearman = json.at("val_spearman").get<double>();
+    t.valPairAccuracyInterval = {optionalNumber(json, "val_pair_accuracy_low"), optionalNumber(json, "val_pair_accuracy_high")};
+    t.valPearsonInterval = {optionalNumber(json, "val_pearson_low"), optionalNumber(json, "val_pearson_high")};
+    t.valSpearmanInterval = {optionalNumber(json, "val_spearman_low"), optionalNumber(json, "val_spearman_high")};
+    t.valMedianAbsError = optionalNumber(json, "val_median_abs_error");
+    t.calibrationImages = json.value("n_calibration_images", 0);
     t.finalLoss = json.at("final_loss").get<double>();
     return t;
 }

@@ -8,6 +8,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "core/calibration.h"
+#include "core/statistics.h"
 #include "core/transform.h"
 
 namespace twinsight::core {
@@ -22,6 +23,9 @@ struct ArchitectureSpec {
     std::vector<int> widths{16, 32, 48, 64, 64, 64};  // one 3x3 convolution each
     std::vector<int> strides{1, 2, 2, 2, 2, 2};
     int headWidth = 32;
+    // Values describing the whole image (Transform::globalContext) that join the pooled crop features before the
+    // head; 0 for crops alone, as in files written before the field existed.
+    int contextSize = 0;
 };
 
 struct TrainingSummary {
@@ -41,6 +45,13 @@ struct TrainingSummary {
     double valPairAccuracy = 0.0;
     double valPearson = 0.0;
     double valSpearman = 0.0;
+    // 90% bootstrap intervals over the held-out images; unknown in files written before they existed.
+    Interval valPairAccuracyInterval;
+    Interval valPearsonInterval;
+    Interval valSpearmanInterval;
+    // Median absolute error of the calibrated estimate on held-out images, in the unit; NaN when unknown.
+    double valMedianAbsError = std::nan("");
+    int calibrationImages = 0;  // images whose sweeps the calibration was fitted on; 0 when unknown
     double finalLoss = 0.0;
 };
 

@@ -19,12 +19,15 @@ struct InputBatch {
     int height = 0;
     int width = 0;
     std::vector<float> values;  // count * channels * height * width, NCHW
+    int contextSize = 0;         // whole-image values per sample (Transform::globalContext)
+    std::vector<float> context;  // count * contextSize
 
     InputBatch() = default;
-    InputBatch(int channelCount, int side, InputEncoding inputEncoding = InputEncoding::FixedScale)
-        : encoding(inputEncoding), channels(channelCount), height(side), width(side) {}
-    // Appends one CV_8UC3 image of exactly height x width.
-    void append(const cv::Mat& bgr);
+    InputBatch(int channelCount, int side, InputEncoding inputEncoding = InputEncoding::FixedScale, int context = 0)
+        : encoding(inputEncoding), channels(channelCount), height(side), width(side), contextSize(context) {}
+    // Appends one CV_8UC3 image of exactly height x width, and the context of the whole image it was cut from
+    // (exactly contextSize values).
+    void append(const cv::Mat& bgr, const std::vector<float>& imageContext = {});
     std::size_t sampleSize() const { return static_cast<std::size_t>(channels) * height * width; }
 };
 

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
 
 namespace twinsight::core {
 
@@ -16,7 +17,7 @@ PairSampler::PairSampler(const Transform& transform, const std::vector<cv::Mat>&
     }
     for (const cv::Mat& image : images) {
         if (image.type() != CV_8UC3) throw std::invalid_argument("pair sampler: images must be 3-channel 8-bit");
-        if (transform.view() == View::Patches && (image.cols < config.inputSize || image.rows < config.inputSize)) {
+        if (transform.view() == core::View::Patches && (image.cols < config.inputSize || image.rows < config.inputSize)) {
             throw std::invalid_argument("pair sampler: an image is smaller than the " +
                                         std::to_string(config.inputSize) + " px crop");
         }
@@ -25,8 +26,9 @@ PairSampler::PairSampler(const Transform& transform, const std::vector<cv::Mat>&
 
 PairBatch PairSampler::next() {
     PairBatch batch;
-    batch.first = InputBatch(3, m_config.inputSize, m_transform.inputEncoding());
-    batch.second = InputBatch(3, m_config.inputSize, m_transform.inputEncoding());
+    const int context = m_transform.contextSize();
+    batch.first = InputBatch(3, m_config.inputSize, m_transform.inputEncoding(), context);
+    batch.second = InputBatch(3, m_config.inputSize, m_transform.inputEncoding(), context);
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     for (int i = 0; i < m_config.batchSize; ++i) addPair(batch, unit(m_random) < m_config.crossImageShare);
     return batch;
@@ -47,7 +49,7 @@ std::pair<double, double> PairSampler::drawDistinctMagnitudes() {
 }
 
 cv::Rect PairSampler::drawCrop(const cv::Mat& image) {
-    if (m_transform.view() == View::WholeFrame) {
+    if (m_transform.view() == core::View::WholeFrame) {
         // A window of 80-100% of the frame, same aspect ratio: more framings from few images.
         const double scale = std::uniform_real_distribution<double>(kSmallestFrameShare, 1.0)(m_random);
         const int width = std::max(1, static_cast<int>(image.cols * scale));
@@ -59,12 +61,36 @@ cv::Rect PairSampler::drawCrop(const cv::Mat& image) {
     const int size = m_config.inputSize;
     std::uniform_int_distribution<int> x(0, image.cols - size);
     std::uniform_int_distribution<int> y(0, image.rows - size);
-    return {x(m_random), y(m_random), size, size};
+    const int candidates = m_transform.cropChoice() == CropChoice::Detailed ? kDetailCandidates : 1;
+    cv::Rect best;
+    double bestDetail = -1.0;
+    for (int k = 0; k < candidates; ++k) {
+        const cv::Rect crop(x(m_random), y(m_random), size, size);
+        // Judged on the undegraded image, so the choice never depends on the magnitude.
+        const double detail = candidates == 1 ? 0.0 : detailOf(image(crop));
+        if (detail > bestDetail) best = crop, bestDetail = detail;
+    }
+    return best;
 }
 
-cv::Mat PairSampler::degradedView(const cv::Mat& image, const cv::Rect& crop, bool flip, double magnitude) {
+double detailOf(const cv::Mat& bgr) {
+    cv::Mat grey, dx, dy;
+    cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
+    cv::Sobel(grey, dx, CV_32F, 1, 0);
+    cv::Sobel(grey, dy, CV_32F, 0, 1);
+    return cv::mean(dx.mul(dx) + dy.mul(dy))[0];
+}
+
+PairSampler::DegradedView PairSampler::degradedView(const cv::Mat& image, const cv::Rect& crop, bool flip, double magnitude) {
     const std::uint64_t noiseSeed = m_random();
-    if (m_transform.view() == View::WholeFrame) {
+    if (m_transform.contextSize() > 0 && m_transform.view() == core::View::Patches) {
+        // The context describes the whole degraded image, so the whole image is degraded and the crop cut from it.
+        const cv::Mat degraded = m_transform.apply(image, magnitude, noiseSeed);
+        DegradedView view{degraded(crop).clone(), m_transform.globalContext(degraded)};
+        if (flip) cv::flip(view.pixels, view.pixels, /*flipCode=*/1);
+        return view;
+    }
+    if (m_transform.view() == core::View::WholeFrame) {
         // Mirroring the source (into a copy: the training image stays as it is) before degrading keeps the
         // magnitude's meaning, a rotation's sign included.
         cv::Mat source;
@@ -73,12 +99,13 @@ cv::Mat PairSampler::degradedView(const cv::Mat& image, const cv::Rect& crop, bo
         } else {
             source = image(crop);
         }
-        return resizeToInput(m_transform.apply(source, magnitude, noiseSeed), m_config.inputSize);
+        const cv::Mat degraded = m_transform.apply(source, magnitude, noiseSeed);
+        return {resizeToInput(degraded, m_config.inputSize), m_transform.globalContext(degraded)};
     }
     cv::Mat view = m_transform.applyToCrop(image, crop, magnitude, noiseSeed);
     // Mirroring the result equals degrading the mirrored crop for the pixel-local patch transformations.
     if (flip) cv::flip(view, view, /*flipCode=*/1);
-    return view;
+    return {view, {}};
 }
 
 void PairSampler::addPair(PairBatch& batch, bool cross) {
@@ -90,10 +117,12 @@ void PairSampler::addPair(PairBatch& batch, bool cross) {
     const cv::Rect secondCrop = cross ? drawCrop(secondImage) : firstCrop;
     const bool firstFlip = (m_random() & 1U) != 0;
     const bool secondFlip = cross ? (m_random() & 1U) != 0 : firstFlip;
-    batch.firstViews.push_back(degradedView(firstImage, firstCrop, firstFlip, firstMagnitude));
-    batch.secondViews.push_back(degradedView(secondImage, secondCrop, secondFlip, secondMagnitude));
-    batch.first.append(batch.firstViews.back());
-    batch.second.append(batch.secondViews.back());
+    DegradedView first = degradedView(firstImage, firstCrop, firstFlip, firstMagnitude);
+    DegradedView second = degradedView(secondImage, secondCrop, secondFlip, secondMagnitude);
+    batch.first.append(first.pixels, first.context);
+    batch.second.append(second.pixels, second.context);
+    batch.firstViews.push_back(std::move(first.pixels));
+    batch.secondViews.push_back(std::move(second.pixels));
     batch.labels.push_back(firstMagnitude > secondMagnitude ? 1.0f : 0.0f);
     batch.firstMagnitudes.push_back(firstMagnitude);
     batch.secondMagnitudes.push_back(secondMagnitude);

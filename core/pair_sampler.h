@@ -32,6 +32,9 @@ struct PairBatch {
     std::vector<cv::Mat> firstViews, secondViews;  // the 8-bit crops or frames behind `first` and `second`
 };
 
+// Mean squared gradient of a crop's grey levels: how much edge and texture it holds.
+double detailOf(const cv::Mat& bgr);
+
 class PairSampler {
 public:
     // `images` are CV_8UC3 at working size and must outlive the sampler.
@@ -46,12 +49,18 @@ public:
     static constexpr double kTieShare = 0.02;
     // Smallest share of a whole-frame image's side kept by the random framing.
     static constexpr double kSmallestFrameShare = 0.8;
+    // Uniform candidates a CropChoice::Detailed crop is the most detailed of.
+    static constexpr int kDetailCandidates = 4;
 
 private:
     double drawMagnitude();
     std::pair<double, double> drawDistinctMagnitudes();
     cv::Rect drawCrop(const cv::Mat& image);
-    cv::Mat degradedView(const cv::Mat& image, const cv::Rect& crop, bool flip, double magnitude);
+    struct DegradedView {
+        cv::Mat pixels;              // CV_8UC3, input size
+        std::vector<float> context;  // of the whole degraded image, when the transformation has one
+    };
+    DegradedView degradedView(const cv::Mat& image, const cv::Rect& crop, bool flip, double magnitude);
     void addPair(PairBatch& batch, bool cross);
 
     const Transform& m_transform;

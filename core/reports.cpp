@@ -72,7 +72,13 @@ nlohmann::json studyJson(const CorrelationStudy& study) {
             {"per_image_spearman", study.perImageSpearman},
             {"pair_accuracy", study.pairAccuracy},
             {"n_images", study.images},
-            {"levels", study.levels}};
+            {"levels", study.levels},
+            {"pearson_low", study.pearsonInterval.low},
+            {"pearson_high", study.pearsonInterval.high},
+            {"spearman_low", study.spearmanInterval.low},
+            {"spearman_high", study.spearmanInterval.high},
+            {"pair_accuracy_low", study.pairAccuracyInterval.low},
+            {"pair_accuracy_high", study.pairAccuracyInterval.high}};
 }
 
 nlohmann::json trainingSummaryJson(const ModelMetadata& metadata) {
@@ -83,7 +89,10 @@ nlohmann::json trainingSummaryJson(const ModelMetadata& metadata) {
                               {"working_size", metadata.workingSize},
                               {"input_size", metadata.inputSize}};
     for (const char* field : {"steps", "seconds", "pairs_per_second", "device", "threads", "n_train_images",
-                              "n_val_images", "skipped", "val_pair_accuracy", "val_pearson", "val_spearman"}) {
+                              "n_val_images", "skipped", "val_pair_accuracy", "val_pearson", "val_spearman",
+                              "val_pair_accuracy_low", "val_pair_accuracy_high", "val_pearson_low", "val_pearson_high",
+                              "val_spearman_low", "val_spearman_high", "val_median_abs_error",
+                              "n_calibration_images"}) {
         summary[field] = training.at(field);
     }
     return summary;

@@ -22,11 +22,14 @@ std::string multiModelScoresCsv(const MultiModelScores& scores, const std::vecto
 // CSV `magnitude,score,estimate`.
 std::string sweepCsv(const std::vector<SweepRow>& rows);
 
-// {pearson, spearman, per_image_spearman, pair_accuracy, n_images, levels}.
+// {pearson, spearman, per_image_spearman, pair_accuracy, n_images, levels}, then the 90% bootstrap intervals
+// pearson_low, pearson_high, spearman_low, spearman_high, pair_accuracy_low, pair_accuracy_high.
 nlohmann::json studyJson(const CorrelationStudy& study);
 
 // The `train` summary: transform, range, working_size, input_size, steps, seconds, pairs_per_second, device,
-// threads, n_train_images, n_val_images, skipped, val_pair_accuracy, val_pearson, val_spearman.
+// threads, n_train_images, n_val_images, skipped, val_pair_accuracy, val_pearson, val_spearman, then
+// val_pair_accuracy_low/high, val_pearson_low/high, val_spearman_low/high (90% bootstrap intervals over the held-out
+// images), val_median_abs_error (in the unit) and n_calibration_images.
 nlohmann::json trainingSummaryJson(const ModelMetadata& metadata);
 
 // A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).

@@ -44,18 +44,47 @@ double spearman(const std::vector<double>& x, const std::vector<double>& y) {
 
 double pairAccuracy(const std::vector<double>& truth, const std::vector<double>& score) {
     if (truth.size() != score.size()) throw std::invalid_argument("pair accuracy: lists differ in length");
-    double correct = 0.0;
-    std::size_t pairs = 0;
-    for (std::size_t i = 0; i < truth.size(); ++i) {
-        for (std::size_t j = i + 1; j < truth.size(); ++j) {
-            if (truth[i] == truth[j]) continue;
-            ++pairs;
-            const double agreement = (truth[i] - truth[j]) * (score[i] - score[j]);
-            correct += agreement > 0.0 ? 1.0 : (agreement == 0.0 ? 0.5 : 0.0);
+    // Rows in order of truth; a Fenwick tree over score ranks counts, for each row, the rows of strictly lower
+    // truth whose score is lower (concordant) or equal (a tie, half a point): O(n log n), so that bootstrap
+    // resamples of large studies stay cheap.
+    const std::size_t n = truth.size();
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return truth[a] < truth[b]; });
+    std::vector<double> distinctScores(score);
+    std::sort(distinctScores.begin(), distinctScores.end());
+    distinctScores.erase(std::unique(distinctScores.begin(), distinctScores.end()), distinctScores.end());
+    auto rankOf = [&](std::size_t row) {  // 1-based
+        return static_cast<std::size_t>(
+                   std::lower_bound(distinctScores.begin(), distinctScores.end(), score[row]) - distinctScores.begin()) +
+               1;
+    };
+    std::vector<double> tree(distinctScores.size() + 1, 0.0);
+    auto countUpTo = [&](std::size_t rank) {
+        double count = 0.0;
+        for (; rank > 0; rank -= rank & (~rank + 1)) count += tree[rank];
+        return count;
+    };
+    double credit = 0.0, pairs = 0.0, seen = 0.0;
+    for (std::size_t start = 0; start < n;) {
+        std::size_t end = start;
+        while (end < n && truth[order[end]] == truth[order[start]]) ++end;
+        for (std::size_t k = start; k < end; ++k) {
+            const std::size_t rank = rankOf(order[k]);
+            const double lower = countUpTo(rank - 1);
+            credit += lower + 0.5 * (countUpTo(rank) - lower);
+            pairs += seen;
         }
+        for (std::size_t k = start; k < end; ++k) {
+            for (std::size_t rank = rankOf(order[k]); rank < tree.size(); rank += rank & (~rank + 1)) tree[rank] += 1.0;
+        }
+        seen += static_cast<double>(end - start);
+        start = end;
     }
-    return pairs == 0 ? 0.0 : correct / pairs;
+    return pairs == 0.0 ? 0.0 : credit / pairs;
 }
+
+double median(std::vector<double> values) { return percentile(std::move(values), 50.0); }
 
 double percentile(std::vector<double> values, double percent) {
     if (values.empty()) throw std::invalid_argument("percentile of an empty list");

@@ -83,6 +83,9 @@ torch::Tensor linearityLoss(const PairBatch& batch, const torch::Tensor& differe
     return torch::mse_loss(difference, target);
 }
 
+// Fewest images whose sweeps the calibration is fitted on, when the folder has that many.
+constexpr std::size_t kCalibrationImages = 8;
+
 // Pairs shown with each validation: enough to see right and wrong verdicts, few enough to draw at once.
 constexpr int kPreviewPairs = 8;
 
@@ -95,14 +98,16 @@ public:
           m_data(data),
           m_cancel(cancel),
           m_device(resolveDeviceName(config.device)),
-          m_branch(config.architecture),
+          m_branch(config.effectiveArchitecture()),
           m_optimizer(m_branch->parameters(), torch::optim::AdamOptions(config.learningRate)) {
         m_branch->to(m_device);
     }
 
     // One optimisation step; returns the loss and keeps the batch's scores for previews.
     double step(const PairBatch& batch, int index);
-    CorrelationStudy validate();
+    CorrelationStudy validate() { return study(m_data.validation); }
+    // Sweeps of `images` at the validation levels, scored by the branch as it is now.
+    CorrelationStudy study(const std::vector<cv::Mat>& images);
     std::vector<PairPreview> previewLastBatch(const PairBatch& batch) const;
     Branch& branch() { return m_branch; }
     const torch::Device& device() const { return m_device; }
@@ -121,12 +126,16 @@ private:
 double TrainingRun::step(const PairBatch& batch, int index) {
     for (auto& group : m_optimizer.param_groups()) {
         static_cast<torch::optim::AdamOptions&>(group.options())
-            .lr(learningRateAt(m_config.learningRate, index, m_config.steps));
+            .lr(learningRateAt(m_config.learningRate, index, m_config.totalSteps()));
     }
     m_branch->train();
     // Both copies go through the branch in one call: the same weights, one pass.
     const torch::Tensor inputs = torch::cat({toTensor(batch.first, m_device), toTensor(batch.second, m_device)});
-    const torch::Tensor scores = m_branch->forward(inputs);
+    const torch::Tensor context =
+        batch.first.contextSize > 0
+            ? torch::cat({contextTensor(batch.first, m_device), contextTensor(batch.second, m_device)})
+            : torch::Tensor();
+    const torch::Tensor scores = m_branch->forward(inputs, context);
     const auto count = static_cast<std::int64_t>(batch.labels.size());
     const torch::Tensor difference = scores.slice(0, 0, count) - scores.slice(0, count, 2 * count);
     const torch::Tensor labels =
@@ -149,14 +158,14 @@ double TrainingRun::step(const PairBatch& batch, int index) {
     return value;
 }
 
-CorrelationStudy TrainingRun::validate() {
+CorrelationStudy TrainingRun::study(const std::vector<cv::Mat>& images) {
     m_branch->eval();
     const ImageScorer scorer(m_transform, m_config.inputSize, m_transform.poolRule(), [this](const InputBatch& batch) {
         if (m_cancel) throw TrainingCancelled();
         return scoreWithBranch(m_branch, batch, m_device);
     });
     CorrelationStudy study =
-        studyCorrelation(scorer, m_data.validation, m_config.effectiveRange(), m_config.validationLevels);
+        studyCorrelation(scorer, images, m_config.effectiveRange(), m_config.validationLevels);
     m_branch->train();
     return study;
 }
@@ -187,7 +196,7 @@ ModelMetadata describeModel(const TrainerConfig& config, const Transform& transf
     metadata.inputSize = config.inputSize;
     metadata.view = transform.view();
     metadata.pool = transform.poolRule();
-    metadata.architecture = config.architecture;
+    metadata.architecture = config.effectiveArchitecture();
     metadata.created = utcTimestamp();
     metadata.appVersion = kVersion;
     return metadata;
@@ -216,6 +225,12 @@ void TrainerConfig::validate() const {
     require(validationLevels >= 2, "validation needs at least 2 levels");
 }
 
+ArchitectureSpec TrainerConfig::effectiveArchitecture() const {
+    ArchitectureSpec spec = architecture;
+    spec.contextSize = findTransform(transform).contextSize();
+    return spec;
+}
+
 Range TrainerConfig::effectiveRange() const { return range ? *range : findTransform(transform).defaultRange(); }
 
 double TrainerConfig::effectiveLinearityWeight() const {
@@ -233,14 +248,14 @@ namespace {
 TrainingSummary summarise(const TrainerConfig& config, const DataSplit& data, const ImageSet& images,
                           const CorrelationStudy& validation, double seconds) {
     TrainingSummary summary;
-    summary.steps = config.steps;
+    summary.steps = config.totalSteps();
     summary.batchSize = config.batchSize;
     summary.learningRate = config.learningRate;
     summary.crossImageShare = config.effectiveCrossImageShare();
     summary.linearityWeight = config.effectiveLinearityWeight();
     summary.seed = config.seed;
     summary.seconds = seconds;
-    summary.pairsPerSecond = config.steps * config.batchSize / std::max(seconds, 1e-6);
+    summary.pairsPerSecond = config.totalSteps() * config.batchSize / std::max(seconds, 1e-6);
     summary.trainImages = static_cast<int>(data.train.size());
     summary.validationImages = static_cast<int>(data.validationPaths.size());
     const std::size_t used = data.train.size() + data.validationPaths.size();
@@ -248,7 +263,35 @@ TrainingSummary summarise(const TrainerConfig& config, const DataSplit& data, co
     summary.valPairAccuracy = validation.pairAccuracy;
     summary.valPearson = validation.pearson;
     summary.valSpearman = validation.spearman;
+    summary.valPairAccuracyInterval = validation.pairAccuracyInterval;
+    summary.valPearsonInterval = validation.pearsonInterval;
+    summary.valSpearmanInterval = validation.spearmanInterval;
     return summary;
+}
+
+struct CalibrationFit {
+    Calibration calibration;
+    double heldOutError = std::nan("");  // median absolute error on held-out images, in the unit
+    int images = 0;                      // images whose sweeps the calibration was fitted on
+};
+
+// A calibration fitted on the held-out sweeps, topped up with sweeps of training images when fewer than
+// kCalibrationImages are held out: two images' sweeps gave a map that moved with every run.
+CalibrationFit fitFinalCalibration(TrainingRun& run, const DataSplit& data, const CorrelationStudy& validation) {
+    CalibrationFit fit;
+    const bool heldOut = !data.validationPaths.empty();
+    const std::size_t topUp =
+        heldOut && data.validation.size() < kCalibrationImages
+            ? std::min(kCalibrationImages - data.validation.size(), data.train.size())
+            : 0;
+    CorrelationStudy extra;
+    if (topUp > 0) {
+        extra = run.study(std::vector<cv::Mat>(data.train.begin(), data.train.begin() + static_cast<long>(topUp)));
+    }
+    fit.calibration = fitCalibration(topUp > 0 ? combinedRows(validation, extra) : validation);
+    fit.images = validation.images + extra.images;
+    if (heldOut) fit.heldOutError = heldOutEstimateError(validation, extra);
+    return fit;
 }
 
 struct LoopResult {
@@ -260,11 +303,11 @@ struct LoopResult {
 LoopResult trainAllSteps(TrainingRun& run, BatchPrefetcher& prefetcher, const TrainerConfig& config,
                          const ProgressCallback& progress, const std::atomic_bool& cancel) {
     const int interval =
-        config.validationInterval > 0 ? config.validationInterval : std::max(1, config.steps / kValidationsPerRun);
+        config.validationInterval > 0 ? config.validationInterval : std::max(1, config.totalSteps() / kValidationsPerRun);
     LoopResult result;
     TrainingProgress report;
-    report.totalSteps = config.steps;
-    for (int step = 0; step < config.steps; ++step) {
+    report.totalSteps = config.totalSteps();
+    for (int step = 0; step < config.totalSteps(); ++step) {
         if (cancel) throw TrainingCancelled();
         const PairBatch batch = prefetcher.pop();
         const auto stepStart = Clock::now();
@@ -275,13 +318,14 @@ LoopResult trainAllSteps(TrainingRun& run, BatchPrefetcher& prefetcher, const Tr
         const double rate = config.batchSize / std::max(stepSeconds, 1e-6);
         report.pairsPerSecond = step == 0 ? rate : (1 - kRateSmoothing) * report.pairsPerSecond + kRateSmoothing * rate;
         report.step = step + 1;
-        report.etaSeconds = (config.steps - report.step) * config.batchSize / report.pairsPerSecond;
-        report.validated = report.step % interval == 0 || report.step == config.steps;
+        report.etaSeconds = (config.totalSteps() - report.step) * config.batchSize / report.pairsPerSecond;
+        report.validated = report.step % interval == 0 || report.step == config.totalSteps();
         report.pairs.clear();
         if (report.validated) {
             result.validation = run.validate();
             report.valPairAccuracy = result.validation.pairAccuracy;
             report.valSpearman = result.validation.spearman;
+            report.validation = result.validation;
             report.pairs = run.previewLastBatch(batch);
         }
         if (progress) progress(report);
@@ -307,8 +351,11 @@ TrainingOutcome Trainer::run(const ImageSet& images, const ProgressCallback& pro
         LoopResult result = trainAllSteps(run, prefetcher, m_config, progress, cancel);
         auto impl = std::make_unique<TrainedModel::Impl>();
         impl->metadata = describeModel(m_config, transform);
-        impl->metadata.calibration = fitCalibration(result.validation);
+        const CalibrationFit calibration = fitFinalCalibration(run, data, result.validation);
+        impl->metadata.calibration = calibration.calibration;
         impl->metadata.training = summarise(m_config, data, images, result.validation, result.trainingSeconds);
+        impl->metadata.training.valMedianAbsError = calibration.heldOutError;
+        impl->metadata.training.calibrationImages = calibration.images;
         impl->metadata.training.device = run.device().is_cuda() ? "cuda" : "cpu";
         impl->metadata.training.threads = threads;
         impl->metadata.training.finalLoss = result.finalLoss;

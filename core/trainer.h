@@ -16,10 +16,15 @@
 
 namespace twinsight::core {
 
+// The thorough setting trains this many times the steps (README: where it pays, and its cost).
+inline constexpr int kThoroughStepFactor = 3;
+
 struct TrainerConfig {
     std::string transform = "blur";
     std::optional<Range> range;  // the transformation's default range when absent
     int steps = 600;
+    // Trains kThoroughStepFactor times the steps: slower, and better where the README's table says so.
+    bool thorough = false;
     int batchSize = 32;
     double learningRate = 2e-3;
     int workingSize = 256;  // shorter side, px
@@ -39,6 +44,9 @@ struct TrainerConfig {
     // Throws std::invalid_argument naming the first bad value.
     void validate() const;
     Range effectiveRange() const;
+    int totalSteps() const { return thorough ? steps * kThoroughStepFactor : steps; }
+    // The architecture with the transformation's context size.
+    ArchitectureSpec effectiveArchitecture() const;
     double effectiveCrossImageShare() const;
     double effectiveLinearityWeight() const;
 };
@@ -64,6 +72,7 @@ struct TrainingProgress {
     bool validated = false;  // the two figures below are fresh at this step
     double valPairAccuracy = 0.0;
     double valSpearman = 0.0;
+    CorrelationStudy validation;     // the whole study behind the two figures above, with its intervals
     std::vector<PairPreview> pairs;  // a few pairs of the current batch, filled when validated
 };
 using ProgressCallback = std::function<void(const TrainingProgress&)>;

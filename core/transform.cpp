@@ -15,14 +15,40 @@ View viewFromString(const std::string& text) {
     throw std::invalid_argument("unknown view '" + text + "' (expected patches or whole-frame)");
 }
 
+namespace {
+const std::string kStrideSuffix = ",stride:";
+// The rule's kind and percentile, without the stride suffix.
+PoolRule poolKindFromString(const std::string& text);
+}  // namespace
+
 std::string toString(const PoolRule& rule) {
-    if (rule.kind == PoolRule::Kind::Mean) return "mean";
     std::ostringstream text;
-    text << (rule.kind == PoolRule::Kind::Percentile ? "percentile:" : "lower-mean:") << rule.percentile;
+    if (rule.kind == PoolRule::Kind::Mean) {
+        text << "mean";
+    } else {
+        text << (rule.kind == PoolRule::Kind::Percentile ? "percentile:" : "lower-mean:") << rule.percentile;
+    }
+    if (rule.cropStride > 0) text << kStrideSuffix << rule.cropStride;
     return text.str();
 }
 
-PoolRule poolRuleFromString(const std::string& text) {
+PoolRule poolRuleFromString(const std::string& fullText) {
+    std::string text = fullText;
+    int stride = 0;
+    if (const std::size_t at = text.find(kStrideSuffix); at != std::string::npos) {
+        const std::string digits = text.substr(at + kStrideSuffix.size());
+        const bool valid = !digits.empty() && digits.size() < 6 && digits.find_first_not_of("0123456789") == std::string::npos;
+        if (!valid || std::stoi(digits) < 1) throw std::invalid_argument("unknown pooling rule '" + fullText + "' (bad stride)");
+        stride = std::stoi(digits);
+        text = text.substr(0, at);
+    }
+    PoolRule rule = poolKindFromString(text);
+    rule.cropStride = stride;
+    return rule;
+}
+
+namespace {
+PoolRule poolKindFromString(const std::string& text) {
     if (text == "mean") return {};
     for (const auto& [prefix, kind] : {std::pair{std::string("percentile:"), PoolRule::Kind::Percentile},
                                        std::pair{std::string("lower-mean:"), PoolRule::Kind::LowerMean}}) {
@@ -31,14 +57,16 @@ PoolRule poolRuleFromString(const std::string& text) {
             std::size_t used = 0;
             const double percentile = std::stod(text.substr(prefix.size()), &used);
             if (used == text.size() - prefix.size() && percentile >= 0.0 && percentile <= 100.0) {
-                return {kind, percentile};
+                return {kind, percentile, 0};
             }
         } catch (const std::exception&) {
         }
     }
     throw std::invalid_argument("unknown pooling rule '" + text +
-                                "' (expected mean, percentile:P or lower-mean:P with P in 0..100)");
+                                "' (expected mean, percentile:P or lower-mean:P with P in 0..100, then optionally "
+                                ",stride:S)");
 }
+}  // namespace
 
 cv::Mat Transform::apply(const cv::Mat& image, double magnitude, std::uint64_t seed) const {
     checkMagnitude(magnitude);

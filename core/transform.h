@@ -29,6 +29,15 @@ struct PoolRule {
     enum class Kind { Mean, Percentile, LowerMean };
     Kind kind = Kind::Mean;
     double percentile = 50.0;  // used by Percentile and LowerMean, 0..100
+    // Pixels between neighbouring crops of the scoring grid; 0: the input size (crops side by side, as in files
+    // written before the field existed). Overlapping crops give the lower-mean rule more of the detailed ones.
+    int cropStride = 0;
+};
+
+// Which crops of a training image the pair sampler takes.
+enum class CropChoice {
+    Anywhere,  // uniform over the image
+    Detailed,  // the most detailed of a few uniform candidates: flat crops carry no blur, only label noise
 };
 
 std::string toString(View view);
@@ -47,6 +56,10 @@ public:
     virtual Range validRange() const = 0;
     virtual View view() const = 0;
     virtual PoolRule poolRule() const { return {}; }
+    virtual CropChoice cropChoice() const { return CropChoice::Anywhere; }
+    // Values describing the whole (degraded) image that the network sees beside each crop; none by default.
+    virtual int contextSize() const { return 0; }
+    virtual std::vector<float> globalContext(const cv::Mat& /*bgr*/) const { return {}; }
     // How pixels are fed to the network for this transformation.
     virtual InputEncoding inputEncoding() const { return InputEncoding::FixedScale; }
     // Share of cross-image pairs in training (DESIGN.md, "Comparable across images"): half by default.

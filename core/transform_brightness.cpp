@@ -1,5 +1,6 @@
 #include <opencv2/imgproc.hpp>
 
+#include "core/tone_context.h"
 #include "core/transform.h"
 
 namespace twinsight::core {
@@ -14,6 +15,10 @@ public:
     Range defaultRange() const override { return {-80.0, 80.0}; }
     Range validRange() const override { return {-255.0, 255.0}; }
     View view() const override { return View::Patches; }
+    // Beside each crop the network sees the whole image's V histogram: how much is clipped at either end, and
+    // where the rest lies, which one crop cannot tell (is this white wall the sky, or the sky pushed to 255?).
+    int contextSize() const override { return kToneContextSize; }
+    std::vector<float> globalContext(const cv::Mat& bgr) const override { return toneContext(valueLevels(bgr)); }
 
 protected:
     cv::Mat applyChecked(const cv::Mat& image, double shift, std::uint64_t /*seed*/) const override {

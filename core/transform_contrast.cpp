@@ -1,5 +1,6 @@
 #include <cmath>
 
+#include "core/tone_context.h"
 #include "core/transform.h"
 
 namespace twinsight::core {
@@ -22,6 +23,9 @@ public:
     View view() const override { return View::Patches; }
     // The linearity loss made it worse on photos (skimage, pooled Pearson 0.749 -> 0.665).
     double defaultLinearityWeight() const override { return 0.0; }
+    // Beside each crop the grey levels of the whole image: how wide they spread, and how much is clipped.
+    int contextSize() const override { return kToneContextSize; }
+    std::vector<float> globalContext(const cv::Mat& bgr) const override { return toneContext(greyLevels(bgr)); }
 
     // The pivot is the mean of the whole image, as when the whole image is degraded, not of the crop.
     cv::Mat applyToCrop(const cv::Mat& image, const cv::Rect& crop, double stops,

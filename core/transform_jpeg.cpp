@@ -1,11 +1,47 @@
 #include <cmath>
 
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include "core/transform.h"
 
 namespace twinsight::core {
 namespace {
+
+constexpr int kPhases = 8;  // the luma block size
+
+std::vector<float> blockingContext(const cv::Mat& bgr) {
+    cv::Mat grey;
+    cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
+    std::vector<double> across(kPhases, 0.0), down(kPhases, 0.0);
+    std::vector<double> acrossCount(kPhases, 0.0), downCount(kPhases, 0.0);
+    double sum = 0.0, count = 0.0;
+    for (int y = 0; y < grey.rows; ++y) {
+        const uchar* row = grey.ptr<uchar>(y);
+        const uchar* below = y + 1 < grey.rows ? grey.ptr<uchar>(y + 1) : nullptr;
+        for (int x = 0; x < grey.cols; ++x) {
+            if (x + 1 < grey.cols) {
+                const double step = std::abs(int(row[x + 1]) - int(row[x]));
+                across[(x + 1) % kPhases] += step, acrossCount[(x + 1) % kPhases] += 1.0;
+                sum += step, count += 1.0;
+            }
+            if (below) {
+                const double step = std::abs(int(below[x]) - int(row[x]));
+                down[(y + 1) % kPhases] += step, downCount[(y + 1) % kPhases] += 1.0;
+                sum += step, count += 1.0;
+            }
+        }
+    }
+    const double mean = std::max(sum / std::max(count, 1.0), 1e-6);
+    std::vector<float> context;
+    for (const auto* steps : {&across, &down}) {
+        const auto& counts = steps == &across ? acrossCount : downCount;
+        for (int k = 0; k < kPhases; ++k) {
+            context.push_back(static_cast<float>((*steps)[k] / std::max(counts[k], 1.0) / mean - 1.0));
+        }
+    }
+    return context;
+}
 
 // JPEG compression; the magnitude is 100 - quality so that more means worse, like every other transformation.
 class JpegTransform final : public Transform {
@@ -16,6 +52,11 @@ public:
     Range defaultRange() const override { return {0.0, 90.0}; }
     Range validRange() const override { return {0.0, 99.0}; }
     View view() const override { return View::Patches; }
+    // Block edges sit at fixed places in the whole image (every 8 px from its corner), which a crop does not know:
+    // beside each crop the network gets the image's mean step at each of the 8 phases across and down, over the
+    // mean step (blockingContext).
+    int contextSize() const override { return 2 * kPhases; }
+    std::vector<float> globalContext(const cv::Mat& bgr) const override { return blockingContext(bgr); }
     // Measured on sample scenes: with any share of cross-image pairs the loss stayed at log 2 for 600 steps (two
     // crops differ far more than two qualities of one crop); same-image pairs alone reach pooled Spearman 0.44.
     double defaultCrossImageShare() const override { return 0.0; }

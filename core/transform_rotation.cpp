@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 
 #include <opencv2/imgproc.hpp>
@@ -16,6 +17,45 @@ double inscribedScale(double width, double height, double degrees) {
     return std::min(width / (width * c + height * s), height / (width * s + height * c));
 }
 
+constexpr int kOrientationBins = 36;  // 5 degrees each over 0..180
+
+// Gradient orientations modulo 180 degrees, each gradient weighted by its squared length: a histogram (square roots
+// of the shares) and, for the doubled and the quadrupled angle, the mean direction (as a share of its half-range)
+// and how concentrated the votes are (0: no preferred direction, 1: all agree).
+std::vector<float> orientationContext(const cv::Mat& bgr) {
+    cv::Mat grey, gx, gy;
+    cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
+    cv::Sobel(grey, gx, CV_32F, 1, 0);
+    cv::Sobel(grey, gy, CV_32F, 0, 1);
+    std::vector<double> bins(kOrientationBins, 0.0);
+    double total = 0.0, c2 = 0.0, s2 = 0.0, c4 = 0.0, s4 = 0.0;
+    for (int y = 1; y < grey.rows - 1; ++y) {
+        const float* rowX = gx.ptr<float>(y);
+        const float* rowY = gy.ptr<float>(y);
+        for (int x = 1; x < grey.cols - 1; ++x) {
+            const double dx = rowX[x], dy = rowY[x];
+            const double strength = dx * dx + dy * dy;
+            if (strength <= 0.0) continue;
+            // strength times cos and sin of the doubled and quadrupled angle, without trigonometry.
+            const double cos2 = dx * dx - dy * dy, sin2 = 2.0 * dx * dy;
+            const float degrees = cv::fastAtan2(static_cast<float>(dy), static_cast<float>(dx));  // 0..360
+            const float folded = degrees >= 180.0f ? degrees - 180.0f : degrees;  // a gradient and its opposite
+            bins[std::min(kOrientationBins - 1, static_cast<int>(folded / 180.0f * kOrientationBins))] += strength;
+            total += strength;
+            c2 += cos2, s2 += sin2;
+            c4 += (cos2 * cos2 - sin2 * sin2) / strength, s4 += 2.0 * cos2 * sin2 / strength;
+        }
+    }
+    std::vector<float> context;
+    const double norm = std::max(total, 1e-9);
+    for (double weight : bins) context.push_back(static_cast<float>(std::sqrt(weight / norm)));
+    context.push_back(static_cast<float>(std::atan2(s2, c2) / CV_PI));
+    context.push_back(static_cast<float>(std::hypot(c2, s2) / norm));
+    context.push_back(static_cast<float>(std::atan2(s4, c4) / CV_PI));
+    context.push_back(static_cast<float>(std::hypot(c4, s4) / norm));
+    return context;
+}
+
 // Rotation about the centre (positive = counter-clockwise, OpenCV's convention), then the largest inscribed
 // rectangle of the original aspect ratio resized back, so that no filled border is ever visible.
 class RotationTransform final : public Transform {
@@ -28,6 +68,10 @@ public:
     Range defaultRange() const override { return {-30.0, 30.0}; }
     Range validRange() const override { return {-90.0, 90.0}; }
     View view() const override { return View::WholeFrame; }
+    // The 64 px frame shows the horizon and the layout but not the lines: beside it the network gets the
+    // orientation of the gradients at working resolution (orientationContext).
+    int contextSize() const override { return kOrientationBins + 4; }
+    std::vector<float> globalContext(const cv::Mat& bgr) const override { return orientationContext(bgr); }
 
 protected:
     cv::Mat applyChecked(const cv::Mat& image, double degrees, std::uint64_t /*seed*/) const override {

@@ -4,6 +4,7 @@
 
 #include <QVBoxLayout>
 
+#include "ui/figure_text.h"
 #include "ui/plot_style.h"
 
 namespace twinsight::ui {
@@ -52,17 +53,20 @@ void CorrelationPlot::setStudy(const core::CorrelationStudy& study, const QStrin
     m_calibration->setData(knotMagnitudes, knotScores, /*alreadySorted=*/true);
     m_calibration->setVisible(!knotScores.isEmpty());
 
-    QString heading =
-        tr("Pearson r = %1 · Spearman ρ = %2").arg(study.pearson, 0, 'f', 3).arg(study.spearman, 0, 'f', 3);
+    QString heading = tr("Pearson r = %1 · Spearman ρ = %2")
+                          .arg(figureWithInterval(study.pearson, study.pearsonInterval),
+                               figureWithInterval(study.spearman, study.spearmanInterval));
     if (const auto origin = originStudyPearson(transform)) {
         heading += tr("   (origin study, %1: r = %2)").arg(transform).arg(*origin, 0, 'f', 3);
     }
-    const QString detail = tr("%1 %2 × %3 magnitudes · per-image Spearman %4 · pair accuracy %5%")
-                               .arg(study.images)
-                               .arg(source)
-                               .arg(study.levels)
-                               .arg(study.perImageSpearman, 0, 'f', 3)
-                               .arg(study.pairAccuracy * 100.0, 0, 'f', 1);
+    QString detail = tr("%1 %2 × %3 magnitudes · per-image Spearman %4 · pair accuracy %5% · (90% intervals "
+                        "over images)")
+                         .arg(study.images)
+                         .arg(source)
+                         .arg(study.levels)
+                         .arg(study.perImageSpearman, 0, 'f', 3)
+                         .arg(figureWithInterval(study.pairAccuracy, study.pairAccuracyInterval, 1, 100.0));
+    if (const QString rough = roughNote(study.images); !rough.isEmpty()) detail += QStringLiteral(" · ") + rough;
     m_title->setText(heading + "\n" + detail);
     m_plot->xAxis->setLabel(tr("true %1 (%2)").arg(transform, unit));
     m_plot->legend->setVisible(true);

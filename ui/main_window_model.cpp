@@ -75,7 +75,7 @@ void MainWindow::startTraining() {
     m_scorer->cancel();  // the training needs the cores; the folder is scored again afterwards
     m_scoreProgress->setVisible(false);
     m_trainingUnit = QString::fromStdString(core::findTransform(request.config.transform).unit());
-    m_curves->reset(request.config.steps);
+    m_curves->reset(request.config.totalSteps());
     m_pairs->clearPairs();
     m_trainingPanel->setRunning(true);
     m_trainingPanel->showStatus(tr("Starting…"));

@@ -1,5 +1,7 @@
 #include "ui/model_info_panel.h"
 
+#include <cmath>
+
 #include <QComboBox>
 #include <QDateTime>
 #include <QFormLayout>
@@ -11,6 +13,8 @@
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include "ui/figure_text.h"
 
 namespace twinsight::ui {
 namespace {
@@ -36,7 +40,7 @@ ModelInfoPanel::ModelInfoPanel(QWidget* parent)
     setObjectName("modelInfo");
     const QStringList names = {tr("Transformation"), tr("Range"),   tr("Sizes"),         tr("Training"),
                                tr("Time"),           tr("Images"),  tr("Pair accuracy"), tr("Pearson · Spearman"),
-                               tr("Device"),         tr("Created"), tr("File")};
+                               tr("Estimate error"), tr("Device"),         tr("Created"), tr("File")};
     m_form->setContentsMargins(0, 0, 0, 0);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     for (int row = 0; row < kRows; ++row) {
@@ -122,10 +126,24 @@ void ModelInfoPanel::setModel(const core::ModelMetadata& metadata, const QString
     setRow(Steps, tr("%1 steps × %2 pairs").arg(training.steps).arg(training.batchSize));
     setRow(Time, tr("%1 s · %2 pairs/s").arg(number(training.seconds, 0), number(training.pairsPerSecond, 0)));
     setRow(Images, tr("%1 + %2 held out").arg(training.trainImages).arg(training.validationImages));
-    setRow(Accuracy, tr("%1%").arg(number(training.valPairAccuracy * 100.0, 1)));
-    m_values[Accuracy]->setToolTip(tr("Share of held-out image pairs the model orders right"));
-    setRow(Correlation, QStringLiteral("%1 · %2").arg(number(training.valPearson, 3), number(training.valSpearman, 3)));
-    m_values[Correlation]->setToolTip(tr("Score against true magnitude over the held-out images, pooled"));
+    const QString rough = roughNote(training.validationImages);
+    const QString roughSuffix = rough.isEmpty() ? QString() : QStringLiteral(" · ") + rough;
+    setRow(Accuracy,
+           figureWithInterval(training.valPairAccuracy, training.valPairAccuracyInterval, 1, 100.0) + "%" + roughSuffix);
+    m_values[Accuracy]->setToolTip(tr("Share of held-out image pairs the model orders right; in brackets the 90% "
+                                      "interval from a bootstrap over the held-out images"));
+    setRow(Correlation, QStringLiteral("%1 · %2").arg(figureWithInterval(training.valPearson, training.valPearsonInterval),
+                                                     figureWithInterval(training.valSpearman, training.valSpearmanInterval)));
+    m_values[Correlation]->setToolTip(tr("Score against true magnitude over the held-out images, pooled; in brackets "
+                                         "the 90% intervals from a bootstrap over the held-out images"));
+    setRow(EstimateError, std::isfinite(training.valMedianAbsError)
+                              ? tr("%1 %2 median on held-out images").arg(number(training.valMedianAbsError, 2), unit)
+                              : tr("unknown"));
+    m_values[EstimateError]->setToolTip(
+        tr("How far the estimate in %1 lies from the true magnitude, each held-out image judged by a calibration "
+           "fitted without it; the calibration uses %2 images' sweeps")
+            .arg(unit)
+            .arg(training.calibrationImages));
     setRow(Device, training.threads > 0 && training.device == "cpu"
                        ? (training.threads == 1
                               ? tr("%1, 1 thread").arg(QString::fromStdString(training.device))

@@ -7,6 +7,7 @@
 #include "core/device.h"
 #include "ui/training_types.h"
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QProgressBar;
@@ -57,6 +58,7 @@ private:
     QComboBox* m_transform;
     RangeEditor* m_range;
     QSpinBox* m_steps;
+    QCheckBox* m_thorough;
     QSpinBox* m_batch;
     QComboBox* m_device;
     QSpinBox* m_seed;

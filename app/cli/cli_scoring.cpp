@@ -53,7 +53,10 @@ void addEvalCommand(CLI::App& app) {
         if (images.images.empty()) throw std::runtime_error(options->images + ": no readable image");
         const core::CorrelationStudy study =
             core::studyCorrelation(model.scorer(), images.images, model.metadata().range, options->levels);
-        writeOutput(options->out, core::studyJson(study).dump(2) + "\n");
+        nlohmann::json report = core::studyJson(study);
+        report["median_abs_error"] = core::medianEstimateError(study, model.metadata().calibration);
+        report["unit"] = model.metadata().unit;
+        writeOutput(options->out, report.dump(2) + "\n");
     });
 }
 

@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "bench_collections.h"
 #include "bench_quality.h"
 #include "bench_speed.h"
 #include "core/device.h"
@@ -29,6 +30,7 @@ struct Options {
     int largeJpegs = 40;
     int memoryImages = 1000;
     bool skipQuality = false, skipSpeed = false;
+    bench::CollectionSettings collections;
 };
 
 std::string cpuName() {
@@ -88,6 +90,18 @@ int main(int argc, char** argv) {
     app.add_option("--memory-images", options.memoryImages, "Images scored for peak memory")->capture_default_str();
     app.add_flag("--skip-quality", options.skipQuality, "Only the speed figures");
     app.add_flag("--skip-speed", options.skipSpeed, "Only the quality figures");
+    app.add_option("--collections", options.collections.folder,
+                   "Folder of photo collections (one sub-folder each): hold each out in turn, and train on it too");
+    app.add_option("--seeds", options.collections.seeds, "Training seeds for --collections")->delimiter(',');
+    app.add_option("--modes", options.collections.modes, "leave-out, self or both, for --collections")->delimiter(',');
+    app.add_option("--held-out", options.collections.heldOut, "Only these collections held out (default: each)")
+        ->delimiter(',');
+    app.add_option("--steps", options.collections.steps, "Training steps for --collections (default: the trainer's)");
+    app.add_option("--cross-share", options.collections.crossShare, "Share of cross-image pairs for --collections");
+    app.add_option("--linearity", options.collections.linearity, "Weight of the linearity loss for --collections");
+    app.add_flag("--thorough", options.collections.thorough, "Train with the thorough setting");
+    app.add_option("--runs-out", options.collections.runsOut, "CSV file every --collections run is appended to");
+    app.add_option("--models-out", options.collections.modelsOut, "Folder to save every --collections model in");
     app.add_option("--score-memory", options.scoreMemoryModel)->group("");  // internal: the memory child
     app.add_option("--files-from", options.filesFrom)->group("");
     CLI11_PARSE(app, argc, argv);
@@ -97,7 +111,9 @@ int main(int argc, char** argv) {
         fs::create_directories(work);
         std::string train = options.train, test = options.test;
         if (train.empty() != test.empty()) throw std::invalid_argument("give both --train and --test, or neither");
-        if (train.empty()) {
+        const bool collections = !options.collections.folder.empty();
+        const bool needsScenes = train.empty() && (!options.skipSpeed || (!collections && !options.skipQuality));
+        if (needsScenes) {
             train = (work / "train").string();
             test = (work / "test").string();
             core::writeSampleScenes(train, 60, /*seed=*/1);
@@ -106,10 +122,17 @@ int main(int argc, char** argv) {
         if (options.transforms.empty()) {
             for (const core::Transform* t : core::allTransforms()) options.transforms.push_back(t->name());
         }
-        std::printf("twinsight-bench %s on %s, %u cores, device %s, LibTorch threads %d\ntrain %s\ntest  %s\n", kVersion,
-                    cpuName().c_str(), std::thread::hardware_concurrency(),
-                    core::resolveDeviceName(options.device).c_str(), core::defaultThreadCount(), train.c_str(),
-                    test.c_str());
+        std::printf("twinsight-bench %s on %s, %u cores, device %s, LibTorch threads %d\n", kVersion, cpuName().c_str(),
+                    std::thread::hardware_concurrency(), core::resolveDeviceName(options.device).c_str(),
+                    core::defaultThreadCount());
+        if (collections) std::printf("collections %s\n", options.collections.folder.c_str());
+        if (!train.empty()) std::printf("train %s\ntest  %s\n", train.c_str(), test.c_str());
+        if (!options.collections.folder.empty() && !options.skipQuality) {
+            options.collections.levels = options.levels;
+            options.collections.device = options.device;
+            bench::runCollectionBenchmark(options.collections, options.transforms);
+            options.skipQuality = true;
+        }
         std::vector<bench::QualityRow> rows;
         for (const std::string& transform : options.skipQuality ? std::vector<std::string>{} : options.transforms) {
             std::cout << "training " << transform << "...\n" << std::flush;

@@ -55,6 +55,50 @@ double noiseSigma(const cv::Mat& bgr) {
     return std::sqrt(M_PI / 2.0) * sumAbs / (6.0 * inner.cols * inner.rows);
 }
 
+double dominantOrientationDegrees(const cv::Mat& bgr) {
+    cv::Mat gx, gy;
+    const cv::Mat g = grey(bgr);
+    cv::Sobel(g, gx, CV_64F, 1, 0);
+    cv::Sobel(g, gy, CV_64F, 0, 1);
+    // Each gradient votes with its squared length for its angle times four, so that the four directions of an
+    // upright grid (0, 90, 180, 270 degrees) agree; the mean vote's angle over four is the grid's tilt.
+    double c = 0.0, s = 0.0;
+    for (int y = 1; y < g.rows - 1; ++y) {
+        const double* rowX = gx.ptr<double>(y);
+        const double* rowY = gy.ptr<double>(y);
+        for (int x = 1; x < g.cols - 1; ++x) {
+            const double strength = rowX[x] * rowX[x] + rowY[x] * rowY[x];
+            const double angle = std::atan2(rowY[x], rowX[x]);
+            c += strength * std::cos(4.0 * angle);
+            s += strength * std::sin(4.0 * angle);
+        }
+    }
+    // Rows run downwards, so a counter-clockwise turn on screen is clockwise in these coordinates.
+    return -std::atan2(s, c) / 4.0 * 180.0 / M_PI;
+}
+
+double blockiness(const cv::Mat& bgr) {
+    cv::Mat g;
+    grey(bgr).convertTo(g, CV_64F);
+    double edgeSum = 0.0, allSum = 0.0;
+    std::size_t edgeCount = 0, allCount = 0;
+    auto step = [&](double a, double b, bool blockEdge) {
+        const double d = std::abs(a - b);
+        allSum += d, ++allCount;
+        if (blockEdge) edgeSum += d, ++edgeCount;
+    };
+    for (int y = 0; y < g.rows; ++y) {
+        const double* row = g.ptr<double>(y);
+        const double* below = y + 1 < g.rows ? g.ptr<double>(y + 1) : nullptr;
+        for (int x = 0; x < g.cols; ++x) {
+            if (x + 1 < g.cols) step(row[x], row[x + 1], (x + 1) % 8 == 0);
+            if (below) step(row[x], below[x], (y + 1) % 8 == 0);
+        }
+    }
+    if (edgeCount == 0 || allSum <= 0.0) return 1.0;
+    return (edgeSum / edgeCount) / (allSum / allCount);
+}
+
 std::optional<ClassicalMeasure> classicalMeasureFor(const std::string& transform) {
     // log for the variance of the Laplacian: its Pearson with sigma is far better on a log scale (Spearman is
     // the same either way), so the comparison is with the classical measure at its best.
@@ -62,6 +106,10 @@ std::optional<ClassicalMeasure> classicalMeasureFor(const std::string& transform
     if (transform == "brightness") return ClassicalMeasure{"mean V", perImage(meanV, 1.0, false)};
     if (transform == "contrast") return ClassicalMeasure{"log RMS contrast", perImage(rmsContrast, 1.0, true)};
     if (transform == "noise") return ClassicalMeasure{"Immerkaer sigma", perImage(noiseSigma, 1.0, false)};
+    if (transform == "rotation") {
+        return ClassicalMeasure{"gradient orientation", perImage(dominantOrientationDegrees, 1.0, false)};
+    }
+    if (transform == "jpeg") return ClassicalMeasure{"8-px blockiness", perImage(blockiness, 1.0, false)};
     return std::nullopt;
 }
 

@@ -68,6 +68,17 @@ TEST_F(CliEndToEnd, TrainPrintsTheSummaryJsonAndWritesTheModel) {
     EXPECT_EQ(summary["range"], nlohmann::json::array({0.0, 5.0}));
     EXPECT_EQ(summary["n_train_images"].get<int>() + summary["n_val_images"].get<int>(), 24);
     EXPECT_GT(summary["val_pair_accuracy"].get<double>(), 0.85);
+    for (const char* figure : {"val_pair_accuracy", "val_pearson", "val_spearman"}) {
+        const double low = summary[std::string(figure) + "_low"].get<double>();
+        const double high = summary[std::string(figure) + "_high"].get<double>();
+        EXPECT_LE(low, summary[figure].get<double>() + 1e-9) << figure;
+        EXPECT_GE(high, summary[figure].get<double>() - 1e-9) << figure;
+        EXPECT_LT(low, high) << figure << ": several held-out images give a real interval";
+    }
+    // 24 scenes, 20% held out: 5 held-out images, topped up to 8 sweeps for the calibration.
+    EXPECT_EQ(summary["n_calibration_images"], 8);
+    EXPECT_GT(summary["val_median_abs_error"].get<double>(), 0.0);
+    EXPECT_LT(summary["val_median_abs_error"].get<double>(), 1.5) << "px, on a 0-5 px range";
     EXPECT_TRUE(fs::is_regular_file(folder("blur.twinsight")));
 }
 
@@ -123,6 +134,13 @@ TEST_F(CliEndToEnd, SweepAndEvalFollowTheProtocol) {
     EXPECT_EQ(report["levels"], 8);
     EXPECT_GT(report["spearman"].get<double>(), 0.8);
     for (const char* field : {"pearson", "per_image_spearman", "pair_accuracy"}) EXPECT_TRUE(report.contains(field));
+    EXPECT_LE(report["spearman_low"].get<double>(), report["spearman"].get<double>());
+    EXPECT_GE(report["spearman_high"].get<double>(), report["spearman"].get<double>());
+    EXPECT_LE(report["pearson_low"].get<double>(), report["pearson_high"].get<double>());
+    EXPECT_LE(report["pair_accuracy_low"].get<double>(), report["pair_accuracy_high"].get<double>());
+    EXPECT_EQ(report["unit"], "px");
+    EXPECT_GT(report["median_abs_error"].get<double>(), 0.0);
+    EXPECT_LT(report["median_abs_error"].get<double>(), 2.0);
 }
 
 TEST_F(CliEndToEnd, CorruptModelExitsOneWithOneLine) {

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include "bench/classical_measures.h"
+#include <opencv2/imgproc.hpp>
+
 #include "core/transform.h"
 
 namespace twinsight::bench {
@@ -28,7 +30,21 @@ TEST(ClassicalMeasures, EachRisesWithItsTransformation) {
     const core::Transform& blur = core::findTransform("blur");
     const auto values = blurMeasure->measure({image, blur.apply(image, 2.0)});
     EXPECT_LT(values[0], values[1]);
-    EXPECT_FALSE(classicalMeasureFor("rotation").has_value());
+    const cv::Mat jpegged = core::findTransform("jpeg").apply(image, 85.0);
+    EXPECT_GT(blockiness(jpegged), blockiness(image) + 0.1);
+}
+
+TEST(ClassicalMeasures, GradientOrientationReadsTheTiltOfAGrid) {
+    cv::Mat grid(256, 256, CV_8UC3, cv::Scalar::all(40));
+    for (int k = 8; k < 256; k += 24) {
+        cv::line(grid, {k, 0}, {k, 255}, cv::Scalar::all(220), 3);
+        cv::line(grid, {0, k}, {255, k}, cv::Scalar::all(220), 3);
+    }
+    const core::Transform& rotation = core::findTransform("rotation");
+    EXPECT_NEAR(dominantOrientationDegrees(grid), 0.0, 0.5);
+    for (double degrees : {-20.0, 7.0, 25.0}) {
+        EXPECT_NEAR(dominantOrientationDegrees(rotation.apply(grid, degrees)), degrees, 1.5) << degrees;
+    }
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <fstream>
 
 #include "core/atomic_file.h"
@@ -48,8 +50,27 @@ TEST_F(ModelFile, SaveAndLoadGiveIdenticalScoresAndMetadata) {
     EXPECT_EQ(metadata.workingSize, 144);
     EXPECT_EQ(metadata.inputSize, 48);
     EXPECT_EQ(metadata.formatVersion, kModelFormatVersion);
-    EXPECT_EQ(metadata.training.valSpearman, outcome().model.metadata().training.valSpearman);
+    const TrainingSummary& trained = outcome().model.metadata().training;
+    EXPECT_EQ(metadata.training.valSpearman, trained.valSpearman);
+    EXPECT_TRUE(metadata.training.valSpearmanInterval.known());
+    EXPECT_EQ(metadata.training.valSpearmanInterval.low, trained.valSpearmanInterval.low);
+    EXPECT_EQ(metadata.training.valPearsonInterval.high, trained.valPearsonInterval.high);
+    EXPECT_EQ(metadata.training.valMedianAbsError, trained.valMedianAbsError);
+    EXPECT_EQ(metadata.training.calibrationImages, trained.calibrationImages);
     EXPECT_FALSE(metadata.created.empty());
+}
+
+TEST_F(ModelFile, FilesWrittenBeforeTheIntervalsLoadWithThemUnknown) {
+    nlohmann::json json = outcome().model.metadata().toJson();
+    for (const char* field : {"val_pair_accuracy_low", "val_pair_accuracy_high", "val_pearson_low", "val_pearson_high",
+                              "val_spearman_low", "val_spearman_high", "val_median_abs_error", "n_calibration_images"}) {
+        ASSERT_EQ(json["training"].erase(field), 1U) << field;
+    }
+    const ModelMetadata old = ModelMetadata::fromJson(json);
+    EXPECT_FALSE(old.training.valSpearmanInterval.known());
+    EXPECT_FALSE(std::isfinite(old.training.valMedianAbsError));
+    EXPECT_EQ(old.training.calibrationImages, 0);
+    EXPECT_EQ(old.training.valSpearman, outcome().model.metadata().training.valSpearman);
 }
 
 TEST_F(ModelFile, DamagedFilesGiveClearErrors) {

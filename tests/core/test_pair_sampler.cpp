@@ -17,6 +17,38 @@ SamplerConfig config(const Transform& transform, double crossShare, std::uint64_
     return {transform.defaultRange(), /*inputSize=*/48, /*batchSize=*/16, crossShare, seed};
 }
 
+TEST(PairSampler, BlurTakesTheDetailedCropsOfAHalfFlatImage) {
+    // Left half flat grey, right half a coarse checkerboard that stays clear under blur and noise: uniform crops
+    // land wholly or mostly on the flat half about half the time.
+    cv::Mat image(144, 288, CV_8UC3, cv::Scalar::all(128));
+    for (int y = 0; y < 144; ++y) {
+        for (int x = 144; x < 288; ++x) {
+            image.at<cv::Vec3b>(y, x) = cv::Vec3b::all(((x / 16 + y / 16) % 2) ? 220 : 30);
+        }
+    }
+    const std::vector<cv::Mat> images{image};
+    auto flatShare = [&](const Transform& transform) {
+        PairSampler sampler(transform, images, config(transform, 0.0, 5));
+        int flat = 0, total = 0;
+        for (int b = 0; b < 8; ++b) {
+            const PairBatch batch = sampler.next();
+            for (const cv::Mat& view : batch.firstViews) {
+                cv::Scalar mean, deviation;
+                cv::meanStdDev(view, mean, deviation);
+                flat += deviation[0] < 40.0 ? 1 : 0;
+                ++total;
+            }
+        }
+        return double(flat) / total;
+    };
+    EXPECT_EQ(findTransform("blur").cropChoice(), CropChoice::Detailed);
+    EXPECT_EQ(findTransform("noise").cropChoice(), CropChoice::Anywhere);
+    const double uniform = flatShare(findTransform("noise"));
+    const double detailed = flatShare(findTransform("blur"));
+    EXPECT_GT(uniform, 0.3);
+    EXPECT_LT(detailed, 0.5 * uniform) << "four candidates: a flat crop wins only if all four are flat";
+}
+
 TEST(PairSampler, LabelsFollowTheMagnitudesAndTiesAreRedrawn) {
     const auto images = scenes(4);
     const Transform& blur = findTransform("blur");

@@ -29,6 +29,21 @@ TEST(ImageScorer, CropGridCoversTheImageEvenly) {
     EXPECT_EQ(grid.back(), cv::Rect(192, 128, 64, 64));
 }
 
+TEST(ImageScorer, AStrideOfHalfACropOverlapsTheGridAndStillCoversTheImage) {
+    PoolRule rule{PoolRule::Kind::LowerMean, 10.0, 32};
+    const ImageScorer scorer(findTransform("blur"), 64, rule, meanLevel);
+    const auto grid = scorer.cropGrid({256, 192});
+    ASSERT_EQ(grid.size(), 35U);  // 7 x 5
+    EXPECT_EQ(grid[1], cv::Rect(32, 0, 64, 64));
+    EXPECT_EQ(grid.back(), cv::Rect(192, 128, 64, 64));
+    EXPECT_EQ(poolRuleFromString(toString(rule)).cropStride, 32);
+    EXPECT_EQ(toString(rule), "lower-mean:10,stride:32");
+    EXPECT_EQ(poolRuleFromString("lower-mean:10").cropStride, 0) << "files without a stride keep the old grid";
+    for (const char* bad : {"lower-mean:10,stride:", "lower-mean:10,stride:0", "mean,stride:x2"}) {
+        EXPECT_THROW(poolRuleFromString(bad), std::invalid_argument) << bad;
+    }
+}
+
 TEST(ImageScorer, PercentilePoolingFollowsTheLowCrops) {
     cv::Mat image(128, 256, CV_8UC3, cv::Scalar::all(200));
     image(cv::Rect(0, 0, 64, 64)).setTo(cv::Scalar::all(0));  // one dark crop of eight

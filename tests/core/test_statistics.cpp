@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include <nlohmann/json.hpp>
 
 #include "core/analysis.h"
@@ -20,6 +22,84 @@ TEST(Statistics, SpearmanSeesOnlyTheOrderAndAveragesTies) {
     EXPECT_NEAR(spearman({1, 2, 3, 4}, {1, 10, 100, 1000}), 1.0, 1e-12);
     EXPECT_EQ(averageRanks({10, 20, 20, 30}), (std::vector<double>{1, 2.5, 2.5, 4}));
     EXPECT_NEAR(spearman({1, 2, 3, 4, 5}, {5, 6, 7, 8, 7}), 0.8207826816681233, 1e-9);
+}
+
+// The definition, pair by pair, for checking the fast count.
+double pairAccuracyByDefinition(const std::vector<double>& truth, const std::vector<double>& score) {
+    double correct = 0.0;
+    int pairs = 0;
+    for (std::size_t i = 0; i < truth.size(); ++i) {
+        for (std::size_t j = i + 1; j < truth.size(); ++j) {
+            if (truth[i] == truth[j]) continue;
+            ++pairs;
+            const double agreement = (truth[i] - truth[j]) * (score[i] - score[j]);
+            correct += agreement > 0.0 ? 1.0 : (agreement == 0.0 ? 0.5 : 0.0);
+        }
+    }
+    return pairs == 0 ? 0.0 : correct / pairs;
+}
+
+TEST(Statistics, FastPairAccuracyEqualsTheDefinitionWithManyTies) {
+    std::mt19937 random(3);
+    std::uniform_int_distribution<int> level(0, 7), value(0, 20);
+    for (int trial = 0; trial < 20; ++trial) {
+        std::vector<double> truth, score;
+        for (int i = 0; i < 150; ++i) {
+            truth.push_back(level(random));
+            score.push_back(value(random) + 0.05 * truth.back());
+        }
+        EXPECT_NEAR(pairAccuracy(truth, score), pairAccuracyByDefinition(truth, score), 1e-12) << trial;
+    }
+}
+
+// A study of `images` images whose scores follow the magnitude, each image offset by its own amount.
+CorrelationStudy offsetStudy(int images, double offsetSpread) {
+    CorrelationStudy study;
+    study.images = images;
+    study.levels = 5;
+    std::mt19937 random(7);
+    std::normal_distribution<double> offset(0.0, offsetSpread);
+    for (int i = 0; i < images; ++i) {
+        const double shift = offset(random);
+        for (int level = 0; level < 5; ++level) study.rows.push_back({i, double(level), level + shift});
+    }
+    computeFigures(study);
+    addBootstrapIntervals(study);
+    return study;
+}
+
+TEST(StudyIntervals, BracketTheFigureNarrowWithMoreImagesAndRepeat) {
+    const CorrelationStudy few = offsetStudy(6, 1.5);
+    const CorrelationStudy many = offsetStudy(60, 1.5);
+    for (const CorrelationStudy* study : {&few, &many}) {
+        EXPECT_TRUE(study->spearmanInterval.contains(study->spearman));
+        EXPECT_TRUE(study->pearsonInterval.contains(study->pearson));
+        EXPECT_TRUE(study->pairAccuracyInterval.contains(study->pairAccuracy));
+        EXPECT_LT(study->spearmanInterval.low, study->spearmanInterval.high);
+    }
+    EXPECT_LT(many.spearmanInterval.high - many.spearmanInterval.low,
+              0.8 * (few.spearmanInterval.high - few.spearmanInterval.low));
+    const CorrelationStudy again = offsetStudy(6, 1.5);
+    EXPECT_EQ(again.spearmanInterval.low, few.spearmanInterval.low);
+    EXPECT_EQ(again.spearmanInterval.high, few.spearmanInterval.high);
+    // Images that agree exactly leave nothing to resample: the interval closes on the figure.
+    const CorrelationStudy exact = offsetStudy(6, 0.0);
+    EXPECT_NEAR(exact.spearmanInterval.low, 1.0, 1e-12);
+    EXPECT_NEAR(exact.spearmanInterval.high, 1.0, 1e-12);
+}
+
+TEST(StudyIntervals, HeldOutEstimateErrorJudgesEachImageByAFitWithoutIt) {
+    // Scores are the magnitude itself, offset per image: a fit on the other images misses by about the offset.
+    const CorrelationStudy exact = offsetStudy(6, 0.0);
+    EXPECT_NEAR(heldOutEstimateError(exact, {}), 0.0, 1e-9);
+    const CorrelationStudy offset = offsetStudy(40, 0.5);
+    const double error = heldOutEstimateError(offset, {});
+    EXPECT_GT(error, 0.15);
+    EXPECT_LT(error, 0.6);
+    EXPECT_NEAR(medianEstimateError(exact, fitCalibration(exact)), 0.0, 1e-9);
+    const CorrelationStudy both = combinedRows(exact, offset);
+    EXPECT_EQ(both.images, 46);
+    EXPECT_EQ(both.rows.back().image, 45);
 }
 
 TEST(Statistics, PairAccuracyCountsOrderedPairsAndHalvesTies) {

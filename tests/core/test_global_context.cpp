@@ -1,0 +1,115 @@
+// The whole-image context some transformations give the network beside each crop or frame.
+
+#include <gtest/gtest.h>
+
+#include <opencv2/imgproc.hpp>
+
+#include "core/analysis.h"
+#include "core/network_input.h"
+#include "core/trained_model.h"
+#include "core/transform.h"
+#include "support/temp_folder.h"
+#include "training_fixture.h"
+
+namespace twinsight::core {
+namespace {
+using twinsight::testing::sampleImageSet;
+
+cv::Mat gradientImage() {
+    cv::Mat image(120, 160, CV_8UC3);
+    for (int y = 0; y < image.rows; ++y) {
+        for (int x = 0; x < image.cols; ++x) image.at<cv::Vec3b>(y, x) = cv::Vec3b::all(static_cast<uchar>(40 + x));
+    }
+    return image;
+}
+
+TEST(GlobalContext, ToneContextSeesClippingShiftAndSpread) {
+    const Transform& brightness = findTransform("brightness");
+    ASSERT_EQ(brightness.globalContext(gradientImage()).size(), static_cast<std::size_t>(brightness.contextSize()));
+    const int high = 16, low = high + 1, mean = high + 2;  // after the 16 bins; then the deviation and percentiles
+    const auto plain = brightness.globalContext(gradientImage());
+    const auto brighter = brightness.globalContext(brightness.apply(gradientImage(), 80.0));
+    const auto darker = brightness.globalContext(brightness.apply(gradientImage(), -80.0));
+    EXPECT_EQ(plain[high], 0.0f);
+    EXPECT_EQ(plain[low], 0.0f);
+    // 40 + x for x < 160 reaches 199: +80 clips x >= 135 (about 16%), -80 clips x <= 40 (about 26%).
+    EXPECT_NEAR(brighter[high] * brighter[high], 25.0 / 160.0, 0.02);
+    EXPECT_NEAR(darker[low] * darker[low], 41.0 / 160.0, 0.02);
+    EXPECT_GT(brighter[mean], plain[mean]);
+    EXPECT_LT(darker[mean], plain[mean]);
+    // The median of 40..199 is about 120; shifted by +80 it reads about 200.
+    EXPECT_NEAR((plain[mean + 5] + 0.5) * 255.0, 119.0, 2.0);
+    EXPECT_NEAR((brighter[mean + 5] + 0.5) * 255.0, 199.0, 2.0);
+    const Transform& contrast = findTransform("contrast");
+    const auto flat = contrast.globalContext(contrast.apply(gradientImage(), -2.0));
+    const auto wide = contrast.globalContext(contrast.apply(gradientImage(), 1.0));
+    EXPECT_LT(flat[mean + 1], contrast.globalContext(gradientImage())[mean + 1]) << "the deviation";
+    EXPECT_GT(wide[mean + 1], contrast.globalContext(gradientImage())[mean + 1]);
+}
+
+TEST(GlobalContext, RotationFollowsTheTiltOfTheLines) {
+    cv::Mat grid(192, 256, CV_8UC3, cv::Scalar::all(30));
+    for (int k = 4; k < 256; k += 20) {
+        cv::line(grid, {k, 0}, {k, 191}, cv::Scalar::all(230), 2);
+        cv::line(grid, {0, k}, {255, k}, cv::Scalar::all(230), 2);
+    }
+    const Transform& rotation = findTransform("rotation");
+    const int angle4 = rotation.contextSize() - 2;  // mean quadrupled angle over pi
+    double previous = -1e9;
+    for (double degrees : {-20.0, -10.0, 0.0, 10.0, 20.0}) {
+        const auto context = rotation.globalContext(rotation.apply(grid, degrees));
+        ASSERT_EQ(context.size(), static_cast<std::size_t>(rotation.contextSize()));
+        // The quadrupled angle turns four times as fast as the grid, the other way round on screen.
+        const double seen = -context[angle4] * 180.0 / 4.0;
+        EXPECT_NEAR(seen, degrees, 2.0) << degrees;
+        EXPECT_GT(context[angle4 + 1], 0.5) << "an upright grid votes for one direction";
+        EXPECT_GT(seen, previous);
+        previous = seen;
+    }
+}
+
+TEST(GlobalContext, JpegSeesStepsAtTheBlockEdges) {
+    cv::Mat image(128, 128, CV_8UC3);
+    cv::randu(image, 60, 190);
+    cv::GaussianBlur(image, image, cv::Size(0, 0), 2.0);
+    const Transform& jpeg = findTransform("jpeg");
+    const auto before = jpeg.globalContext(image);
+    const auto after = jpeg.globalContext(jpeg.apply(image, 90.0));
+    ASSERT_EQ(after.size(), 16U);
+    // Phase 0 across and down: the step between pixel 8k-1 and 8k, over the mean step, minus one.
+    EXPECT_GT(after[0], before[0] + 0.3);
+    EXPECT_GT(after[8], before[8] + 0.3);
+    EXPECT_GT(after[0], after[4]);
+}
+
+TEST(GlobalContext, ABatchRefusesAContextOfTheWrongSize) {
+    InputBatch batch(3, 8, InputEncoding::FixedScale, 4);
+    const cv::Mat crop(8, 8, CV_8UC3, cv::Scalar::all(100));
+    EXPECT_THROW(batch.append(crop), std::invalid_argument);
+    batch.append(crop, {0.1f, 0.2f, 0.3f, 0.4f});
+    EXPECT_EQ(batch.context.size(), 4U);
+    EXPECT_EQ(batch.count, 1);
+}
+
+TEST(GlobalContext, ABrightnessModelWithContextTrainsSavesAndScoresTheSame) {
+    TrainerConfig config = twinsight::testing::quickBlurConfig();
+    config.transform = "brightness";
+    config.steps = 120;
+    std::atomic_bool cancel{false};
+    const TrainingOutcome outcome = Trainer(config).run(sampleImageSet(20, /*seed=*/31), {}, cancel);
+    EXPECT_EQ(outcome.model.metadata().architecture.contextSize, findTransform("brightness").contextSize());
+    const auto unseen = sampleImageSet(6, /*seed=*/77).images;
+    const CorrelationStudy study = studyCorrelation(outcome.model.scorer(), unseen, {-80.0, 80.0}, 6);
+    EXPECT_GT(study.spearman, 0.8);
+    twinsight::testing::TempFolder folder;
+    const std::string path = folder.file("brightness.twinsight");
+    outcome.model.save(path);
+    const TrainedModel loaded = TrainedModel::load(path, "cpu");
+    EXPECT_EQ(loaded.metadata().architecture.contextSize, outcome.model.metadata().architecture.contextSize);
+    const auto before = outcome.model.estimate(unseen);
+    const auto after = loaded.estimate(unseen);
+    for (std::size_t i = 0; i < unseen.size(); ++i) EXPECT_EQ(before[i].score, after[i].score) << i;
+}
+
+}  // namespace
+}  // namespace twinsight::core
