@@ -13,15 +13,18 @@
 
 namespace twinsight::core {
 
-// Bumped whenever the layout of the file or the meaning of a field changes.
-inline constexpr int kModelFormatVersion = 1;
+// Bumped whenever the layout of the file or the meaning of a field changes. 2: the architecture's context_size
+// (whole-image values beside the crops) and the validation intervals; version 1 files still load.
+inline constexpr int kModelFormatVersion = 2;
 
 // The branch network's shape: enough to rebuild it before loading its weights.
 struct ArchitectureSpec {
     std::string name = "convnet";
     int inputChannels = 3;
     std::vector<int> widths{16, 32, 48, 64, 64, 64};  // one 3x3 convolution each
-    std::vector<int> strides{1, 2, 2, 2, 2, 2};
+    // Every layer halves the crop: a quarter of the cost of a full-resolution first layer, so that four times
+    // the steps fit in the same time, which paid more than the resolution (docs/quality.md).
+    std::vector<int> strides{2, 2, 2, 2, 2, 2};
     int headWidth = 32;
     // Values describing the whole image (Transform::globalContext) that join the pooled crop features before the
     // head; 0 for crops alone, as in files written before the field existed.

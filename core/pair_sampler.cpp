@@ -7,6 +7,24 @@
 
 namespace twinsight::core {
 
+namespace {
+
+cv::Mat detailIntegral(const cv::Mat& bgr) {
+    cv::Mat grey, dx, dy, sum;
+    cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
+    cv::Sobel(grey, dx, CV_32F, 1, 0);
+    cv::Sobel(grey, dy, CV_32F, 0, 1);
+    cv::integral(dx.mul(dx) + dy.mul(dy), sum, CV_64F);
+    return sum;
+}
+
+double cropDetail(const cv::Mat& sum, const cv::Rect& crop) {
+    const int x0 = crop.x, y0 = crop.y, x1 = crop.x + crop.width, y1 = crop.y + crop.height;
+    return sum.at<double>(y1, x1) - sum.at<double>(y0, x1) - sum.at<double>(y1, x0) + sum.at<double>(y0, x0);
+}
+
+}  // namespace
+
 PairSampler::PairSampler(const Transform& transform, const std::vector<cv::Mat>& images, SamplerConfig config)
     : m_transform(transform), m_images(images), m_config(config), m_random(config.seed) {
     transform.checkRange(config.range);
@@ -21,6 +39,9 @@ PairSampler::PairSampler(const Transform& transform, const std::vector<cv::Mat>&
             throw std::invalid_argument("pair sampler: an image is smaller than the " +
                                         std::to_string(config.inputSize) + " px crop");
         }
+    }
+    if (transform.cropChoice() == CropChoice::Detailed && transform.view() == core::View::Patches) {
+        for (const cv::Mat& image : images) m_detailSums.push_back(detailIntegral(image));
     }
 }
 
@@ -48,7 +69,8 @@ std::pair<double, double> PairSampler::drawDistinctMagnitudes() {
     }
 }
 
-cv::Rect PairSampler::drawCrop(const cv::Mat& image) {
+cv::Rect PairSampler::drawCrop(std::size_t imageIndex) {
+    const cv::Mat& image = m_images[imageIndex];
     if (m_transform.view() == core::View::WholeFrame) {
         // A window of 80-100% of the frame, same aspect ratio: more framings from few images.
         const double scale = std::uniform_real_distribution<double>(kSmallestFrameShare, 1.0)(m_random);
@@ -67,26 +89,18 @@ cv::Rect PairSampler::drawCrop(const cv::Mat& image) {
     for (int k = 0; k < candidates; ++k) {
         const cv::Rect crop(x(m_random), y(m_random), size, size);
         // Judged on the undegraded image, so the choice never depends on the magnitude.
-        const double detail = candidates == 1 ? 0.0 : detailOf(image(crop));
+        const double detail = candidates == 1 ? 0.0 : cropDetail(m_detailSums[imageIndex], crop);
         if (detail > bestDetail) best = crop, bestDetail = detail;
     }
     return best;
 }
 
-double detailOf(const cv::Mat& bgr) {
-    cv::Mat grey, dx, dy;
-    cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
-    cv::Sobel(grey, dx, CV_32F, 1, 0);
-    cv::Sobel(grey, dy, CV_32F, 0, 1);
-    return cv::mean(dx.mul(dx) + dy.mul(dy))[0];
-}
-
 PairSampler::DegradedView PairSampler::degradedView(const cv::Mat& image, const cv::Rect& crop, bool flip, double magnitude) {
     const std::uint64_t noiseSeed = m_random();
     if (m_transform.contextSize() > 0 && m_transform.view() == core::View::Patches) {
-        // The context describes the whole degraded image, so the whole image is degraded and the crop cut from it.
-        const cv::Mat degraded = m_transform.apply(image, magnitude, noiseSeed);
-        DegradedView view{degraded(crop).clone(), m_transform.globalContext(degraded)};
+        // The crop is degraded as always; the context describes the whole image degraded alike.
+        DegradedView view{m_transform.applyToCrop(image, crop, magnitude, noiseSeed),
+                          m_transform.contextAfter(image, magnitude, noiseSeed)};
         if (flip) cv::flip(view.pixels, view.pixels, /*flipCode=*/1);
         return view;
     }
@@ -111,10 +125,12 @@ PairSampler::DegradedView PairSampler::degradedView(const cv::Mat& image, const 
 void PairSampler::addPair(PairBatch& batch, bool cross) {
     std::uniform_int_distribution<std::size_t> pick(0, m_images.size() - 1);
     const auto [firstMagnitude, secondMagnitude] = drawDistinctMagnitudes();
-    const cv::Mat& firstImage = m_images[pick(m_random)];
-    const cv::Mat& secondImage = cross ? m_images[pick(m_random)] : firstImage;
-    const cv::Rect firstCrop = drawCrop(firstImage);
-    const cv::Rect secondCrop = cross ? drawCrop(secondImage) : firstCrop;
+    const std::size_t firstIndex = pick(m_random);
+    const std::size_t secondIndex = cross ? pick(m_random) : firstIndex;
+    const cv::Mat& firstImage = m_images[firstIndex];
+    const cv::Mat& secondImage = m_images[secondIndex];
+    const cv::Rect firstCrop = drawCrop(firstIndex);
+    const cv::Rect secondCrop = cross ? drawCrop(secondIndex) : firstCrop;
     const bool firstFlip = (m_random() & 1U) != 0;
     const bool secondFlip = cross ? (m_random() & 1U) != 0 : firstFlip;
     DegradedView first = degradedView(firstImage, firstCrop, firstFlip, firstMagnitude);

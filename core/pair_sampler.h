@@ -32,9 +32,6 @@ struct PairBatch {
     std::vector<cv::Mat> firstViews, secondViews;  // the 8-bit crops or frames behind `first` and `second`
 };
 
-// Mean squared gradient of a crop's grey levels: how much edge and texture it holds.
-double detailOf(const cv::Mat& bgr);
-
 class PairSampler {
 public:
     // `images` are CV_8UC3 at working size and must outlive the sampler.
@@ -55,7 +52,7 @@ public:
 private:
     double drawMagnitude();
     std::pair<double, double> drawDistinctMagnitudes();
-    cv::Rect drawCrop(const cv::Mat& image);
+    cv::Rect drawCrop(std::size_t imageIndex);
     struct DegradedView {
         cv::Mat pixels;              // CV_8UC3, input size
         std::vector<float> context;  // of the whole degraded image, when the transformation has one
@@ -65,6 +62,9 @@ private:
 
     const Transform& m_transform;
     const std::vector<cv::Mat>& m_images;
+    // Per image, for CropChoice::Detailed: the integral of the squared grey gradient, so that the detail of any
+    // candidate crop costs four look-ups.
+    std::vector<cv::Mat> m_detailSums;
     SamplerConfig m_config;
     std::mt19937_64 m_random;
 };

@@ -210,7 +210,7 @@ void TrainerConfig::validate() const {
     auto require = [](bool ok, const std::string& message) {
         if (!ok) throw std::invalid_argument(message);
     };
-    require(steps >= 1, "steps must be at least 1, got " + std::to_string(steps));
+    require(!steps || *steps >= 1, "steps must be at least 1, got " + std::to_string(steps.value_or(0)));
     require(batchSize >= 1, "batch size must be at least 1, got " + std::to_string(batchSize));
     require(learningRate > 0.0 && std::isfinite(learningRate), "learning rate must be positive");
     require(inputSize >= 16, "input size must be at least 16 px, got " + std::to_string(inputSize));
@@ -223,6 +223,11 @@ void TrainerConfig::validate() const {
             "linearity weight must be 0 or more");
     require(threads >= 0, "threads must be at least 1 (or 0 for the default), got " + std::to_string(threads));
     require(validationLevels >= 2, "validation needs at least 2 levels");
+}
+
+int TrainerConfig::totalSteps() const {
+    const int chosen = steps ? *steps : findTransform(transform).defaultSteps();
+    return thorough ? chosen * kThoroughStepFactor : chosen;
 }
 
 ArchitectureSpec TrainerConfig::effectiveArchitecture() const {

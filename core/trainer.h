@@ -22,7 +22,7 @@ inline constexpr int kThoroughStepFactor = 3;
 struct TrainerConfig {
     std::string transform = "blur";
     std::optional<Range> range;  // the transformation's default range when absent
-    int steps = 600;
+    std::optional<int> steps;  // the transformation's defaultSteps() when absent
     // Trains kThoroughStepFactor times the steps: slower, and better where the README's table says so.
     bool thorough = false;
     int batchSize = 32;
@@ -44,7 +44,8 @@ struct TrainerConfig {
     // Throws std::invalid_argument naming the first bad value.
     void validate() const;
     Range effectiveRange() const;
-    int totalSteps() const { return thorough ? steps * kThoroughStepFactor : steps; }
+    // The steps this configuration trains: the chosen or default steps, times kThoroughStepFactor when thorough.
+    int totalSteps() const;
     // The architecture with the transformation's context size.
     ArchitectureSpec effectiveArchitecture() const;
     double effectiveCrossImageShare() const;

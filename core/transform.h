@@ -57,9 +57,16 @@ public:
     virtual View view() const = 0;
     virtual PoolRule poolRule() const { return {}; }
     virtual CropChoice cropChoice() const { return CropChoice::Anywhere; }
+    // Training steps by default: as many as fit in about 90 s on two cores, where more measurably paid.
+    virtual int defaultSteps() const { return 3000; }
     // Values describing the whole (degraded) image that the network sees beside each crop; none by default.
     virtual int contextSize() const { return 0; }
     virtual std::vector<float> globalContext(const cv::Mat& /*bgr*/) const { return {}; }
+    // The context of `image` degraded by `magnitude`: globalContext(apply(...)) unless the transformation knows a
+    // cheaper way to the same values (the pair sampler asks for one per crop).
+    virtual std::vector<float> contextAfter(const cv::Mat& image, double magnitude, std::uint64_t seed) const {
+        return globalContext(apply(image, magnitude, seed));
+    }
     // How pixels are fed to the network for this transformation.
     virtual InputEncoding inputEncoding() const { return InputEncoding::FixedScale; }
     // Share of cross-image pairs in training (DESIGN.md, "Comparable across images"): half by default.

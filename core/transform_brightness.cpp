@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <cmath>
+
 #include <opencv2/imgproc.hpp>
 
 #include "core/tone_context.h"
@@ -19,6 +22,17 @@ public:
     // where the rest lies, which one crop cannot tell (is this white wall the sky, or the sky pushed to 255?).
     int contextSize() const override { return kToneContextSize; }
     std::vector<float> globalContext(const cv::Mat& bgr) const override { return toneContext(valueLevels(bgr)); }
+    // The shift moves every V level by the same amount, clipped: the histogram of the shifted image follows from
+    // the original's without converting the whole image (up to the HSV round trip's rounding of one level).
+    std::vector<float> contextAfter(const cv::Mat& image, double shift, std::uint64_t /*seed*/) const override {
+        checkMagnitude(shift);
+        const LevelCounts original = valueLevels(image);
+        if (shift == 0.0) return toneContext(original);
+        LevelCounts shifted{};
+        const long steps = std::lround(shift);
+        for (long v = 0; v < 256; ++v) shifted[std::clamp(v + steps, 0L, 255L)] += original[v];
+        return toneContext(shifted);
+    }
 
 protected:
     cv::Mat applyChecked(const cv::Mat& image, double shift, std::uint64_t /*seed*/) const override {

@@ -48,6 +48,7 @@ TrainingPanel::TrainingPanel(QWidget* parent)
 
     connect(m_transform, &QComboBox::currentIndexChanged, this, [this] {
         const QString name = transformName();
+        showDefaultSteps();
         m_range->setTransform(core::findTransform(name.toStdString()));
         m_transform->setToolTip(m_transform->currentData(Qt::ToolTipRole).toString());
         emit transformChanged(name);
@@ -59,7 +60,16 @@ TrainingPanel::TrainingPanel(QWidget* parent)
     connect(m_stop, &QPushButton::clicked, this, &TrainingPanel::stopRequested);
     m_range->setTransform(core::findTransform(transformName().toStdString()));
     m_transform->setToolTip(m_transform->currentData(Qt::ToolTipRole).toString());
+    showDefaultSteps();
     setRunning(false);
+}
+
+void TrainingPanel::showDefaultSteps() {
+    const int steps = core::findTransform(transformName().toStdString()).defaultSteps();
+    m_steps->setSpecialValueText(tr("Default (%1)").arg(steps));
+    m_steps->setToolTip(tr("Training steps; Default is %1 for %2, as many as fit in about 90 s on two cores")
+                            .arg(steps)
+                            .arg(transformName()));
 }
 
 QWidget* TrainingPanel::makeTransformGroup() {
@@ -85,9 +95,11 @@ QWidget* TrainingPanel::makeTrainingGroup() {
     const core::TrainerConfig defaults;
     auto* group = new QGroupBox(tr("Training"), this);
     m_steps->setObjectName("stepsSpin");
-    m_steps->setRange(1, 1000000);
+    // 0 reads "Default": the transformation's own steps, which follow it when it changes.
+    m_steps->setRange(0, 1000000);
     m_steps->setSingleStep(100);
-    m_steps->setValue(defaults.steps);
+    m_steps->setSpecialValueText(tr("Default"));
+    m_steps->setValue(0);
     m_thorough->setObjectName("thoroughCheck");
     m_thorough->setToolTip(tr("Train %1 times the steps: about 3-4 minutes on 2 cores instead of about one, for "
                               "the figures the README lists; seconds on a GPU")
@@ -185,7 +197,7 @@ core::TrainerConfig TrainingPanel::config() const {
     core::TrainerConfig config;
     config.transform = transformName().toStdString();
     config.range = m_range->range();
-    config.steps = m_steps->value();
+    if (m_steps->value() > 0) config.steps = m_steps->value();
     config.thorough = m_thorough->isChecked();
     config.batchSize = m_batch->value();
     config.device = m_device->currentData().toString().toStdString();
@@ -265,7 +277,13 @@ void TrainingPanel::restoreSettings(const QSettings& settings) {
     if (!value("rangeMin").isNull() && !value("rangeMax").isNull()) {
         m_range->setRange({value("rangeMin").toDouble(), value("rangeMax").toDouble()});
     }
-    if (!value("steps").isNull()) m_steps->setValue(value("steps").toInt());
+    // Settings saved before the steps followed the transformation hold its former default, 600: that was no
+    // choice of the user's.
+    constexpr int kFormerDefaultSteps = 600;
+    if (!value("steps").isNull()) {
+        const int steps = value("steps").toInt();
+        m_steps->setValue(steps == kFormerDefaultSteps && value("thorough").isNull() ? 0 : steps);
+    }
     if (!value("thorough").isNull()) m_thorough->setChecked(value("thorough").toBool());
     if (!value("batch").isNull()) m_batch->setValue(value("batch").toInt());
     const int device = m_device->findData(value("device"));

@@ -54,6 +54,8 @@ private:
     QWidget* makeTransformGroup();
     QWidget* makeTrainingGroup();
     QWidget* makeAdvancedOptions();
+    // The steps box's "Default" names the current transformation's steps.
+    void showDefaultSteps();
 
     QComboBox* m_transform;
     RangeEditor* m_range;

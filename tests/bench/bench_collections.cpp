@@ -29,10 +29,7 @@ struct RunResult {
     core::CorrelationStudy network;
     core::CorrelationStudy classical;
     bool hasClassical = false;
-    double valPearson = 0.0, valSpearman = 0.0;
-    core::Interval valPearsonInterval, valSpearmanInterval;
-    double valMedianError = 0.0;
-    double trainSeconds = 0.0, pairsPerSecond = 0.0;
+    core::TrainingSummary training;  // the model's own figures: validation, time, pairs/s
 };
 
 // The figure each transformation is judged by, and its target against the classical measure.
@@ -89,6 +86,11 @@ core::TrainerConfig configFor(const CollectionSettings& settings, const std::str
     config.thorough = settings.thorough;
     if (settings.crossShare >= 0.0) config.crossImageShare = settings.crossShare;
     if (settings.linearity >= 0.0) config.linearityWeight = settings.linearity;
+    if (!settings.widths.empty()) {
+        if (settings.widths.size() != settings.strides.size()) throw std::invalid_argument("give as many strides as widths");
+        config.architecture.widths = settings.widths;
+        config.architecture.strides = settings.strides;
+    }
     return config;
 }
 
@@ -113,18 +115,13 @@ RunResult runOne(const CollectionSettings& settings, const std::string& transfor
     result.testImages = static_cast<int>(test.images.images.size());
     result.network = core::studyCorrelation(outcome.model.scorer(), test.images.images, config.effectiveRange(),
                                             settings.levels);
-    result.valPearson = summary.valPearson;
-    result.valSpearman = summary.valSpearman;
-    result.valPearsonInterval = summary.valPearsonInterval;
-    result.valSpearmanInterval = summary.valSpearmanInterval;
-    result.valMedianError = summary.valMedianAbsError;
-    result.trainSeconds = summary.seconds;
-    result.pairsPerSecond = summary.pairsPerSecond;
+    result.training = summary;
     return result;
 }
 
 void appendRun(const std::string& file, const RunResult& r) {
     if (file.empty()) return;
+    const core::TrainingSummary& t = r.training;
     const bool fresh = !fs::exists(file);
     std::ofstream out(file, std::ios::app);
     if (fresh) {
@@ -136,12 +133,12 @@ void appendRun(const std::string& file, const RunResult& r) {
     out << r.transform << "," << r.mode << "," << r.heldOut << "," << r.seed << "," << r.trainImages << ","
         << r.testImages << "," << r.network.pearson << "," << r.network.spearman << ","
         << r.network.pearsonInterval.low << "," << r.network.pearsonInterval.high << ","
-        << r.network.spearmanInterval.low << "," << r.network.spearmanInterval.high << "," << r.valPearson << ","
-        << r.valPearsonInterval.low << "," << r.valPearsonInterval.high << "," << r.valSpearman << ","
-        << r.valSpearmanInterval.low << "," << r.valSpearmanInterval.high << "," << r.valMedianError << ","
+        << r.network.spearmanInterval.low << "," << r.network.spearmanInterval.high << "," << t.valPearson << ","
+        << t.valPearsonInterval.low << "," << t.valPearsonInterval.high << "," << t.valSpearman << ","
+        << t.valSpearmanInterval.low << "," << t.valSpearmanInterval.high << "," << t.valMedianAbsError << ","
         << (r.hasClassical ? std::to_string(r.classical.pearson) : "") << ","
-        << (r.hasClassical ? std::to_string(r.classical.spearman) : "") << "," << r.trainSeconds << ","
-        << r.pairsPerSecond << "\n";
+        << (r.hasClassical ? std::to_string(r.classical.spearman) : "") << "," << t.seconds << ","
+        << t.pairsPerSecond << "\n";
 }
 
 struct Spread {
@@ -181,9 +178,10 @@ void printSummary(const std::vector<RunResult>& runs) {
         for (const RunResult* run : group) {
             p.push_back(run->network.pearson);
             s.push_back(run->network.spearman);
-            seconds.push_back(run->trainSeconds);
+            seconds.push_back(run->training.seconds);
             const double judged = target.bySpearman ? run->network.spearman : run->network.pearson;
-            const core::Interval& own = target.bySpearman ? run->valSpearmanInterval : run->valPearsonInterval;
+            const core::Interval& own =
+                target.bySpearman ? run->training.valSpearmanInterval : run->training.valPearsonInterval;
             inside += own.contains(judged) ? 1 : 0;
             if (run->hasClassical) {
                 cp.push_back(run->classical.pearson);
@@ -231,8 +229,9 @@ void runCollectionBenchmark(const CollectionSettings& settings, const std::vecto
                     std::fprintf(stderr, "  pearson %.3f spearman %.3f (classical %.3f / %.3f), val spearman %.3f "
                                          "[%.3f, %.3f], %.0f s\n",
                                  run.network.pearson, run.network.spearman, run.classical.pearson,
-                                 run.classical.spearman, run.valSpearman, run.valSpearmanInterval.low,
-                                 run.valSpearmanInterval.high, run.trainSeconds);
+                                 run.classical.spearman, run.training.valSpearman,
+                                 run.training.valSpearmanInterval.low, run.training.valSpearmanInterval.high,
+                                 run.training.seconds);
                     appendRun(settings.runsOut, run);
                     runs.push_back(std::move(run));
                 }

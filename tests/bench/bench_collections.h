@@ -21,6 +21,7 @@ struct CollectionSettings {
     double crossShare = -1.0;                   // share of cross-image pairs; below 0: the transformation's
     double linearity = -1.0;                    // weight of the linearity loss; below 0: the transformation's
     std::string runsOut;                        // CSV of every run, appended as they finish; none when empty
+    std::vector<int> widths, strides;           // the branch's convolutions; the default architecture when empty
     std::string modelsOut;                      // folder each run's model is saved in; none when empty
 };
 

@@ -82,6 +82,14 @@ TEST_F(CliEndToEnd, TrainPrintsTheSummaryJsonAndWritesTheModel) {
     EXPECT_TRUE(fs::is_regular_file(folder("blur.twinsight")));
 }
 
+TEST_F(CliEndToEnd, ThoroughTrainsThreeTimesTheSteps) {
+    const CliResult result = runCli({"train", "--images", folder("test"), "--transform", "noise", "--out",
+                                     folder("thorough.twinsight"), "--steps", "4", "--thorough", "--batch", "4",
+                                     "--working-size", "96", "--input-size", "32", "--device", "cpu"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_EQ(nlohmann::json::parse(result.out)["steps"], 12);
+}
+
 TEST_F(CliEndToEnd, ScoreWritesSortedCsvAndReportsUnreadableFiles) {
     ASSERT_EQ(training().exitCode, 0);
     std::ofstream(folder("test/broken.png")) << "not a png";

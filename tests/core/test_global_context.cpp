@@ -6,6 +6,7 @@
 
 #include "core/analysis.h"
 #include "core/network_input.h"
+#include "core/sample_scenes.h"
 #include "core/trained_model.h"
 #include "core/transform.h"
 #include "support/temp_folder.h"
@@ -45,6 +46,25 @@ TEST(GlobalContext, ToneContextSeesClippingShiftAndSpread) {
     const auto wide = contrast.globalContext(contrast.apply(gradientImage(), 1.0));
     EXPECT_LT(flat[mean + 1], contrast.globalContext(gradientImage())[mean + 1]) << "the deviation";
     EXPECT_GT(wide[mean + 1], contrast.globalContext(gradientImage())[mean + 1]);
+}
+
+TEST(GlobalContext, TheSamplersShortcutGivesTheContextOfTheDegradedImage) {
+    cv::Mat photo = renderSampleScene(/*seed=*/5, 2, cv::Size(192, 144));
+    for (const char* name : {"brightness", "contrast", "jpeg"}) {
+        const Transform& transform = findTransform(name);
+        for (double share : {0.0, 0.2, 0.9}) {
+            const Range range = transform.defaultRange();
+            const double magnitude = range.min + share * range.span();
+            const auto direct = transform.globalContext(transform.apply(photo, magnitude));
+            const auto shortcut = transform.contextAfter(photo, magnitude, 0);
+            ASSERT_EQ(direct.size(), shortcut.size()) << name;
+            // jpeg's shortcut reads a 128 px window: the same ratios, measured on fewer pixels.
+            const double tolerance = std::string(name) == "jpeg" ? 0.25 : 0.03;
+            for (std::size_t k = 0; k < direct.size(); ++k) {
+                EXPECT_NEAR(direct[k], shortcut[k], tolerance) << name << " " << magnitude << " value " << k;
+            }
+        }
+    }
 }
 
 TEST(GlobalContext, RotationFollowsTheTiltOfTheLines) {

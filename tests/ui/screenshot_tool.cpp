@@ -2,7 +2,8 @@
 // screenshot of each tab: the README's figure, and a way to look at the program after a training without clicking.
 // Not a test and not installed.
 //
-//   twinsight_screenshot FOLDER OUT_PREFIX [STEPS] [TAB]   (run under xvfb-run for the real platform and fonts)
+//   twinsight_screenshot FOLDER OUT_PREFIX [STEPS] [SELECT_ROW] [WIDTHxHEIGHT]   (run under xvfb-run for the real
+//   platform and fonts; the window is 1400x880 unless a size is given)
 
 #include <QApplication>
 #include <QComboBox>
@@ -13,6 +14,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
@@ -30,7 +32,7 @@ int main(int argc, char** argv) {
     QCoreApplication::setOrganizationName("TwinsightScreenshot");
     QCoreApplication::setApplicationName("TwinsightScreenshot");
     if (argc < 3) {
-        std::cerr << "usage: twinsight_screenshot FOLDER OUT_PREFIX [STEPS] [SELECT_ROW]\n";
+        std::cerr << "usage: twinsight_screenshot FOLDER OUT_PREFIX [STEPS] [SELECT_ROW] [WIDTHxHEIGHT]\n";
         return 2;
     }
     const int steps = argc > 3 ? std::atoi(argv[3]) : 300;
@@ -38,7 +40,12 @@ int main(int argc, char** argv) {
     twinsight::core::setComputeThreads(twinsight::core::defaultThreadCount());
     using namespace twinsight;
     ui::MainWindow window({/*errorDialogs=*/false});
-    window.resize(1400, 880);
+    int width = 1400, height = 880;
+    if (argc > 5 && std::sscanf(argv[5], "%dx%d", &width, &height) != 2) {
+        std::cerr << "twinsight_screenshot: size must read WIDTHxHEIGHT, got " << argv[5] << "\n";
+        return 2;
+    }
+    window.resize(width, height);
     window.show();
     QSignalSpy ready(&window, &ui::MainWindow::folderReady);
     window.start(QString::fromLocal8Bit(argv[1]));

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QSettings>
@@ -92,6 +93,35 @@ TEST(TrainingPanel, ConfigAndSettingsRoundTrip) {
     EXPECT_EQ(config.steps, 321);
     EXPECT_EQ(config.seed, 77U);
     EXPECT_NO_THROW(config.validate());
+}
+
+TEST(TrainingPanel, DefaultStepsFollowTheTransformationAndThoroughIsKept) {
+    testing::TempFolder folder;
+    QSettings settings(QString::fromStdString(folder.file("settings.ini")), QSettings::IniFormat);
+    {
+        TrainingPanel panel;
+        auto* steps = panel.findChild<QSpinBox*>("stepsSpin");
+        auto* combo = panel.findChild<QComboBox*>("transformCombo");
+        combo->setCurrentIndex(combo->findData("blur"));
+        EXPECT_EQ(steps->text(), "Default (3000)");
+        EXPECT_FALSE(panel.config().steps.has_value());
+        combo->setCurrentIndex(combo->findData("rotation"));
+        EXPECT_EQ(steps->text(), "Default (1500)");
+        EXPECT_EQ(panel.config().totalSteps(), 1500);
+        panel.findChild<QCheckBox*>("thoroughCheck")->setChecked(true);
+        EXPECT_EQ(panel.config().totalSteps(), 4500);
+        panel.saveSettings(settings);
+    }
+    TrainingPanel restored;
+    restored.restoreSettings(settings);
+    EXPECT_TRUE(restored.config().thorough);
+    EXPECT_FALSE(restored.config().steps.has_value());
+    // Settings written before the steps followed the transformation hold the former default: read as Default.
+    settings.remove("training/thorough");
+    settings.setValue("training/steps", 600);
+    TrainingPanel migrated;
+    migrated.restoreSettings(settings);
+    EXPECT_FALSE(migrated.config().steps.has_value());
 }
 
 TEST(TrainingPanel, FormatsTimeLeft) {
