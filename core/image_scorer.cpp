@@ -31,12 +31,11 @@ std::vector<cv::Rect> ImageScorer::cropGrid(cv::Size imageSize) const {
     // the stride is the input size).
     const int stride = m_pool.cropStride > 0 ? std::min(m_pool.cropStride, m_inputSize) : m_inputSize;
     auto count = [&](int length) {
+        // Side by side: one crop per input-sized cell, as scored before strides existed.
+        if (stride == m_inputSize) return std::max(1, static_cast<int>(std::lround(double(length) / m_inputSize)));
         return std::max(1, 1 + static_cast<int>(std::lround(double(length - m_inputSize) / stride)));
     };
-    const int columns = stride == m_inputSize ? std::max(1, static_cast<int>(std::lround(double(imageSize.width) / m_inputSize)))
-                                              : count(imageSize.width);
-    const int rows = stride == m_inputSize ? std::max(1, static_cast<int>(std::lround(double(imageSize.height) / m_inputSize)))
-                                           : count(imageSize.height);
+    const int columns = count(imageSize.width), rows = count(imageSize.height);
     std::vector<cv::Rect> grid;
     for (int y : spreadStarts(imageSize.height, m_inputSize, rows)) {
         for (int x : spreadStarts(imageSize.width, m_inputSize, columns)) grid.emplace_back(x, y, m_inputSize, m_inputSize);

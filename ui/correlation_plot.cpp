@@ -53,21 +53,22 @@ void CorrelationPlot::setStudy(const core::CorrelationStudy& study, const QStrin
     m_calibration->setData(knotMagnitudes, knotScores, /*alreadySorted=*/true);
     m_calibration->setVisible(!knotScores.isEmpty());
 
-    QString heading = tr("Pearson r = %1 · Spearman ρ = %2")
-                          .arg(figureWithInterval(study.pearson, study.pearsonInterval),
-                               figureWithInterval(study.spearman, study.spearmanInterval));
+    // Short lines: the title does not wrap, and the plot is narrow at 1024 px.
+    QString heading =
+        tr("Pearson r = %1 · Spearman ρ = %2").arg(study.pearson, 0, 'f', 3).arg(study.spearman, 0, 'f', 3);
     if (const auto origin = originStudyPearson(transform)) {
-        heading += tr("   (origin study, %1: r = %2)").arg(transform).arg(*origin, 0, 'f', 3);
+        heading += tr("  (origin study: r = %1)").arg(*origin, 0, 'f', 3);
     }
-    QString detail = tr("%1 %2 × %3 magnitudes · per-image Spearman %4 · pair accuracy %5% · (90% intervals "
-                        "over images)")
-                         .arg(study.images)
-                         .arg(source)
-                         .arg(study.levels)
-                         .arg(study.perImageSpearman, 0, 'f', 3)
-                         .arg(figureWithInterval(study.pairAccuracy, study.pairAccuracyInterval, 1, 100.0));
-    if (const QString rough = roughNote(study.images); !rough.isEmpty()) detail += QStringLiteral(" · ") + rough;
-    m_title->setText(heading + "\n" + detail);
+    QString sureness = tr("90% over images: r %1 · ρ %2")
+                           .arg(intervalText(study.pearsonInterval), intervalText(study.spearmanInterval));
+    if (const QString rough = roughNote(study.images); !rough.isEmpty()) sureness += QStringLiteral(" · ") + rough;
+    const QString detail = tr("%1 %2 × %3 magnitudes · per image ρ %4 · pairs %5%")
+                               .arg(study.images)
+                               .arg(source)
+                               .arg(study.levels)
+                               .arg(study.perImageSpearman, 0, 'f', 3)
+                               .arg(figureWithInterval(study.pairAccuracy, study.pairAccuracyInterval, 1, 100.0));
+    m_title->setText(heading + "\n" + sureness + "\n" + detail);
     m_plot->xAxis->setLabel(tr("true %1 (%2)").arg(transform, unit));
     m_plot->legend->setVisible(true);
     m_plot->rescaleAxes();

@@ -40,7 +40,7 @@ ModelInfoPanel::ModelInfoPanel(QWidget* parent)
     setObjectName("modelInfo");
     const QStringList names = {tr("Transformation"), tr("Range"),   tr("Sizes"),         tr("Training"),
                                tr("Time"),           tr("Images"),  tr("Pair accuracy"), tr("Pearson · Spearman"),
-                               tr("Estimate error"), tr("Device"),         tr("Created"), tr("File")};
+                               tr("90% interval"), tr("Estimate error"), tr("Device"),         tr("Created"), tr("File")};
     m_form->setContentsMargins(0, 0, 0, 0);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     for (int row = 0; row < kRows; ++row) {
@@ -127,17 +127,26 @@ void ModelInfoPanel::setModel(const core::ModelMetadata& metadata, const QString
     setRow(Time, tr("%1 s · %2 pairs/s").arg(number(training.seconds, 0), number(training.pairsPerSecond, 0)));
     setRow(Images, tr("%1 + %2 held out").arg(training.trainImages).arg(training.validationImages));
     const QString rough = roughNote(training.validationImages);
-    const QString roughSuffix = rough.isEmpty() ? QString() : QStringLiteral(" · ") + rough;
-    setRow(Accuracy,
-           figureWithInterval(training.valPairAccuracy, training.valPairAccuracyInterval, 1, 100.0) + "%" + roughSuffix);
+    if (!rough.isEmpty()) {
+        setRow(Images, tr("%1 + %2 held out · rough").arg(training.trainImages).arg(training.validationImages));
+        m_values[Images]->setToolTip(tr("The figures below are rough: %1").arg(rough));
+    } else {
+        m_values[Images]->setToolTip(QString());
+    }
+    setRow(Accuracy, tr("%1% (%2)")
+                         .arg(number(training.valPairAccuracy * 100.0, 1))
+                         .arg(intervalText(training.valPairAccuracyInterval, 1, 100.0)));
     m_values[Accuracy]->setToolTip(tr("Share of held-out image pairs the model orders right; in brackets the 90% "
                                       "interval from a bootstrap over the held-out images"));
-    setRow(Correlation, QStringLiteral("%1 · %2").arg(figureWithInterval(training.valPearson, training.valPearsonInterval),
-                                                     figureWithInterval(training.valSpearman, training.valSpearmanInterval)));
-    m_values[Correlation]->setToolTip(tr("Score against true magnitude over the held-out images, pooled; in brackets "
-                                         "the 90% intervals from a bootstrap over the held-out images"));
+    setRow(Correlation, QStringLiteral("%1 · %2").arg(number(training.valPearson, 3), number(training.valSpearman, 3)));
+    m_values[Correlation]->setToolTip(tr("Score against true magnitude over the held-out images, pooled"));
+    setRow(Interval, QStringLiteral("%1 · %2").arg(intervalText(training.valPearsonInterval, 2),
+                                                  intervalText(training.valSpearmanInterval, 2)));
+    m_values[Interval]->setToolTip(tr("Where Pearson and Spearman would lie on 90% of other held-out sets like this "
+                                      "one (bootstrap over the held-out images); a different kind of photo can "
+                                      "fall outside"));
     setRow(EstimateError, std::isfinite(training.valMedianAbsError)
-                              ? tr("%1 %2 median on held-out images").arg(number(training.valMedianAbsError, 2), unit)
+                              ? tr("%1 %2 (median)").arg(number(training.valMedianAbsError, 2), unit)
                               : tr("unknown"));
     m_values[EstimateError]->setToolTip(
         tr("How far the estimate in %1 lies from the true magnitude, each held-out image judged by a calibration "

@@ -78,7 +78,13 @@ TEST_F(WindowWithModel, TrainingFillsTheGridThePlotsAndTheRanking) {
     const QString title = m_window->correlationPlot()->title();
     EXPECT_TRUE(title.contains("Pearson") && title.contains("Spearman") && title.contains("0.955"))
         << title.toStdString();
-    EXPECT_TRUE(m_window->modelInfo()->text().contains("blur"));
+    // How sure the figures are, and that so few held-out images make them rough.
+    EXPECT_TRUE(title.contains("90% over images: r ") && title.contains("–")) << title.toStdString();
+    EXPECT_TRUE(title.contains("rough: only")) << "a study of a handful of images says so";
+    const QString info = m_window->modelInfo()->text();
+    EXPECT_TRUE(info.contains("blur"));
+    EXPECT_TRUE(info.contains("90% interval")) << info.toStdString();
+    EXPECT_TRUE(info.contains("px (median)")) << info.toStdString();
     const QStringList flagged = m_window->rankingPanel()->flaggedPaths();
     ASSERT_FALSE(flagged.isEmpty());
     EXPECT_TRUE(grid->index(grid->rowOf(flagged.first())).data(ImageGridModel::FlaggedRole).toBool());
