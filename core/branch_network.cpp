@@ -17,8 +17,9 @@ BranchImpl::BranchImpl(const ArchitectureSpec& spec) {
         channels = spec.widths[i];
     }
     m_contextSize = spec.contextSize;
-    m_head = register_module("head", torch::nn::Sequential(torch::nn::Linear(channels + spec.contextSize, spec.headWidth),
-                                                           torch::nn::ReLU(), torch::nn::Linear(spec.headWidth, 1)));
+    m_head =
+        register_module("head", torch::nn::Sequential(torch::nn::Linear(channels + spec.contextSize, spec.headWidth),
+                                                      torch::nn::ReLU(), torch::nn::Linear(spec.headWidth, 1)));
     initialiseWeights();
 }
 
@@ -53,16 +54,15 @@ torch::Tensor BranchImpl::forward(torch::Tensor input, torch::Tensor context) {
 
 torch::Tensor toTensor(const InputBatch& batch, const torch::Device& device) {
     // from_blob does not copy; clone() gives the tensor its own storage before the batch goes away.
-    torch::Tensor tensor =
-        torch::from_blob(const_cast<float*>(batch.values.data()), {batch.count, batch.channels, batch.height, batch.width},
-                         torch::kFloat32);
+    torch::Tensor tensor = torch::from_blob(const_cast<float*>(batch.values.data()),
+                                            {batch.count, batch.channels, batch.height, batch.width}, torch::kFloat32);
     return device.is_cpu() ? tensor.clone() : tensor.to(device);
 }
 
 torch::Tensor contextTensor(const InputBatch& batch, const torch::Device& device) {
     if (batch.contextSize == 0) return {};
-    torch::Tensor tensor = torch::from_blob(const_cast<float*>(batch.context.data()), {batch.count, batch.contextSize},
-                                            torch::kFloat32);
+    torch::Tensor tensor =
+        torch::from_blob(const_cast<float*>(batch.context.data()), {batch.count, batch.contextSize}, torch::kFloat32);
     return device.is_cpu() ? tensor.clone() : tensor.to(device);
 }
 

@@ -38,13 +38,15 @@ std::vector<cv::Rect> ImageScorer::cropGrid(cv::Size imageSize) const {
     const int columns = count(imageSize.width), rows = count(imageSize.height);
     std::vector<cv::Rect> grid;
     for (int y : spreadStarts(imageSize.height, m_inputSize, rows)) {
-        for (int x : spreadStarts(imageSize.width, m_inputSize, columns)) grid.emplace_back(x, y, m_inputSize, m_inputSize);
+        for (int x : spreadStarts(imageSize.width, m_inputSize, columns))
+            grid.emplace_back(x, y, m_inputSize, m_inputSize);
     }
     return grid;
 }
 
 std::vector<cv::Mat> ImageScorer::networkViews(const cv::Mat& image) const {
-    if (image.empty() || image.type() != CV_8UC3) throw std::invalid_argument("scorer: expected a 3-channel 8-bit image");
+    if (image.empty() || image.type() != CV_8UC3)
+        throw std::invalid_argument("scorer: expected a 3-channel 8-bit image");
     if (m_transform.view() == View::WholeFrame) return {resizeToInput(image, m_inputSize)};
     const cv::Mat padded = padToAtLeast(image, m_inputSize);
     std::vector<cv::Mat> views;
@@ -80,7 +82,8 @@ std::vector<double> ImageScorer::scoreAll(const std::vector<cv::Mat>& images) co
         batch = InputBatch(3, m_inputSize, m_transform.inputEncoding(), contextSize);
     };
     for (std::size_t i = 0; i < images.size(); ++i) {
-        const std::vector<float> context = contextSize > 0 ? m_transform.globalContext(images[i]) : std::vector<float>{};
+        const std::vector<float> context =
+            contextSize > 0 ? m_transform.globalContext(images[i]) : std::vector<float>{};
         for (const cv::Mat& view : networkViews(images[i])) {
             batch.append(view, context);
             owner.push_back(i);

@@ -9,12 +9,8 @@ namespace twinsight::core {
 namespace {
 
 nlohmann::json architectureJson(const ArchitectureSpec& spec) {
-    return {{"name", spec.name},
-            {"input_channels", spec.inputChannels},
-            {"widths", spec.widths},
-            {"strides", spec.strides},
-            {"head_width", spec.headWidth},
-            {"context_size", spec.contextSize}};
+    return {{"name", spec.name},       {"input_channels", spec.inputChannels}, {"widths", spec.widths},
+            {"strides", spec.strides}, {"head_width", spec.headWidth},         {"context_size", spec.contextSize}};
 }
 
 ArchitectureSpec architectureFromJson(const nlohmann::json& json) {
@@ -84,7 +80,8 @@ TrainingSummary trainingFromJson(const nlohmann::json& json) {
     t.valPairAccuracy = json.at("val_pair_accuracy").get<double>();
     t.valPearson = json.at("val_pearson").get<double>();
     t.valSpearman = json.at("val_spearman").get<double>();
-    t.valPairAccuracyInterval = {optionalNumber(json, "val_pair_accuracy_low"), optionalNumber(json, "val_pair_accuracy_high")};
+    t.valPairAccuracyInterval = {optionalNumber(json, "val_pair_accuracy_low"),
+                                 optionalNumber(json, "val_pair_accuracy_high")};
     t.valPearsonInterval = {optionalNumber(json, "val_pearson_low"), optionalNumber(json, "val_pearson_high")};
     t.valSpearmanInterval = {optionalNumber(json, "val_spearman_low"), optionalNumber(json, "val_spearman_high")};
     t.valMedianAbsError = optionalNumber(json, "val_median_abs_error");

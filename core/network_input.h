@@ -18,7 +18,7 @@ struct InputBatch {
     int channels = 3;
     int height = 0;
     int width = 0;
-    std::vector<float> values;  // count * channels * height * width, NCHW
+    std::vector<float> values;   // count * channels * height * width, NCHW
     int contextSize = 0;         // whole-image values per sample (Transform::globalContext)
     std::vector<float> context;  // count * contextSize
 

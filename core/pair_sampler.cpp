@@ -35,7 +35,8 @@ PairSampler::PairSampler(const Transform& transform, const std::vector<cv::Mat>&
     }
     for (const cv::Mat& image : images) {
         if (image.type() != CV_8UC3) throw std::invalid_argument("pair sampler: images must be 3-channel 8-bit");
-        if (transform.view() == core::View::Patches && (image.cols < config.inputSize || image.rows < config.inputSize)) {
+        if (transform.view() == core::View::Patches &&
+            (image.cols < config.inputSize || image.rows < config.inputSize)) {
             throw std::invalid_argument("pair sampler: an image is smaller than the " +
                                         std::to_string(config.inputSize) + " px crop");
         }
@@ -95,7 +96,8 @@ cv::Rect PairSampler::drawCrop(std::size_t imageIndex) {
     return best;
 }
 
-PairSampler::DegradedView PairSampler::degradedView(const cv::Mat& image, const cv::Rect& crop, bool flip, double magnitude) {
+PairSampler::DegradedView PairSampler::degradedView(const cv::Mat& image, const cv::Rect& crop, bool flip,
+                                                    double magnitude) {
     const std::uint64_t noiseSeed = m_random();
     if (m_transform.contextSize() > 0 && m_transform.view() == core::View::Patches) {
         // The crop is degraded as always; the context describes the whole image degraded alike.

@@ -88,11 +88,11 @@ nlohmann::json trainingSummaryJson(const ModelMetadata& metadata) {
                               {"range", {metadata.range.min, metadata.range.max}},
                               {"working_size", metadata.workingSize},
                               {"input_size", metadata.inputSize}};
-    for (const char* field : {"steps", "seconds", "pairs_per_second", "device", "threads", "n_train_images",
-                              "n_val_images", "skipped", "val_pair_accuracy", "val_pearson", "val_spearman",
-                              "val_pair_accuracy_low", "val_pair_accuracy_high", "val_pearson_low", "val_pearson_high",
-                              "val_spearman_low", "val_spearman_high", "val_median_abs_error",
-                              "n_calibration_images"}) {
+    for (const char* field :
+         {"steps", "seconds", "pairs_per_second", "device", "threads", "n_train_images", "n_val_images", "skipped",
+          "val_pair_accuracy", "val_pearson", "val_spearman", "val_pair_accuracy_low", "val_pair_accuracy_high",
+          "val_pearson_low", "val_pearson_high", "val_spearman_low", "val_spearman_high", "val_median_abs_error",
+          "n_calibration_images"}) {
         summary[field] = training.at(field);
     }
     return summary;

@@ -55,8 +55,8 @@ double pairAccuracy(const std::vector<double>& truth, const std::vector<double>&
     std::sort(distinctScores.begin(), distinctScores.end());
     distinctScores.erase(std::unique(distinctScores.begin(), distinctScores.end()), distinctScores.end());
     auto rankOf = [&](std::size_t row) {  // 1-based
-        return static_cast<std::size_t>(
-                   std::lower_bound(distinctScores.begin(), distinctScores.end(), score[row]) - distinctScores.begin()) +
+        return static_cast<std::size_t>(std::lower_bound(distinctScores.begin(), distinctScores.end(), score[row]) -
+                                        distinctScores.begin()) +
                1;
     };
     std::vector<double> tree(distinctScores.size() + 1, 0.0);

@@ -164,8 +164,7 @@ CorrelationStudy TrainingRun::study(const std::vector<cv::Mat>& images) {
         if (m_cancel) throw TrainingCancelled();
         return scoreWithBranch(m_branch, batch, m_device);
     });
-    CorrelationStudy study =
-        studyCorrelation(scorer, images, m_config.effectiveRange(), m_config.validationLevels);
+    CorrelationStudy study = studyCorrelation(scorer, images, m_config.effectiveRange(), m_config.validationLevels);
     m_branch->train();
     return study;
 }
@@ -285,10 +284,9 @@ struct CalibrationFit {
 CalibrationFit fitFinalCalibration(TrainingRun& run, const DataSplit& data, const CorrelationStudy& validation) {
     CalibrationFit fit;
     const bool heldOut = !data.validationPaths.empty();
-    const std::size_t topUp =
-        heldOut && data.validation.size() < kCalibrationImages
-            ? std::min(kCalibrationImages - data.validation.size(), data.train.size())
-            : 0;
+    const std::size_t topUp = heldOut && data.validation.size() < kCalibrationImages
+                                  ? std::min(kCalibrationImages - data.validation.size(), data.train.size())
+                                  : 0;
     CorrelationStudy extra;
     if (topUp > 0) {
         extra = run.study(std::vector<cv::Mat>(data.train.begin(), data.train.begin() + static_cast<long>(topUp)));
@@ -307,8 +305,8 @@ struct LoopResult {
 
 LoopResult trainAllSteps(TrainingRun& run, BatchPrefetcher& prefetcher, const TrainerConfig& config,
                          const ProgressCallback& progress, const std::atomic_bool& cancel) {
-    const int interval =
-        config.validationInterval > 0 ? config.validationInterval : std::max(1, config.totalSteps() / kValidationsPerRun);
+    const int interval = config.validationInterval > 0 ? config.validationInterval
+                                                       : std::max(1, config.totalSteps() / kValidationsPerRun);
     LoopResult result;
     TrainingProgress report;
     report.totalSteps = config.totalSteps();

@@ -22,7 +22,7 @@ inline constexpr int kThoroughStepFactor = 3;
 struct TrainerConfig {
     std::string transform = "blur";
     std::optional<Range> range;  // the transformation's default range when absent
-    std::optional<int> steps;  // the transformation's defaultSteps() when absent
+    std::optional<int> steps;    // the transformation's defaultSteps() when absent
     // Trains kThoroughStepFactor times the steps: slower, and better where the README's table says so.
     bool thorough = false;
     int batchSize = 32;
@@ -70,7 +70,7 @@ struct TrainingProgress {
     double pairsPerSecond = 0.0;
     double etaSeconds = 0.0;
     double elapsedSeconds = 0.0;  // optimisation time so far, validations left out
-    bool validated = false;  // the two figures below are fresh at this step
+    bool validated = false;       // the two figures below are fresh at this step
     double valPairAccuracy = 0.0;
     double valSpearman = 0.0;
     CorrelationStudy validation;     // the whole study behind the two figures above, with its intervals

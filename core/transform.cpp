@@ -37,8 +37,10 @@ PoolRule poolRuleFromString(const std::string& fullText) {
     int stride = 0;
     if (const std::size_t at = text.find(kStrideSuffix); at != std::string::npos) {
         const std::string digits = text.substr(at + kStrideSuffix.size());
-        const bool valid = !digits.empty() && digits.size() < 6 && digits.find_first_not_of("0123456789") == std::string::npos;
-        if (!valid || std::stoi(digits) < 1) throw std::invalid_argument("unknown pooling rule '" + fullText + "' (bad stride)");
+        const bool valid =
+            !digits.empty() && digits.size() < 6 && digits.find_first_not_of("0123456789") == std::string::npos;
+        if (!valid || std::stoi(digits) < 1)
+            throw std::invalid_argument("unknown pooling rule '" + fullText + "' (bad stride)");
         stride = std::stoi(digits);
         text = text.substr(0, at);
     }
@@ -76,8 +78,7 @@ cv::Mat Transform::apply(const cv::Mat& image, double magnitude, std::uint64_t s
     return applyChecked(image, magnitude, seed);
 }
 
-cv::Mat Transform::applyToCrop(const cv::Mat& image, const cv::Rect& crop, double magnitude,
-                               std::uint64_t seed) const {
+cv::Mat Transform::applyToCrop(const cv::Mat& image, const cv::Rect& crop, double magnitude, std::uint64_t seed) const {
     const int margin = marginFor(magnitude);
     const cv::Rect bounds(0, 0, image.cols, image.rows);
     const cv::Rect padded =

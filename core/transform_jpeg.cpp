@@ -87,8 +87,8 @@ protected:
     // always aligned with the crop would teach the network where block edges lie, which scoring never sees.
     cv::Mat applyToCrop(const cv::Mat& image, const cv::Rect& crop, double steps, std::uint64_t seed) const override {
         const int shiftX = static_cast<int>(seed % kBlock), shiftY = static_cast<int>((seed / kBlock) % kBlock);
-        const cv::Rect padded = cv::Rect(crop.x - kBlock - shiftX, crop.y - kBlock - shiftY, crop.width + 2 * kBlock + shiftX,
-                                         crop.height + 2 * kBlock + shiftY) &
+        const cv::Rect padded = cv::Rect(crop.x - kBlock - shiftX, crop.y - kBlock - shiftY,
+                                         crop.width + 2 * kBlock + shiftX, crop.height + 2 * kBlock + shiftY) &
                                 cv::Rect(0, 0, image.cols, image.rows);
         const cv::Mat degraded = apply(image(padded), steps, seed);
         return degraded(cv::Rect(crop.x - padded.x, crop.y - padded.y, crop.width, crop.height)).clone();

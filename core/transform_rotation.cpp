@@ -17,7 +17,7 @@ double inscribedScale(double width, double height, double degrees) {
     return std::min(width / (width * c + height * s), height / (width * s + height * c));
 }
 
-constexpr int kOrientationBins = 36;  // 5 degrees each over 0..180
+constexpr int kOrientationBins = 36;         // 5 degrees each over 0..180
 constexpr int kOrientationMinimumSide = 96;  // px: images twice this size are halved first
 
 // Gradient orientations modulo 180 degrees, each gradient weighted by its squared length: a histogram (square roots

@@ -38,9 +38,19 @@ ModelInfoPanel::ModelInfoPanel(QWidget* parent)
       m_save(new QPushButton(tr("Save model…"), this)),
       m_open(new QPushButton(tr("Open model…"), this)) {
     setObjectName("modelInfo");
-    const QStringList names = {tr("Transformation"), tr("Range"),   tr("Sizes"),         tr("Training"),
-                               tr("Time"),           tr("Images"),  tr("Pair accuracy"), tr("Pearson · Spearman"),
-                               tr("90% interval"), tr("Estimate error"), tr("Device"),         tr("Created"), tr("File")};
+    const QStringList names = {tr("Transformation"),
+                               tr("Range"),
+                               tr("Sizes"),
+                               tr("Training"),
+                               tr("Time"),
+                               tr("Images"),
+                               tr("Pair accuracy"),
+                               tr("Pearson · Spearman"),
+                               tr("90% interval"),
+                               tr("Estimate error"),
+                               tr("Device"),
+                               tr("Created"),
+                               tr("File")};
     m_form->setContentsMargins(0, 0, 0, 0);
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     for (int row = 0; row < kRows; ++row) {
@@ -136,15 +146,17 @@ void ModelInfoPanel::setModel(const core::ModelMetadata& metadata, const QString
     setRow(Accuracy, tr("%1% (%2)")
                          .arg(number(training.valPairAccuracy * 100.0, 1))
                          .arg(intervalText(training.valPairAccuracyInterval, 1, 100.0)));
-    m_values[Accuracy]->setToolTip(tr("Share of held-out image pairs the model orders right; in brackets the 90% "
-                                      "interval from a bootstrap over the held-out images"));
+    m_values[Accuracy]->setToolTip(
+        tr("Share of held-out image pairs the model orders right; in brackets the 90% "
+           "interval from a bootstrap over the held-out images"));
     setRow(Correlation, QStringLiteral("%1 · %2").arg(number(training.valPearson, 3), number(training.valSpearman, 3)));
     m_values[Correlation]->setToolTip(tr("Score against true magnitude over the held-out images, pooled"));
     setRow(Interval, QStringLiteral("%1 · %2").arg(intervalText(training.valPearsonInterval, 2),
-                                                  intervalText(training.valSpearmanInterval, 2)));
-    m_values[Interval]->setToolTip(tr("Where Pearson and Spearman would lie on 90% of other held-out sets like this "
-                                      "one (bootstrap over the held-out images); a different kind of photo can "
-                                      "fall outside"));
+                                                   intervalText(training.valSpearmanInterval, 2)));
+    m_values[Interval]->setToolTip(
+        tr("Where Pearson and Spearman would lie on 90% of other held-out sets like this "
+           "one (bootstrap over the held-out images); a different kind of photo can "
+           "fall outside"));
     setRow(EstimateError, std::isfinite(training.valMedianAbsError)
                               ? tr("%1 %2 (median)").arg(number(training.valMedianAbsError, 2), unit)
                               : tr("unknown"));

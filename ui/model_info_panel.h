@@ -37,7 +37,22 @@ signals:
 
 private:
     void buildPicker();
-    enum Row { Transform, Range, Sizes, Steps, Time, Images, Accuracy, Correlation, Interval, EstimateError, Device, Created, Source, kRows };
+    enum Row {
+        Transform,
+        Range,
+        Sizes,
+        Steps,
+        Time,
+        Images,
+        Accuracy,
+        Correlation,
+        Interval,
+        EstimateError,
+        Device,
+        Created,
+        Source,
+        kRows
+    };
     void setRow(Row row, const QString& value);
 
     QComboBox* m_models;

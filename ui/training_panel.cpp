@@ -222,8 +222,8 @@ void TrainingPanel::setRunning(bool running) {
     m_running = running;
     m_train->setEnabled(!running && m_trainEnabled);
     m_stop->setEnabled(running);
-    for (QWidget* input : std::initializer_list<QWidget*>{m_transform, m_range, m_steps, m_thorough, m_batch, m_device, m_seed,
-                                                          m_workingSize, m_inputSize}) {
+    for (QWidget* input : std::initializer_list<QWidget*>{m_transform, m_range, m_steps, m_thorough, m_batch, m_device,
+                                                          m_seed, m_workingSize, m_inputSize}) {
         input->setEnabled(!running);
     }
     if (running) {

@@ -87,7 +87,8 @@ core::TrainerConfig configFor(const CollectionSettings& settings, const std::str
     if (settings.crossShare >= 0.0) config.crossImageShare = settings.crossShare;
     if (settings.linearity >= 0.0) config.linearityWeight = settings.linearity;
     if (!settings.widths.empty()) {
-        if (settings.widths.size() != settings.strides.size()) throw std::invalid_argument("give as many strides as widths");
+        if (settings.widths.size() != settings.strides.size())
+            throw std::invalid_argument("give as many strides as widths");
         config.architecture.widths = settings.widths;
         config.architecture.strides = settings.strides;
     }
@@ -113,8 +114,8 @@ RunResult runOne(const CollectionSettings& settings, const std::string& transfor
     result.seed = seed;
     result.trainImages = static_cast<int>(train.images.size());
     result.testImages = static_cast<int>(test.images.images.size());
-    result.network = core::studyCorrelation(outcome.model.scorer(), test.images.images, config.effectiveRange(),
-                                            settings.levels);
+    result.network =
+        core::studyCorrelation(outcome.model.scorer(), test.images.images, config.effectiveRange(), settings.levels);
     result.training = summary;
     return result;
 }
@@ -131,14 +132,14 @@ void appendRun(const std::string& file, const RunResult& r) {
                "pairs_per_second\n";
     }
     out << r.transform << "," << r.mode << "," << r.heldOut << "," << r.seed << "," << r.trainImages << ","
-        << r.testImages << "," << r.network.pearson << "," << r.network.spearman << ","
-        << r.network.pearsonInterval.low << "," << r.network.pearsonInterval.high << ","
-        << r.network.spearmanInterval.low << "," << r.network.spearmanInterval.high << "," << t.valPearson << ","
-        << t.valPearsonInterval.low << "," << t.valPearsonInterval.high << "," << t.valSpearman << ","
-        << t.valSpearmanInterval.low << "," << t.valSpearmanInterval.high << "," << t.valMedianAbsError << ","
+        << r.testImages << "," << r.network.pearson << "," << r.network.spearman << "," << r.network.pearsonInterval.low
+        << "," << r.network.pearsonInterval.high << "," << r.network.spearmanInterval.low << ","
+        << r.network.spearmanInterval.high << "," << t.valPearson << "," << t.valPearsonInterval.low << ","
+        << t.valPearsonInterval.high << "," << t.valSpearman << "," << t.valSpearmanInterval.low << ","
+        << t.valSpearmanInterval.high << "," << t.valMedianAbsError << ","
         << (r.hasClassical ? std::to_string(r.classical.pearson) : "") << ","
-        << (r.hasClassical ? std::to_string(r.classical.spearman) : "") << "," << t.seconds << ","
-        << t.pairsPerSecond << "\n";
+        << (r.hasClassical ? std::to_string(r.classical.spearman) : "") << "," << t.seconds << "," << t.pairsPerSecond
+        << "\n";
 }
 
 struct Spread {
@@ -158,10 +159,12 @@ std::string text(const Spread& s) {
 }
 
 void printSummary(const std::vector<RunResult>& runs) {
-    std::printf("\nCross-collection quality (pooled over image x magnitude; mean [min, max] over seeds and held-out "
-                "collections)\n");
-    std::printf("| transform | mode | runs | Pearson | Spearman | classical measure | classical Pearson | classical "
-                "Spearman | judged by | gap to classical | inside own 90%% | target | train s |\n");
+    std::printf(
+        "\nCross-collection quality (pooled over image x magnitude; mean [min, max] over seeds and held-out "
+        "collections)\n");
+    std::printf(
+        "| transform | mode | runs | Pearson | Spearman | classical measure | classical Pearson | classical "
+        "Spearman | judged by | gap to classical | inside own 90%% | target | train s |\n");
     std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     std::map<std::pair<std::string, std::string>, std::vector<const RunResult*>> groups;
     std::vector<std::pair<std::string, std::string>> order;
@@ -190,12 +193,12 @@ void printSummary(const std::vector<RunResult>& runs) {
             }
         }
         const bool classical = !cp.empty();
-        std::printf("| %s | %s | %zu | %s | %s | %s | %s | %s | %s | %s | %d of %zu | %s | %.0f |\n",
-                    key.first.c_str(), key.second.c_str(), group.size(), text(spreadOf(p)).c_str(),
-                    text(spreadOf(s)).c_str(), classical ? classicalMeasureFor(key.first)->name.c_str() : "-",
+        std::printf("| %s | %s | %zu | %s | %s | %s | %s | %s | %s | %s | %d of %zu | %s | %.0f |\n", key.first.c_str(),
+                    key.second.c_str(), group.size(), text(spreadOf(p)).c_str(), text(spreadOf(s)).c_str(),
+                    classical ? classicalMeasureFor(key.first)->name.c_str() : "-",
                     classical ? text(spreadOf(cp)).c_str() : "-", classical ? text(spreadOf(cs)).c_str() : "-",
-                    target.bySpearman ? "Spearman" : "Pearson", classical ? text(spreadOf(gap)).c_str() : "-",
-                    inside, group.size(), target.text, spreadOf(seconds).mean);
+                    target.bySpearman ? "Spearman" : "Pearson", classical ? text(spreadOf(gap)).c_str() : "-", inside,
+                    group.size(), target.text, spreadOf(seconds).mean);
     }
     std::fflush(stdout);
 }
@@ -223,15 +226,16 @@ void runCollectionBenchmark(const CollectionSettings& settings, const std::vecto
                 for (std::uint64_t seed : settings.seeds) {
                     std::fprintf(stderr, "%s %s %s seed %llu...\n", transform.c_str(), mode.c_str(), test.name.c_str(),
                                  static_cast<unsigned long long>(seed));
-                    RunResult run = runOne(settings, transform, mode, test, mode == "self" ? test.images : others, seed);
+                    RunResult run =
+                        runOne(settings, transform, mode, test, mode == "self" ? test.images : others, seed);
                     run.classical = classicalStudy;
                     run.hasClassical = classical.has_value();
-                    std::fprintf(stderr, "  pearson %.3f spearman %.3f (classical %.3f / %.3f), val spearman %.3f "
-                                         "[%.3f, %.3f], %.0f s\n",
+                    std::fprintf(stderr,
+                                 "  pearson %.3f spearman %.3f (classical %.3f / %.3f), val spearman %.3f "
+                                 "[%.3f, %.3f], %.0f s\n",
                                  run.network.pearson, run.network.spearman, run.classical.pearson,
-                                 run.classical.spearman, run.training.valSpearman,
-                                 run.training.valSpearmanInterval.low, run.training.valSpearmanInterval.high,
-                                 run.training.seconds);
+                                 run.classical.spearman, run.training.valSpearman, run.training.valSpearmanInterval.low,
+                                 run.training.valSpearmanInterval.high, run.training.seconds);
                     appendRun(settings.runsOut, run);
                     runs.push_back(std::move(run));
                 }

@@ -68,8 +68,9 @@ void runSpeed(const Options& options, const fs::path& work, const std::string& b
     const double memory = bench::peakScoringMemoryMiB(benchExecutable, model, list.string());
     std::printf("\nSpeed (12-megapixel JPEGs, %d files)\n", options.largeJpegs);
     std::printf("| figure | Twinsight | reference | target |\n|---|---|---|---|\n");
-    std::printf("| scoring vs decode-only | %.2f img/s | %.2f img/s (full decode, all cores) | ratio %.2f (>= 0.70) |\n",
-                scoring, decode, scoring / decode);
+    std::printf(
+        "| scoring vs decode-only | %.2f img/s | %.2f img/s (full decode, all cores) | ratio %.2f (>= 0.70) |\n",
+        scoring, decode, scoring / decode);
     std::printf("| peak memory scoring %d images | %.0f MiB | - | < 1024 MiB |\n", options.memoryImages, memory);
     std::fflush(stdout);
 }
@@ -86,7 +87,8 @@ int main(int argc, char** argv) {
     app.add_option("--transforms", options.transforms, "Transformations to measure (default: all)")->delimiter(',');
     app.add_option("--levels", options.levels, "Magnitudes per held-out image")->capture_default_str();
     app.add_option("--device", options.device, "auto, cpu or cuda")->capture_default_str();
-    app.add_option("--large-jpegs", options.largeJpegs, "12-megapixel JPEGs for the speed figures")->capture_default_str();
+    app.add_option("--large-jpegs", options.largeJpegs, "12-megapixel JPEGs for the speed figures")
+        ->capture_default_str();
     app.add_option("--memory-images", options.memoryImages, "Images scored for peak memory")->capture_default_str();
     app.add_flag("--skip-quality", options.skipQuality, "Only the speed figures");
     app.add_flag("--skip-speed", options.skipSpeed, "Only the quality figures");
@@ -108,7 +110,8 @@ int main(int argc, char** argv) {
     app.add_option("--files-from", options.filesFrom)->group("");
     CLI11_PARSE(app, argc, argv);
     try {
-        if (!options.scoreMemoryModel.empty()) return bench::runScoringMemoryChild(options.scoreMemoryModel, options.filesFrom);
+        if (!options.scoreMemoryModel.empty())
+            return bench::runScoringMemoryChild(options.scoreMemoryModel, options.filesFrom);
         const fs::path work = fs::temp_directory_path() / ("twinsight-bench-" + std::to_string(getpid()));
         fs::create_directories(work);
         std::string train = options.train, test = options.test;

@@ -59,9 +59,9 @@ TEST(Cli, TransformsPrintsOneLinePerTransformationStartingWithItsName) {
 TEST_F(CliEndToEnd, TrainPrintsTheSummaryJsonAndWritesTheModel) {
     ASSERT_EQ(training().exitCode, 0) << training().err;
     const auto summary = nlohmann::json::parse(training().out);
-    for (const char* field : {"transform", "range", "working_size", "input_size", "steps", "seconds",
-                              "pairs_per_second", "device", "threads", "n_train_images", "n_val_images", "skipped",
-                              "val_pair_accuracy", "val_pearson", "val_spearman"}) {
+    for (const char* field :
+         {"transform", "range", "working_size", "input_size", "steps", "seconds", "pairs_per_second", "device",
+          "threads", "n_train_images", "n_val_images", "skipped", "val_pair_accuracy", "val_pearson", "val_spearman"}) {
         EXPECT_TRUE(summary.contains(field)) << field;
     }
     EXPECT_EQ(summary["transform"], "blur");
@@ -134,8 +134,8 @@ TEST_F(CliEndToEnd, SweepAndEvalFollowTheProtocol) {
     EXPECT_EQ(sweep.out.rfind("magnitude,score,estimate\n", 0), 0U);
     EXPECT_EQ(countLines(sweep.out), 7);
     EXPECT_NE(sweep.out.find("\n5,"), std::string::npos) << sweep.out;
-    const CliResult eval = runCli({"eval", "--model", folder("blur.twinsight"), "--images", folder("test"), "--out",
-                                   folder("eval.json")});
+    const CliResult eval =
+        runCli({"eval", "--model", folder("blur.twinsight"), "--images", folder("test"), "--out", folder("eval.json")});
     ASSERT_EQ(eval.exitCode, 0) << eval.err;
     const auto report = nlohmann::json::parse(readText(folder("eval.json")));
     EXPECT_EQ(report["n_images"], 6);

@@ -62,8 +62,9 @@ TEST_F(ModelFile, SaveAndLoadGiveIdenticalScoresAndMetadata) {
 
 TEST_F(ModelFile, FilesWrittenBeforeTheIntervalsLoadWithThemUnknown) {
     nlohmann::json json = outcome().model.metadata().toJson();
-    for (const char* field : {"val_pair_accuracy_low", "val_pair_accuracy_high", "val_pearson_low", "val_pearson_high",
-                              "val_spearman_low", "val_spearman_high", "val_median_abs_error", "n_calibration_images"}) {
+    for (const char* field :
+         {"val_pair_accuracy_low", "val_pair_accuracy_high", "val_pearson_low", "val_pearson_high", "val_spearman_low",
+          "val_spearman_high", "val_median_abs_error", "n_calibration_images"}) {
         ASSERT_EQ(json["training"].erase(field), 1U) << field;
     }
     const ModelMetadata old = ModelMetadata::fromJson(json);
