@@ -88,7 +88,7 @@ void addTrainCommand(CLI::App& app) {
                         "Weight of the loss asking scores to grow in proportion to the magnitude (default: the "
                         "transformation's, 0.05; jpeg and contrast 0)");
     command->add_option("--cross-share", config.crossImageShare,
-                        "Share of cross-image pairs (default: the transformation's, 0.5; jpeg 0)");
+                        "Share of cross-image pairs (default: the transformation's, 0.5)");
     command->callback([options] {
         core::TrainerConfig config = options->config;
         config.transform = options->transform;
