@@ -1,6 +1,6 @@
 #pragma once
 // Sweeps of one image over the magnitude range and correlation studies over held-out images, following the
-// evaluation protocol of DESIGN.md.
+// evaluation protocol of docs/design.md.
 
 #include <functional>
 #include <vector>

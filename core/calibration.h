@@ -1,6 +1,6 @@
 #pragma once
 // Turns a network score back into the transformation's own unit: a monotone (isotonic) map from score to magnitude
-// fitted on held-out sweeps (DESIGN.md, "The idea").
+// fitted on held-out sweeps (docs/design.md, "The idea").
 
 #include <vector>
 

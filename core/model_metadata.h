@@ -1,5 +1,5 @@
 #pragma once
-// What a .twinsight model file says about itself besides its weights (DESIGN.md, "Model file").
+// What a .twinsight model file says about itself besides its weights (docs/design.md, "Model file").
 
 #include <cstdint>
 #include <string>

@@ -1,6 +1,6 @@
 #pragma once
 // The network's input: NCHW float batches made from 8-bit BGR crops, scaled by one fixed constant. No per-image
-// normalisation, which would erase brightness and contrast (DESIGN.md, "Shortcuts the network must not get").
+// normalisation, which would erase brightness and contrast (docs/design.md, "Shortcuts the network must not get").
 
 #include <vector>
 

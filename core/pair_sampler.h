@@ -1,6 +1,6 @@
 #pragma once
 // Self-made labels: each training pair is one or two images degraded by two random magnitudes, labelled 1 when the
-// first copy is the more degraded (DESIGN.md, "The idea" and "Comparable across images").
+// first copy is the more degraded (docs/design.md, "The idea" and "Comparable across images").
 
 #include <cstdint>
 #include <random>

@@ -1,5 +1,5 @@
 #pragma once
-// Correlation and ranking figures of the evaluation protocol (DESIGN.md, "Evaluation protocol").
+// Correlation and ranking figures of the evaluation protocol (docs/design.md, "Evaluation protocol").
 
 #include <cmath>
 #include <limits>

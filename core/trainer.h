@@ -1,5 +1,5 @@
 #pragma once
-// Self-supervised training of the siamese ranker (DESIGN.md): pairs from the sampler, RankNet loss on s1 - s2,
+// Self-supervised training of the siamese ranker (docs/design.md): pairs from the sampler, RankNet loss on s1 - s2,
 // validation on whole held-out images, calibration fitted at the end.
 
 #include <atomic>

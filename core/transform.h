@@ -1,5 +1,5 @@
 #pragma once
-// A degradation that Twinsight learns to measure, and the registry of all of them (DESIGN.md, "Transformations").
+// A degradation that Twinsight learns to measure, and the registry of all of them (docs/design.md, "Transformations").
 
 #include <cstdint>
 #include <memory>
@@ -69,7 +69,7 @@ public:
     }
     // How pixels are fed to the network for this transformation.
     virtual InputEncoding inputEncoding() const { return InputEncoding::FixedScale; }
-    // Share of cross-image pairs in training (DESIGN.md, "Comparable across images"): half by default.
+    // Share of cross-image pairs in training (docs/design.md, "Comparable across images"): half by default.
     virtual double defaultCrossImageShare() const { return 0.5; }
     // Weight of the loss asking scores to grow in proportion to the magnitude (trainer.cpp). Held-out skimage
     // photos, pooled Pearson without -> with 0.05: blur 0.90 -> 0.97, brightness 0.885 -> 0.91, rotation 0.41 ->
@@ -81,7 +81,7 @@ public:
     cv::Mat apply(const cv::Mat& image, double magnitude, std::uint64_t seed = 0) const;
 
     // Degrades only `crop` of `image`, computing over a margin around it so that the crop's edges look like
-    // its interior at every magnitude (DESIGN.md, "Shortcuts the network must not get").
+    // its interior at every magnitude (docs/design.md, "Shortcuts the network must not get").
     virtual cv::Mat applyToCrop(const cv::Mat& image, const cv::Rect& crop, double magnitude,
                                 std::uint64_t seed = 0) const;
 

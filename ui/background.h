@@ -1,6 +1,6 @@
 #pragma once
 // Runs work off the UI thread and hands its result, or its error message, back on the UI thread. Exceptions never
-// cross threads (STYLE.md, "Errors"): the work's exception becomes a message before it leaves the pool thread.
+// cross threads: the work's exception becomes a message before it leaves the pool thread.
 
 #include <QFutureWatcher>
 #include <QObject>

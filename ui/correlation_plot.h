@@ -1,6 +1,6 @@
 #pragma once
 // True magnitude against score over held-out images, one point per (image, magnitude), with Pearson and Spearman
-// in the title beside the origin study's figure for the transformation (DESIGN.md, "The idea").
+// in the title beside the origin study's figure for the transformation (docs/design.md, "The idea").
 
 #include <QWidget>
 #include <optional>

@@ -1,6 +1,6 @@
 #pragma once
 // Owns the training thread and its worker: starts trainings, stops them, and forwards the worker's signals to the
-// UI thread. Destroying it stops a running training and waits for the thread (STYLE.md, "Threads").
+// UI thread. Destroying it stops a running training and waits for the thread.
 
 #include <QObject>
 #include <QThread>

@@ -1,6 +1,6 @@
 #pragma once
 // Quality part of twinsight-bench: train each transformation with the default settings, evaluate on held-out
-// images with the DESIGN.md protocol, and compare with the origin study and the classical measures.
+// images with the docs/design.md protocol, and compare with the origin study and the classical measures.
 
 #include <optional>
 #include <string>
