@@ -23,7 +23,10 @@ void defineOptions(QCommandLineParser& parser) {
         QCoreApplication::translate("main", "Twinsight: annotation-free image quality inspector"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument("folder", QCoreApplication::translate("main", "Folder of images to open"), "[FOLDER]");
+    parser.addPositionalArgument(
+        "folder",
+        QCoreApplication::translate("main", "Folder of images to open, or an image: its folder opens with it selected"),
+        "[FOLDER|IMAGE]");
 }
 
 // --help and --version answer without a display (package checks, CI, ssh sessions).

@@ -144,12 +144,13 @@ QStringList ImageBrowser::paths() const { return m_model->paths(); }
 
 QString ImageBrowser::selectedPath() const { return m_grid->currentIndex().data(ImageGridModel::PathRole).toString(); }
 
-void ImageBrowser::selectPath(const QString& path) {
+bool ImageBrowser::selectPath(const QString& path) {
     const int row = m_model->rowOf(path);
-    if (row < 0) return;
+    if (row < 0) return false;
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(row));
     m_grid->setCurrentIndex(index);
     m_grid->scrollTo(index);
+    return true;
 }
 
 bool ImageBrowser::thumbnailsLoading() const { return m_loader->isLoading(); }

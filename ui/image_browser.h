@@ -35,7 +35,8 @@ public:
     const QString& folder() const { return m_folder; }
     QStringList paths() const;
     QString selectedPath() const;
-    void selectPath(const QString& path);
+    // Selects the image `path` names in the grid; false when the folder has no such image.
+    bool selectPath(const QString& path);
     bool thumbnailsLoading() const;
 
     void setEstimates(const QHash<QString, core::ImageEstimate>& estimates, const QString& unit);

@@ -24,8 +24,10 @@
 #include <QThreadPool>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <utility>
 
 #include "core/device.h"
+#include "core/image_source.h"
 #include "twinsight_version.h"
 #include "ui/analysis_jobs.h"
 #include "ui/background.h"
@@ -252,9 +254,10 @@ void MainWindow::reportError(const QString& title, const QString& message) {
     box->open();
 }
 
-void MainWindow::start(const QString& folderArgument) {
-    const StartFolder start = chooseStartFolder(folderArgument, QSettings().value("folder/last").toString());
+void MainWindow::start(const QString& argument) {
+    const StartFolder start = chooseStartFolder(argument, QSettings().value("folder/last").toString());
     if (!start.problem.isEmpty()) reportError(tr("Cannot open the folder"), start.problem);
+    m_startImage = start.image;
     if (!start.sampleScenes) return openFolder(start.path);
     statusBar()->showMessage(tr("Preparing the sample scenes…"));
     runInBackground(
@@ -282,9 +285,20 @@ void MainWindow::onFolderOpened(const QString& folder, int imageCount) {
                                  kStatusTimeout);
     }
     m_trainingPanel->setTrainEnabled(imageCount > 0);
+    const QString startImage = std::exchange(m_startImage, {});
+    if (!startImage.isEmpty() && QFileInfo(startImage).absolutePath() == folder) selectStartImage(startImage);
     scoreFolder();
     updateActions();
     emit folderReady(folder, imageCount);
+}
+
+// The file given at start: a multi-frame file is selected at its first frame; a file that is no image Twinsight
+// reads is reported, its folder staying open.
+void MainWindow::selectStartImage(const QString& image) {
+    if (m_browser->selectPath(image)) return;
+    if (m_browser->selectPath(QString::fromStdString(core::imageSourceName(image.toStdString(), 1)))) return;
+    reportError(tr("Cannot open the image"),
+                tr("%1 is not an image Twinsight can read").arg(QDir::toNativeSeparators(image)));
 }
 
 void MainWindow::onSelectionChanged(const QString& path) {

@@ -47,8 +47,9 @@ public:
     explicit MainWindow(MainWindowOptions options = {}, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Opens the folder given, else the last one used, else the sample scenes (written once into the cache).
-    void start(const QString& folderArgument);
+    // Opens the folder given (or the folder of the file given, with that image selected), else the last one used,
+    // else the sample scenes (written once into the cache).
+    void start(const QString& argument);
     void openFolder(const QString& folder);
     // Loads a model in the background and adds it to the open models as the current one (replacing an open model
     // of the same transformation); the open models stay as they were when the file cannot be used.
@@ -106,6 +107,7 @@ private:
     void restoreSettings();
 
     void onFolderOpened(const QString& folder, int imageCount);
+    void selectStartImage(const QString& image);
     void onSelectionChanged(const QString& path);
     QString imageCaption(const QString& path) const;
     void refreshImageCaption();
@@ -163,6 +165,7 @@ private:
     std::shared_ptr<const FolderScores> m_scores;
     QString m_trainingUnit;
     QString m_scoringNote;  // added to the next "Scored" message
+    QString m_startImage;   // the file given at start, selected once its folder is open
     int m_selectionGeneration = 0;
     int m_sweepGeneration = 0;
     int m_studyGeneration = 0;

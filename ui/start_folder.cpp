@@ -27,8 +27,13 @@ StartFolder chooseStartFolder(const QString& argument, const QString& lastFolder
             start.path = info.absoluteFilePath();
             return start;
         }
-        start.problem = info.exists() ? QObject::tr("%1 is not a folder").arg(argument)
-                                      : QObject::tr("%1: no such folder").arg(argument);
+        if (info.isFile()) {
+            start.path = info.absolutePath();
+            start.image = info.absoluteFilePath();
+            return start;
+        }
+        start.problem = info.exists() ? QObject::tr("%1 is neither a folder nor a file").arg(argument)
+                                      : QObject::tr("%1: no such file or folder").arg(argument);
     }
     if (!lastFolder.isEmpty() && QFileInfo(lastFolder).isDir()) {
         start.path = lastFolder;

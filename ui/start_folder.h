@@ -1,6 +1,7 @@
 #pragma once
-// Which folder the program opens at start: the one given, else the last one used, else the built-in sample
-// scenes, generated once into the user's cache folder so that a first start shows something useful at once.
+// Which folder the program opens at start: the one given (or the folder of the file given, with that image to
+// select), else the last one used, else the built-in sample scenes, generated once into the user's cache folder so
+// that a first start shows something useful at once.
 
 #include <QString>
 
@@ -8,11 +9,12 @@ namespace twinsight::ui {
 
 struct StartFolder {
     QString path;
+    QString image;              // a file was given: select it once its folder `path` is open
     bool sampleScenes = false;  // the path is the sample scenes folder, which may still have to be written
-    QString problem;            // why the folder given could not be used; empty when it could (or none was given)
+    QString problem;            // why the argument could not be used; empty when it could (or none was given)
 };
 
-// `argument`: the folder named on the command line (may be empty); `lastFolder`: from the settings.
+// `argument`: the folder or file named on the command line (may be empty); `lastFolder`: from the settings.
 StartFolder chooseStartFolder(const QString& argument, const QString& lastFolder);
 
 // <cache>/sample-scenes, inside QStandardPaths::CacheLocation.

@@ -3,10 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <QComboBox>
+#include <QDir>
 #include <QFileInfo>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <filesystem>
+#include <fstream>
 
 #include "support/temp_folder.h"
 #include "ui/image_browser.h"
@@ -51,6 +54,39 @@ TEST(MainWindow, OpensTheFolderGivenAndRemembersIt) {
     next.start({});
     ASSERT_TRUE(ready.wait(30000));
     EXPECT_EQ(ready.first().at(0).toString(), path);
+}
+
+// What the desktop entry does when an image is opened with Twinsight: its folder opens with that image selected.
+TEST(MainWindow, AnImageGivenOpensItsFolderWithTheImageSelected) {
+    testing::TempFolder folder;
+    testing::writeScenes(folder.path().string(), 3, /*seed=*/9);
+    const QStringList images = QDir(QString::fromStdString(folder.path().string())).entryList({"*.png"});
+    ASSERT_EQ(images.size(), 3);
+    const QString image = QString::fromStdString((folder.path() / images.at(1).toStdString()).string());
+    MainWindow window({false});
+    QSignalSpy ready(&window, &MainWindow::folderReady);
+    QSignalSpy errors(&window, &MainWindow::errorReported);
+    window.start(image);
+    ASSERT_TRUE(ready.wait(30000));
+    EXPECT_EQ(ready.first().at(0).toString(), QFileInfo(image).absolutePath());
+    EXPECT_EQ(ready.first().at(1).toInt(), 3);
+    EXPECT_EQ(window.browser()->selectedPath(), image);
+    EXPECT_EQ(errors.count(), 0);
+}
+
+TEST(MainWindow, AFileThatIsNoImageOpensItsFolderAndSaysSo) {
+    testing::TempFolder folder;
+    testing::writeScenes(folder.path().string(), 2, /*seed=*/9);
+    const std::filesystem::path notes = folder.path() / "notes.txt";
+    std::ofstream(notes) << "not an image";
+    MainWindow window({false});
+    QSignalSpy ready(&window, &MainWindow::folderReady);
+    QSignalSpy errors(&window, &MainWindow::errorReported);
+    window.start(QString::fromStdString(notes.string()));
+    ASSERT_TRUE(ready.wait(30000));
+    EXPECT_EQ(ready.first().at(1).toInt(), 2);
+    ASSERT_EQ(errors.count(), 1);
+    EXPECT_TRUE(errors.first().at(0).toString().contains("notes.txt")) << errors.first().at(0).toString().toStdString();
 }
 
 TEST(MainWindow, ChangingTheTransformationResetsTheRangeAndThePreviewFollows) {

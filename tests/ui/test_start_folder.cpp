@@ -1,10 +1,12 @@
-// Where the program starts: the folder given, else the last one, else the sample scenes written once.
+// Where the program starts: the folder given (or the folder of the file given), else the last one, else the sample
+// scenes written once.
 
 #include <gtest/gtest.h>
 
 #include <QDir>
 #include <QFileInfo>
 #include <filesystem>
+#include <fstream>
 
 #include "support/temp_folder.h"
 #include "ui/start_folder.h"
@@ -18,6 +20,17 @@ TEST(StartFolder, FolderGivenWins) {
     const StartFolder start =
         chooseStartFolder(QString::fromStdString(given.path().string()), QString::fromStdString(last.path().string()));
     EXPECT_EQ(start.path, QFileInfo(QString::fromStdString(given.path().string())).absoluteFilePath());
+    EXPECT_FALSE(start.sampleScenes);
+    EXPECT_TRUE(start.problem.isEmpty());
+}
+
+TEST(StartFolder, AFileGivenOpensItsFolderWithTheFileToSelect) {
+    testing::TempFolder given;
+    const fs::path image = given.path() / "photo.png";
+    std::ofstream(image) << "not decoded here";
+    const StartFolder start = chooseStartFolder(QString::fromStdString(image.string()), {});
+    EXPECT_EQ(start.path, QFileInfo(QString::fromStdString(given.path().string())).absoluteFilePath());
+    EXPECT_EQ(start.image, QFileInfo(QString::fromStdString(image.string())).absoluteFilePath());
     EXPECT_FALSE(start.sampleScenes);
     EXPECT_TRUE(start.problem.isEmpty());
 }
