@@ -5,6 +5,7 @@
 
 #include "cli/cli_commands.h"
 #include "cli/cli_support.h"
+#include "cli/help_formatter.h"
 #include "core/process_setup.h"
 #include "twinsight_version.h"
 
@@ -13,6 +14,8 @@ int main(int argc, char** argv) {
     using namespace twinsight::cli;
     CLI::App app("Twinsight: annotation-free image quality inspector (command line)", "twinsight-cli");
     app.set_version_flag("--version", std::string("twinsight-cli ") + twinsight::kVersion);
+    app.set_help_all_flag("--help-all", "Print the help of every command and exit");
+    app.formatter(std::make_shared<HelpFormatter>());
     app.require_subcommand(1);
     addTransformsCommand(app);
     addSamplesCommand(app);
