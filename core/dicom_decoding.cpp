@@ -75,11 +75,8 @@ void setUpDcmtk() {
 }
 
 void checkReadable(const std::string& path) {
+    requireRegularFile(path, "an image file");
     std::error_code error;
-    const fs::file_status status = fs::status(path, error);
-    if (status.type() == fs::file_type::none) failForFile(path, "cannot be read (" + error.message() + ")");
-    if (!fs::exists(status)) failForFile(path, "file does not exist");
-    if (fs::is_directory(status)) failForFile(path, "is a folder, not an image file");
     if (fs::file_size(path, error) == 0 && !error) failForFile(path, "empty file");
     if (!std::ifstream(path, std::ios::binary)) failForFile(path, "cannot be opened for reading");
 }
@@ -258,6 +255,7 @@ bool hasDicomExtension(const std::string& path) {
 }
 
 bool hasDicomSignature(const std::string& path) {
+    if (!notRegularFileReason(path).empty()) return false;
     std::ifstream in(path, std::ios::binary);
     std::array<char, kMagic.size()> magic{};
     if (!in.seekg(kMagicOffset) || !in.read(magic.data(), magic.size())) return false;

@@ -5,8 +5,42 @@
 #include <cstdio>
 #include <filesystem>
 #include <stdexcept>
+#include <system_error>
 
 namespace twinsight::core {
+namespace fs = std::filesystem;
+namespace {
+
+std::string specialFileKind(fs::file_type type) {
+    switch (type) {
+        case fs::file_type::fifo: return "a FIFO";
+        case fs::file_type::socket: return "a socket";
+        case fs::file_type::character: return "a character device";
+        case fs::file_type::block: return "a block device";
+        default: return "not a file";
+    }
+}
+
+}  // namespace
+
+std::string notRegularFileReason(const std::string& path, const std::string& kind) {
+    std::error_code error;
+    const fs::file_status link = fs::symlink_status(path, error);
+    if (link.type() == fs::file_type::not_found) return "file does not exist";
+    const fs::file_status target = fs::status(path, error);
+    if (fs::is_regular_file(target)) return {};
+    if (error == std::errc::too_many_symbolic_link_levels) return "link loop";
+    if (target.type() == fs::file_type::not_found) return fs::is_symlink(link) ? "dangling link" : "file does not exist";
+    if (error == std::errc::permission_denied) return "cannot be read (permission denied)";
+    if (error) return "cannot be read (" + error.message() + ")";
+    if (fs::is_directory(target)) return "is a folder, not " + kind;
+    return "not a regular file (" + specialFileKind(target.type()) + ")";
+}
+
+void requireRegularFile(const std::string& path, const std::string& kind) {
+    const std::string reason = notRegularFileReason(path, kind);
+    if (!reason.empty()) failForFile(path, reason);
+}
 
 void failForFile(const std::string& path, const std::string& reason) { throw std::runtime_error(path + ": " + reason); }
 

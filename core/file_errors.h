@@ -9,6 +9,14 @@ namespace twinsight::core {
 // Throws std::runtime_error("PATH: reason"): a list of skipped files then reads like a log.
 [[noreturn]] void failForFile(const std::string& path, const std::string& reason);
 
+// Why `path` cannot be read as a file, from its metadata alone (a FIFO or a device is never opened, so nothing
+// hangs): empty for a regular file or a link to one; else "file does not exist", "dangling link", "link loop",
+// "is a folder, not KIND", "not a regular file (a FIFO)" (socket, device, ...) or "cannot be read (reason)".
+std::string notRegularFileReason(const std::string& path, const std::string& kind = "a file");
+
+// failForFile(path, notRegularFileReason(path, kind)) unless `path` is a regular file or a link to one.
+void requireRegularFile(const std::string& path, const std::string& kind = "a file");
+
 // Throws "PATH: 120.0 megapixels is over the 100 megapixel limit" when width x height is over `maxMegapixels`.
 void checkMegapixels(const std::string& path, double width, double height, double maxMegapixels);
 

@@ -189,6 +189,7 @@ ImageHeader readImageHeader(std::istream& in) {
 }
 
 std::optional<cv::Size> readImageSize(const std::string& path) {
+    if (!notRegularFileReason(path).empty()) return std::nullopt;
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
     return readImageHeader(in).size;

@@ -55,9 +55,7 @@ void checkMegapixels(const std::string& path, cv::Size size) {
 
 // Opens the file; each reason it cannot be used becomes a message.
 std::ifstream openImageFile(const std::string& path) {
-    const fs::file_status status = statusOf(path);
-    if (!fs::exists(status)) failForFile(path, "file does not exist");
-    if (fs::is_directory(status)) failForFile(path, "is a folder, not an image file");
+    requireRegularFile(path, "an image file");  // before opening: a FIFO would block the open
     errno = 0;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -196,6 +194,9 @@ std::vector<std::string> listImageFiles(const std::string& folder, bool expandFr
                 } else if (isDicomFile(path)) {
                     found.emplace_back(path, true);
                 }
+            } else if (!it->is_directory(error)) {
+                // A dangling link, a link loop, a FIFO, a device: listed, so that loading reports it (never opened).
+                found.emplace_back(it->path(), false);
             }
         }
     } catch (const fs::filesystem_error& e) {
@@ -224,15 +225,19 @@ std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsO
     for (const std::string& path : pathsOrFolders) {
         const ImageSource source = parseImageSource(path);
         std::error_code error;
-        const fs::file_status status = keepMissing ? fs::status(source.file, error) : statusOf(source.file);
+        fs::file_status status = fs::status(source.file, error);
+        if (!keepMissing && error && error != std::errc::too_many_symbolic_link_levels) status = statusOf(source.file);
         if (!fs::exists(status)) {
-            if (!keepMissing) failForFile(path, "no such file or folder");
+            // A name that is nothing is a typo; a dangling link or a loop is reported when it is loaded.
+            if (!keepMissing && !fs::exists(fs::symlink_status(source.file, error))) {
+                failForFile(path, "no such file or folder");
+            }
             add(path);
             continue;
         }
         if (fs::is_directory(status)) {
             for (const std::string& name : listImageFiles(path, expandFrames)) add(name);
-        } else if (expandFrames && source.frame == 0 && isDicomFile(path)) {
+        } else if (expandFrames && source.frame == 0 && fs::is_regular_file(status) && isDicomFile(path)) {
             std::vector<std::string> frames;
             appendDicomImages(path, frames);
             for (const std::string& name : frames) add(name);

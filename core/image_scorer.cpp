@@ -21,9 +21,19 @@ std::vector<int> spreadStarts(int length, int window, int count) {
 
 }  // namespace
 
-ImageScorer::ImageScorer(const Transform& transform, int inputSize, PoolRule pool, BatchScoreFunction scoreBatch)
-    : m_transform(transform), m_inputSize(inputSize), m_pool(pool), m_scoreBatch(std::move(scoreBatch)) {
+ImageScorer::ImageScorer(const Transform& transform, int inputSize, PoolRule pool, int contextSize,
+                         BatchScoreFunction scoreBatch)
+    : m_transform(transform),
+      m_inputSize(inputSize),
+      m_pool(pool),
+      m_contextSize(contextSize),
+      m_scoreBatch(std::move(scoreBatch)) {
     if (inputSize < 8) throw std::invalid_argument("scorer: input size must be at least 8 px");
+    if (contextSize != 0 && contextSize != transform.contextSize()) {
+        throw std::invalid_argument("scorer: the " + transform.name() + " transformation has " +
+                                    std::to_string(transform.contextSize()) + " context values, not " +
+                                    std::to_string(contextSize));
+    }
 }
 
 std::vector<cv::Rect> ImageScorer::cropGrid(cv::Size imageSize) const {
@@ -73,7 +83,7 @@ double ImageScorer::score(const cv::Mat& image) const { return scoreAll({image})
 std::vector<double> ImageScorer::scoreAll(const std::vector<cv::Mat>& images) const {
     std::vector<std::size_t> owner;  // image index of each crop, in batch order
     std::vector<double> cropScores;
-    const int contextSize = m_transform.contextSize();
+    const int contextSize = m_contextSize;
     InputBatch batch(3, m_inputSize, m_transform.inputEncoding(), contextSize);
     auto flush = [&] {
         if (batch.count == 0) return;

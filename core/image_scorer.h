@@ -17,7 +17,10 @@ using BatchScoreFunction = std::function<std::vector<float>(const InputBatch&)>;
 
 class ImageScorer {
 public:
-    ImageScorer(const Transform& transform, int inputSize, PoolRule pool, BatchScoreFunction scoreBatch);
+    // `contextSize`: whole-image values the network takes beside each crop, the transformation's own or 0 for a
+    // model trained before its context existed (which is then not computed).
+    ImageScorer(const Transform& transform, int inputSize, PoolRule pool, int contextSize,
+                BatchScoreFunction scoreBatch);
 
     // Score of one CV_8UC3 image at working size.
     double score(const cv::Mat& image) const;
@@ -40,6 +43,7 @@ private:
     const Transform& m_transform;
     int m_inputSize;
     PoolRule m_pool;
+    int m_contextSize;
     BatchScoreFunction m_scoreBatch;
 };
 

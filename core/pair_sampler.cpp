@@ -1,5 +1,7 @@
 #include "core/pair_sampler.h"
 
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include <opencv2/core.hpp>
@@ -43,6 +45,9 @@ PairSampler::PairSampler(const Transform& transform, const std::vector<cv::Mat>&
     }
     if (transform.cropChoice() == CropChoice::Detailed && transform.view() == core::View::Patches) {
         for (const cv::Mat& image : images) m_detailSums.push_back(detailIntegral(image));
+    }
+    if (transform.contextSize() > 0 && transform.contextGridSize() > 1) {
+        m_contextGrid.assign(images.size(), std::vector<std::vector<float>>(transform.contextGridSize()));
     }
 }
 
@@ -96,13 +101,35 @@ cv::Rect PairSampler::drawCrop(std::size_t imageIndex) {
     return best;
 }
 
-PairSampler::DegradedView PairSampler::degradedView(const cv::Mat& image, const cv::Rect& crop, bool flip,
+std::vector<float> PairSampler::contextAfter(std::size_t imageIndex, double magnitude, std::uint64_t seed) {
+    if (m_contextGrid.empty()) return m_transform.contextAfter(m_images[imageIndex], magnitude, seed);
+    std::vector<std::vector<float>>& grid = m_contextGrid[imageIndex];
+    const int last = static_cast<int>(grid.size()) - 1;
+    auto gridMagnitude = [&](int k) { return m_config.range.min + m_config.range.span() * k / last; };
+    auto entry = [&](int k) -> const std::vector<float>& {
+        if (grid[k].empty()) grid[k] = m_transform.contextAfter(m_images[imageIndex], gridMagnitude(k), 0);
+        return grid[k];
+    };
+    const double position = (magnitude - m_config.range.min) / m_config.range.span() * last;
+    const int below = std::clamp(static_cast<int>(std::floor(position)), 0, last - 1);
+    const double weight = std::clamp(position - below, 0.0, 1.0);
+    const std::vector<float>& low = entry(below);
+    const std::vector<float>& high = entry(below + 1);
+    std::vector<float> context(low.size());
+    for (std::size_t i = 0; i < context.size(); ++i) {
+        context[i] = static_cast<float>((1.0 - weight) * low[i] + weight * high[i]);
+    }
+    return context;
+}
+
+PairSampler::DegradedView PairSampler::degradedView(std::size_t imageIndex, const cv::Rect& crop, bool flip,
                                                     double magnitude) {
+    const cv::Mat& image = m_images[imageIndex];
     const std::uint64_t noiseSeed = m_random();
     if (m_transform.contextSize() > 0 && m_transform.view() == core::View::Patches) {
         // The crop is degraded as always; the context describes the whole image degraded alike.
         DegradedView view{m_transform.applyToCrop(image, crop, magnitude, noiseSeed),
-                          m_transform.contextAfter(image, magnitude, noiseSeed)};
+                          contextAfter(imageIndex, magnitude, noiseSeed)};
         if (flip) cv::flip(view.pixels, view.pixels, /*flipCode=*/1);
         return view;
     }
@@ -129,14 +156,12 @@ void PairSampler::addPair(PairBatch& batch, bool cross) {
     const auto [firstMagnitude, secondMagnitude] = drawDistinctMagnitudes();
     const std::size_t firstIndex = pick(m_random);
     const std::size_t secondIndex = cross ? pick(m_random) : firstIndex;
-    const cv::Mat& firstImage = m_images[firstIndex];
-    const cv::Mat& secondImage = m_images[secondIndex];
     const cv::Rect firstCrop = drawCrop(firstIndex);
     const cv::Rect secondCrop = cross ? drawCrop(secondIndex) : firstCrop;
     const bool firstFlip = (m_random() & 1U) != 0;
     const bool secondFlip = cross ? (m_random() & 1U) != 0 : firstFlip;
-    DegradedView first = degradedView(firstImage, firstCrop, firstFlip, firstMagnitude);
-    DegradedView second = degradedView(secondImage, secondCrop, secondFlip, secondMagnitude);
+    DegradedView first = degradedView(firstIndex, firstCrop, firstFlip, firstMagnitude);
+    DegradedView second = degradedView(secondIndex, secondCrop, secondFlip, secondMagnitude);
     batch.first.append(first.pixels, first.context);
     batch.second.append(second.pixels, second.context);
     batch.firstViews.push_back(std::move(first.pixels));

@@ -57,7 +57,10 @@ private:
         cv::Mat pixels;              // CV_8UC3, input size
         std::vector<float> context;  // of the whole degraded image, when the transformation has one
     };
-    DegradedView degradedView(const cv::Mat& image, const cv::Rect& crop, bool flip, double magnitude);
+    DegradedView degradedView(std::size_t imageIndex, const cv::Rect& crop, bool flip, double magnitude);
+    // The context of the whole image degraded by `magnitude`, interpolated on the transformation's context grid
+    // when it has one.
+    std::vector<float> contextAfter(std::size_t imageIndex, double magnitude, std::uint64_t seed);
     void addPair(PairBatch& batch, bool cross);
 
     const Transform& m_transform;
@@ -65,6 +68,8 @@ private:
     // Per image, for CropChoice::Detailed: the integral of the squared grey gradient, so that the detail of any
     // candidate crop costs four look-ups.
     std::vector<cv::Mat> m_detailSums;
+    // Per image and grid magnitude (Transform::contextGridSize), filled the first time a crop needs it.
+    std::vector<std::vector<std::vector<float>>> m_contextGrid;
     SamplerConfig m_config;
     std::mt19937_64 m_random;
 };

@@ -145,11 +145,9 @@ cv::Mat decodeHalfSize(const std::string& path, LibRaw& raw, const DataErrors& e
 }
 
 void checkFile(const std::string& path) {
+    requireRegularFile(path, "an image file");
     std::error_code error;
-    const fs::file_status status = fs::status(path, error);
-    if (!fs::exists(status)) failForFile(path, "file does not exist");
-    if (fs::is_directory(status)) failForFile(path, "is a folder, not an image file");
-    if (fs::is_regular_file(status) && fs::file_size(path, error) == 0) failForFile(path, "empty file");
+    if (fs::file_size(path, error) == 0) failForFile(path, "empty file");
     if (!std::ifstream(path, std::ios::binary)) failForFile(path, "cannot be read (permission denied or I/O error)");
 }
 

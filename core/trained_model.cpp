@@ -33,7 +33,8 @@ public:
     std::uint64_t integer(int bytes) {
         need(bytes);
         std::uint64_t value = 0;
-        for (int i = 0; i < bytes; ++i) value |= std::uint64_t(static_cast<unsigned char>(m_bytes[m_at + i])) << (8 * i);
+        for (int i = 0; i < bytes; ++i)
+            value |= std::uint64_t(static_cast<unsigned char>(m_bytes[m_at + i])) << (8 * i);
         m_at += bytes;
         return value;
     }
@@ -86,6 +87,12 @@ TrainedModel TrainedModel::load(const std::string& path, const std::string& devi
     ByteReader reader(bytes, path);
     auto impl = std::make_unique<Impl>();
     impl->metadata = readMetadata(reader, path);
+    const int contextSize = impl->metadata.architecture.contextSize;
+    if (contextSize != 0 && contextSize != findTransform(impl->metadata.transform).contextSize()) {
+        throw std::runtime_error(path + ": architecture.context_size " + std::to_string(contextSize) +
+                                 " does not match the " + impl->metadata.transform + " transformation's " +
+                                 std::to_string(findTransform(impl->metadata.transform).contextSize()));
+    }
     const std::uint64_t weightsSize = reader.integer(8);
     const std::uint64_t weightsHash = reader.integer(8);
     const std::string weights = reader.chunk(weightsSize);
@@ -138,6 +145,7 @@ std::vector<float> TrainedModel::scoreBatch(const InputBatch& batch) const {
 
 ImageScorer TrainedModel::scorer() const {
     return ImageScorer(transform(), m_impl->metadata.inputSize, m_impl->metadata.pool,
+                       m_impl->metadata.architecture.contextSize,
                        [this](const InputBatch& batch) { return scoreBatch(batch); });
 }
 

@@ -67,6 +67,10 @@ public:
     virtual std::vector<float> contextAfter(const cv::Mat& image, double magnitude, std::uint64_t seed) const {
         return globalContext(apply(image, magnitude, seed));
     }
+    // When positive, the context changes smoothly with the magnitude: the pair sampler computes it at this many
+    // evenly spaced magnitudes over the training range, once per image, and interpolates between them, instead
+    // of degrading the whole image for every crop.
+    virtual int contextGridSize() const { return 0; }
     // How pixels are fed to the network for this transformation.
     virtual InputEncoding inputEncoding() const { return InputEncoding::FixedScale; }
     // Share of cross-image pairs in training (docs/design.md, "Comparable across images"): half by default.

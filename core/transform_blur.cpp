@@ -2,6 +2,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "core/sharpness_context.h"
 #include "core/transform.h"
 
 namespace twinsight::core {
@@ -27,6 +28,12 @@ public:
     CropChoice cropChoice() const override { return CropChoice::Detailed; }
     // Blur is edge width, whatever the edge contrast: standardised crops make scores comparable across images.
     InputEncoding inputEncoding() const override { return InputEncoding::Standardised; }
+    // Beside each crop, how wide the edges of the image's most detailed parts are (sharpness_context.h): a crop
+    // alone cannot tell a soft photo from a blurred one as well as the whole image can.
+    int contextSize() const override { return kSharpnessContextSize; }
+    std::vector<float> globalContext(const cv::Mat& bgr) const override { return sharpnessContext(bgr); }
+    // Edge widths follow sigma smoothly: every 0.2 px over the default range.
+    int contextGridSize() const override { return 26; }
 
 protected:
     cv::Mat applyChecked(const cv::Mat& image, double sigma, std::uint64_t /*seed*/) const override {

@@ -20,7 +20,7 @@ std::vector<float> meanLevel(const InputBatch& batch) {
 }
 
 TEST(ImageScorer, CropGridCoversTheImageEvenly) {
-    const ImageScorer scorer(findTransform("blur"), 64, {}, meanLevel);
+    const ImageScorer scorer(findTransform("blur"), 64, {}, 0, meanLevel);
     const auto grid = scorer.cropGrid({256, 192});
     ASSERT_EQ(grid.size(), 12U);  // 4 x 3
     cv::Mat covered(192, 256, CV_8U, cv::Scalar(0));
@@ -31,7 +31,7 @@ TEST(ImageScorer, CropGridCoversTheImageEvenly) {
 
 TEST(ImageScorer, AStrideOfHalfACropOverlapsTheGridAndStillCoversTheImage) {
     PoolRule rule{PoolRule::Kind::LowerMean, 10.0, 32};
-    const ImageScorer scorer(findTransform("blur"), 64, rule, meanLevel);
+    const ImageScorer scorer(findTransform("blur"), 64, rule, 0, meanLevel);
     const auto grid = scorer.cropGrid({256, 192});
     ASSERT_EQ(grid.size(), 35U);  // 7 x 5
     EXPECT_EQ(grid[1], cv::Rect(32, 0, 64, 64));
@@ -47,8 +47,8 @@ TEST(ImageScorer, AStrideOfHalfACropOverlapsTheGridAndStillCoversTheImage) {
 TEST(ImageScorer, PercentilePoolingFollowsTheLowCrops) {
     cv::Mat image(128, 256, CV_8UC3, cv::Scalar::all(200));
     image(cv::Rect(0, 0, 64, 64)).setTo(cv::Scalar::all(0));  // one dark crop of eight
-    const ImageScorer mean(findTransform("brightness"), 64, {PoolRule::Kind::Mean, 0}, meanLevel);
-    const ImageScorer low(findTransform("noise"), 64, {PoolRule::Kind::Percentile, 0}, meanLevel);
+    const ImageScorer mean(findTransform("brightness"), 64, {PoolRule::Kind::Mean, 0}, 0, meanLevel);
+    const ImageScorer low(findTransform("noise"), 64, {PoolRule::Kind::Percentile, 0}, 0, meanLevel);
     EXPECT_NEAR(mean.score(image), (7 * (200 / 255.0 - 0.5) + (0 - 0.5)) / 8, 1e-4);  // float sums
     EXPECT_NEAR(low.score(image), -0.5, 1e-6);
 }
@@ -57,17 +57,38 @@ TEST(ImageScorer, LowerMeanPoolingAveragesTheLowestShareOfCrops) {
     cv::Mat image(128, 256, CV_8UC3, cv::Scalar::all(200));
     image(cv::Rect(0, 0, 128, 64)).setTo(cv::Scalar::all(0));  // two dark crops of eight
     image(cv::Rect(128, 0, 64, 64)).setTo(cv::Scalar::all(51));
-    const ImageScorer lowest(findTransform("noise"), 64, poolRuleFromString("lower-mean:25"), meanLevel);
+    const ImageScorer lowest(findTransform("noise"), 64, poolRuleFromString("lower-mean:25"), 0, meanLevel);
     EXPECT_NEAR(lowest.score(image), -0.5, 1e-6) << "the two dark crops lie at or below the 25th percentile";
-    const ImageScorer all(findTransform("noise"), 64, poolRuleFromString("lower-mean:100"), meanLevel);
+    const ImageScorer all(findTransform("noise"), 64, poolRuleFromString("lower-mean:100"), 0, meanLevel);
     EXPECT_NEAR(all.score(image), (2 * -0.5 + (51 / 255.0 - 0.5) + 5 * (200 / 255.0 - 0.5)) / 8, 1e-4);
     EXPECT_EQ(toString(poolRuleFromString("lower-mean:10")), "lower-mean:10");
     EXPECT_THROW(poolRuleFromString("lower-mean:10x"), std::invalid_argument);
     EXPECT_THROW(poolRuleFromString("lower-mean:101"), std::invalid_argument);
 }
 
+TEST(ImageScorer, GivesTheNetworkTheImagesContextOnlyWhenTheModelTakesIt) {
+    const Transform& blur = findTransform("blur");
+    cv::Mat image(96, 128, CV_8UC3);
+    cv::randu(image, 0, 255);
+    std::vector<float> seen;
+    const ImageScorer withContext(blur, 64, {}, blur.contextSize(), [&](const InputBatch& batch) {
+        seen = batch.context;
+        return std::vector<float>(batch.count, 0.0f);
+    });
+    withContext.score(image);
+    const std::vector<float> expected = blur.globalContext(image);
+    ASSERT_EQ(seen.size(), 4 * expected.size()) << "2 x 2 crops, each with the whole image's context";
+    for (std::size_t k = 0; k < seen.size(); ++k) EXPECT_EQ(seen[k], expected[k % expected.size()]);
+    const ImageScorer without(blur, 64, {}, 0, [&](const InputBatch& batch) {
+        EXPECT_EQ(batch.contextSize, 0) << "a model trained before the context existed";
+        return std::vector<float>(batch.count, 0.0f);
+    });
+    without.score(image);
+    EXPECT_THROW(ImageScorer(blur, 64, {}, blur.contextSize() + 1, meanLevel), std::invalid_argument);
+}
+
 TEST(ImageScorer, ScoringManyEqualsScoringEachAlone) {
-    const ImageScorer scorer(findTransform("blur"), 32, {PoolRule::Kind::Percentile, 10}, meanLevel);
+    const ImageScorer scorer(findTransform("blur"), 32, {PoolRule::Kind::Percentile, 10}, 0, meanLevel);
     std::vector<cv::Mat> images;
     for (int i = 0; i < 9; ++i) {
         cv::Mat image(100 + 7 * i, 120, CV_8UC3);
@@ -79,9 +100,9 @@ TEST(ImageScorer, ScoringManyEqualsScoringEachAlone) {
 }
 
 TEST(ImageScorer, SmallImagesArePaddedAndWholeFramesResized) {
-    const ImageScorer patches(findTransform("noise"), 64, {}, meanLevel);
+    const ImageScorer patches(findTransform("noise"), 64, {}, 0, meanLevel);
     EXPECT_NEAR(patches.score(cv::Mat(30, 40, CV_8UC3, cv::Scalar::all(255))), 0.5, 1e-6);
-    const ImageScorer frames(findTransform("rotation"), 48, {}, meanLevel);
+    const ImageScorer frames(findTransform("rotation"), 48, {}, 0, meanLevel);
     EXPECT_NEAR(frames.score(cv::Mat(300, 500, CV_8UC3, cv::Scalar::all(0))), -0.5, 1e-6);
 }
 
