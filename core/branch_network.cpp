@@ -17,9 +17,13 @@ BranchImpl::BranchImpl(const ArchitectureSpec& spec) {
         channels = spec.widths[i];
     }
     m_contextSize = spec.contextSize;
-    m_head =
-        register_module("head", torch::nn::Sequential(torch::nn::Linear(channels + spec.contextSize, spec.headWidth),
-                                                      torch::nn::ReLU(), torch::nn::Linear(spec.headWidth, 1)));
+    m_contextInHead = spec.contextJoin == ContextJoin::Head;
+    const int headInputs = m_contextInHead ? channels + spec.contextSize : channels;
+    m_head = register_module("head", torch::nn::Sequential(torch::nn::Linear(headInputs, spec.headWidth),
+                                                           torch::nn::ReLU(), torch::nn::Linear(spec.headWidth, 1)));
+    if (!m_contextInHead && m_contextSize > 0) {
+        m_contextTerm = register_module("context_term", torch::nn::Linear(spec.contextSize, 1));
+    }
     initialiseWeights();
 }
 
@@ -47,6 +51,7 @@ torch::Tensor BranchImpl::forward(torch::Tensor input, torch::Tensor context) {
             throw std::invalid_argument("network input: the branch needs " + std::to_string(m_contextSize) +
                                         " context values per sample");
         }
+        if (!m_contextInHead) return (m_head->forward(features) + m_contextTerm->forward(context)).squeeze(1);
         features = torch::cat({features, context}, 1);
     }
     return m_head->forward(features).squeeze(1);

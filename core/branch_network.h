@@ -22,6 +22,8 @@ private:
     torch::nn::Sequential m_encoder{nullptr};
     torch::nn::Sequential m_head{nullptr};
     int m_contextSize = 0;
+    bool m_contextInHead = true;
+    torch::nn::Linear m_contextTerm{nullptr};  // ContextJoin::LinearTerm
 };
 TORCH_MODULE(Branch);
 

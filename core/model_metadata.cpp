@@ -6,11 +6,26 @@
 #include <nlohmann/json.hpp>
 
 namespace twinsight::core {
+namespace {}  // namespace
+
+std::string toString(ContextJoin join) { return join == ContextJoin::LinearTerm ? "linear-term" : "head"; }
+
+ContextJoin contextJoinFromString(const std::string& text) {
+    if (text == "head") return ContextJoin::Head;
+    if (text == "linear-term") return ContextJoin::LinearTerm;
+    throw std::invalid_argument("architecture: unknown context_join '" + text + "' (expected head or linear-term)");
+}
+
 namespace {
 
 nlohmann::json architectureJson(const ArchitectureSpec& spec) {
-    return {{"name", spec.name},       {"input_channels", spec.inputChannels}, {"widths", spec.widths},
-            {"strides", spec.strides}, {"head_width", spec.headWidth},         {"context_size", spec.contextSize}};
+    return {{"name", spec.name},
+            {"input_channels", spec.inputChannels},
+            {"widths", spec.widths},
+            {"strides", spec.strides},
+            {"head_width", spec.headWidth},
+            {"context_size", spec.contextSize},
+            {"context_join", toString(spec.contextJoin)}};
 }
 
 ArchitectureSpec architectureFromJson(const nlohmann::json& json) {
@@ -22,6 +37,7 @@ ArchitectureSpec architectureFromJson(const nlohmann::json& json) {
     spec.headWidth = json.at("head_width").get<int>();
     spec.contextSize = json.value("context_size", 0);
     if (spec.contextSize < 0 || spec.contextSize > 1024) throw std::invalid_argument("architecture: bad context_size");
+    spec.contextJoin = contextJoinFromString(json.value("context_join", std::string("head")));
     if (spec.widths.empty() || spec.widths.size() != spec.strides.size()) {
         throw std::invalid_argument("architecture: widths and strides must be non-empty lists of equal length");
     }

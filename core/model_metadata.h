@@ -14,8 +14,17 @@
 namespace twinsight::core {
 
 // Bumped whenever the layout of the file or the meaning of a field changes. 2: the architecture's context_size
-// (whole-image values beside the crops) and the validation intervals; version 1 files still load.
-inline constexpr int kModelFormatVersion = 2;
+// (whole-image values beside the crops) and the validation intervals; 3: its context_join. Older files still load.
+inline constexpr int kModelFormatVersion = 3;
+
+// Where the whole-image context enters the branch.
+enum class ContextJoin {
+    Head,        // beside the pooled crop features, into the head (files written before the field existed)
+    LinearTerm,  // a linear function of the context added to the crop's score: it cannot learn the training
+                 // photos' content through the context, which held better on unseen collections (blur)
+};
+std::string toString(ContextJoin join);
+ContextJoin contextJoinFromString(const std::string& text);
 
 // The branch network's shape: enough to rebuild it before loading its weights.
 struct ArchitectureSpec {
@@ -29,6 +38,7 @@ struct ArchitectureSpec {
     // Values describing the whole image (Transform::globalContext) that join the pooled crop features before the
     // head; 0 for crops alone, as in files written before the field existed.
     int contextSize = 0;
+    ContextJoin contextJoin = ContextJoin::Head;
 };
 
 struct TrainingSummary {

@@ -233,6 +233,7 @@ int TrainerConfig::totalSteps() const {
 ArchitectureSpec TrainerConfig::effectiveArchitecture() const {
     ArchitectureSpec spec = architecture;
     spec.contextSize = findTransform(transform).contextSize();
+    spec.contextJoin = findTransform(transform).contextAsLinearTerm() ? ContextJoin::LinearTerm : ContextJoin::Head;
     return spec;
 }
 

@@ -71,6 +71,9 @@ public:
     // evenly spaced magnitudes over the training range, once per image, and interpolates between them, instead
     // of degrading the whole image for every crop.
     virtual int contextGridSize() const { return 0; }
+    // Whether the context joins the crop features before the head (the default) or adds a linear term to the
+    // crop's score.
+    virtual bool contextAsLinearTerm() const { return false; }
     // How pixels are fed to the network for this transformation.
     virtual InputEncoding inputEncoding() const { return InputEncoding::FixedScale; }
     // Share of cross-image pairs in training (docs/design.md, "Comparable across images"): half by default.

@@ -58,6 +58,17 @@ TEST_F(ModelFile, SaveAndLoadGiveIdenticalScoresAndMetadata) {
     EXPECT_EQ(metadata.training.valMedianAbsError, trained.valMedianAbsError);
     EXPECT_EQ(metadata.training.calibrationImages, trained.calibrationImages);
     EXPECT_FALSE(metadata.created.empty());
+    EXPECT_EQ(metadata.architecture.contextSize, findTransform("blur").contextSize());
+    EXPECT_EQ(metadata.architecture.contextJoin, ContextJoin::LinearTerm);
+}
+
+TEST_F(ModelFile, FilesWrittenBeforeTheContextJoinPutTheContextInTheHead) {
+    nlohmann::json json = outcome().model.metadata().toJson();
+    EXPECT_EQ(json["architecture"]["context_join"], "linear-term");
+    ASSERT_EQ(json["architecture"].erase("context_join"), 1U);
+    EXPECT_EQ(ModelMetadata::fromJson(json).architecture.contextJoin, ContextJoin::Head);
+    json["architecture"]["context_join"] = "sideways";
+    EXPECT_THROW(ModelMetadata::fromJson(json), std::invalid_argument);
 }
 
 TEST_F(ModelFile, FilesWrittenBeforeTheIntervalsLoadWithThemUnknown) {
