@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -11,10 +12,27 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/file_errors.h"
+
 namespace twinsight::core {
 namespace fs = std::filesystem;
 
 namespace {
+
+// The descriptor a standard stream's name stands for (/dev/stdout: 1, /dev/fd/3: 3), or -1. Such a name is written
+// through the descriptor the program already holds, at its offset: following the link could replace the file the
+// shell redirected the stream to.
+int standardStreamDescriptor(const std::string& path) {
+    if (path == "/dev/stdout") return 1;
+    if (path == "/dev/stderr") return 2;
+    for (const std::string prefix : {"/dev/fd/", "/proc/self/fd/"}) {
+        const std::string digits = path.substr(0, prefix.size()) == prefix ? path.substr(prefix.size()) : "";
+        if (!digits.empty() && digits.size() < 6 && digits.find_first_not_of("0123456789") == std::string::npos) {
+            return std::stoi(digits);
+        }
+    }
+    return -1;
+}
 
 // A link is followed, so that the rename replaces the file it points to and the link itself stays.
 fs::path resolvedTarget(const std::string& path) {
@@ -25,34 +43,74 @@ fs::path resolvedTarget(const std::string& path) {
     return resolved;
 }
 
-// Writes and fsyncs `bytes` to `temporary`, so that after the rename a crash leaves the old file or the new one,
-// never an empty one. Removes `temporary` and throws, naming `path`, when that fails.
-void writeDurably(const fs::path& temporary, const std::string& bytes, const std::string& path) {
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (fd < 0) throw std::runtime_error(path + ": cannot write (" + std::strerror(errno) + ")");
+// True for a FIFO or a character device, false for a regular file or nothing yet; throws for anything else.
+bool isStream(const std::string& path, const fs::path& target) {
+    std::error_code error;
+    const fs::file_status status = fs::status(target, error);
+    if (status.type() == fs::file_type::not_found || fs::is_regular_file(status)) return false;
+    if (fs::is_fifo(status) || fs::is_character_file(status)) return true;
+    if (fs::is_directory(status)) throw std::runtime_error(path + ": is a folder, expected a file name");
+    if (error) throw std::runtime_error(path + ": cannot write (" + error.message() + ")");
+    throw std::runtime_error(path + ": " + notRegularFileReason(target.string()) + "; refusing to replace it");
+}
+
+// Writes every byte to `fd`; false with errno set when that fails.
+bool writeAll(int fd, const std::string& bytes) {
     std::size_t written = 0;
     while (written < bytes.size()) {
         const ssize_t count = ::write(fd, bytes.data() + written, bytes.size() - written);
         if (count < 0 && errno == EINTR) continue;
         if (count == 0) errno = EIO;  // write() made no progress and set no error
-        if (count <= 0) break;
+        if (count <= 0) return false;
         written += static_cast<std::size_t>(count);
     }
-    const bool complete = written == bytes.size() && ::fsync(fd) == 0;
+    return true;
+}
+
+[[noreturn]] void failWriting(const std::string& path, int error) {
+    throw std::runtime_error(path + ": writing failed (" + std::strerror(error) + ")");
+}
+
+// Writes and fsyncs `bytes` to `temporary`, so that after the rename a crash leaves the old file or the new one,
+// never an empty one. Removes `temporary` and throws, naming `path`, when that fails.
+void writeDurably(const fs::path& temporary, const std::string& bytes, const std::string& path) {
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0) throw std::runtime_error(path + ": cannot write (" + std::strerror(errno) + ")");
+    const bool complete = writeAll(fd, bytes) && ::fsync(fd) == 0;
     const int savedErrno = errno;
     ::close(fd);
     if (!complete) {
         std::error_code ignored;
         fs::remove(temporary, ignored);
-        throw std::runtime_error(path + ": writing failed (" + std::strerror(savedErrno) + ")");
+        failWriting(path, savedErrno);
     }
+}
+
+void writeInPlace(const std::string& path, const fs::path& target, const std::string& bytes) {
+    const int stream = standardStreamDescriptor(path);
+    if (stream >= 0) {
+        std::fflush(nullptr);  // what the program printed before comes first
+        if (!writeAll(stream, bytes)) failWriting(path, errno);
+        return;
+    }
+    const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) throw std::runtime_error(path + ": cannot write (" + std::strerror(errno) + ")");
+    const bool complete = writeAll(fd, bytes);
+    const int savedErrno = errno;
+    ::close(fd);
+    if (!complete) failWriting(path, savedErrno);
 }
 
 }  // namespace
 
+bool writesInPlace(const std::string& path) {
+    return standardStreamDescriptor(path) >= 0 || isStream(path, resolvedTarget(path));
+}
+
 void writeFileAtomically(const std::string& path, const std::string& bytes) {
+    if (standardStreamDescriptor(path) >= 0) return writeInPlace(path, path, bytes);
     const fs::path target = resolvedTarget(path);
-    if (fs::is_directory(target)) throw std::runtime_error(path + ": is a folder, expected a file name");
+    if (isStream(path, target)) return writeInPlace(path, target, bytes);
     std::random_device entropy;
     const fs::path temporary =
         target.parent_path() / ("." + target.filename().string() + ".tmp" + std::to_string(entropy()));
@@ -63,12 +121,14 @@ void writeFileAtomically(const std::string& path, const std::string& bytes) {
     error.clear();
     fs::rename(temporary, target, error);
     if (error) {
-        fs::remove(temporary);
+        std::error_code ignored;
+        fs::remove(temporary, ignored);
         throw std::runtime_error(path + ": cannot write (" + error.message() + ")");
     }
 }
 
 std::string readWholeFile(const std::string& path) {
+    requireRegularFile(path);  // a FIFO would block the open
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error(path + ": cannot read (" + std::strerror(errno) + ")");
     std::ostringstream bytes;

@@ -8,6 +8,8 @@
 #include <cstring>
 #include <fstream>
 
+#include "core/file_errors.h"
+
 namespace twinsight::core {
 namespace {
 

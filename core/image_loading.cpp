@@ -225,8 +225,10 @@ std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsO
     for (const std::string& path : pathsOrFolders) {
         const ImageSource source = parseImageSource(path);
         std::error_code error;
-        fs::file_status status = fs::status(source.file, error);
-        if (!keepMissing && error && error != std::errc::too_many_symbolic_link_levels) status = statusOf(source.file);
+        const fs::file_status status = fs::status(source.file, error);
+        if (!keepMissing && status.type() == fs::file_type::none && error != std::errc::too_many_symbolic_link_levels) {
+            statusOf(source.file);  // throws the reason (permission denied, ...)
+        }
         if (!fs::exists(status)) {
             // A name that is nothing is a typo; a dangling link or a loop is reported when it is loaded.
             if (!keepMissing && !fs::exists(fs::symlink_status(source.file, error))) {

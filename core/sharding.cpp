@@ -4,6 +4,8 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "core/file_errors.h"
+
 namespace twinsight::core {
 namespace {
 
@@ -64,6 +66,7 @@ std::vector<std::string> readPathList(std::istream& in, const std::string& sourc
 
 std::vector<std::string> readPathListFile(const std::string& path) {
     if (path == "-") return readPathList(std::cin, "standard input");
+    requireRegularFile(path, "a list of files");  // a FIFO would block the open
     std::ifstream in(path);
     if (!in) throw std::runtime_error(path + ": cannot open the list of files");
     return readPathList(in, path);

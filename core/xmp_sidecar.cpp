@@ -225,7 +225,9 @@ std::string describeXmpUpdate(const std::string& sidecar, const XmpUpdate& updat
 
 void writeXmpSidecar(const std::string& sidecar, const XmpUpdate& update) {
     std::error_code error;
-    const std::string existing = fs::is_regular_file(sidecar, error) ? readWholeFile(sidecar) : std::string();
+    const bool present = fs::exists(fs::status(sidecar, error));
+    // readWholeFile refuses a FIFO or a device, which the write would otherwise wait on or write into
+    const std::string existing = present ? readWholeFile(sidecar) : std::string();
     writeFileAtomically(sidecar, mergeXmpPacket(existing, update, sidecar));
 }
 
