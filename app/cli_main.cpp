@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
     addDemoCommand(app);
     try {
         app.parse(argc, argv);
+        checkStandardOutput();  // a command's output lost on a full disk is a failure, not a success
     } catch (const CLI::Success& request) {  // --help, --help-all, --version
         return app.exit(request);
     } catch (const CLI::ParseError& error) {

@@ -66,7 +66,7 @@ void addDegradeCommand(CLI::App& app) {
         if (extension.empty() || !cv::haveImageWriter(options->out)) {
             throw UsageError("--out " + options->out + ": unsupported image format (use .png, .jpg, .tif, ...)");
         }
-        requireWritableFile(options->out);
+        requireWritableFile(options->out, {options->image});
         const int size = options->workingSize > 0 ? options->workingSize : std::numeric_limits<int>::max();
         const cv::Mat degraded = transform.apply(core::loadImage(options->image, size), options->magnitude);
         std::vector<uchar> bytes;

@@ -37,7 +37,11 @@ void reportMissing(const std::vector<std::string>& missing, bool allowed) {
 }
 
 void runMerge(const MergeOptions& options) {
-    if (!options.out.empty()) requireWritableFile(options.out);
+    if (!options.out.empty()) {
+        std::vector<std::string> inputs = options.inputs;
+        if (!options.filesFrom.empty()) inputs.push_back(options.filesFrom);
+        requireWritableFile(options.out, inputs);
+    }
     std::vector<core::CsvDocument> documents;
     for (const std::string& input : options.inputs) documents.push_back({input, core::readWholeFile(input)});
     std::vector<std::string> expected;

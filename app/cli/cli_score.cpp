@@ -27,7 +27,7 @@ std::vector<core::TrainedModel> loadModels(const ScoreOptions& options) {
     std::vector<core::TrainedModel> models;
     std::set<std::string> transforms;
     for (const std::string& path : options.models) {
-        models.push_back(core::TrainedModel::load(path, options.device));
+        models.push_back(loadModel(path, options.device));
         if (!transforms.insert(models.back().metadata().transform).second) {
             throw UsageError("--model " + path + ": a second " + models.back().metadata().transform +
                              " model; give one model per transformation");
@@ -45,7 +45,8 @@ struct ImageSelection {
 
 ImageSelection imagesToScore(const ScoreOptions& options) {
     for (const std::string& path : options.paths) {  // a mistyped PATH argument is an error; a stale list entry is not
-        if (!std::filesystem::exists(core::parseImageSource(path).file)) {
+        std::error_code error;  // a dangling link or a loop is there: it is reported when it is loaded
+        if (!std::filesystem::exists(std::filesystem::symlink_status(core::parseImageSource(path).file, error))) {
             throw std::runtime_error(path + ": no such file or folder");
         }
     }
@@ -72,7 +73,12 @@ void checkScoreOptions(const ScoreOptions& options) {
         throw UsageError("--flag-above, --flag-below and --reject only apply to --write-xmp");
     }
     if (!options.shard.empty()) core::parseShardSpec(options.shard);  // a typo fails before the models load
-    if (!options.out.empty()) requireWritableFile(options.out);
+    if (!options.out.empty()) {
+        std::vector<std::string> inputs = options.models;
+        inputs.insert(inputs.end(), options.paths.begin(), options.paths.end());
+        if (!options.filesFrom.empty()) inputs.push_back(options.filesFrom);
+        requireWritableFile(options.out, inputs);
+    }
 }
 
 void runScore(const ScoreOptions& options) {

@@ -22,8 +22,8 @@ void addSweepCommand(CLI::App& app) {
     command->callback([options] {
         if (options->levels < 2)
             throw UsageError("--levels must be at least 2, got " + std::to_string(options->levels));
-        if (!options->out.empty()) requireWritableFile(options->out);
-        const core::TrainedModel model = core::TrainedModel::load(options->model);
+        if (!options->out.empty()) requireWritableFile(options->out, {options->model, options->image});
+        const core::TrainedModel model = loadModel(options->model);
         const core::ModelMetadata& metadata = model.metadata();
         const cv::Mat image = core::loadImage(options->image, metadata.workingSize);
         const auto rows =
@@ -46,8 +46,8 @@ void addEvalCommand(CLI::App& app) {
     command->callback([options] {
         if (options->levels < 2)
             throw UsageError("--levels must be at least 2, got " + std::to_string(options->levels));
-        if (!options->out.empty()) requireWritableFile(options->out);
-        const core::TrainedModel model = core::TrainedModel::load(options->model);
+        if (!options->out.empty()) requireWritableFile(options->out, {options->model, options->images});
+        const core::TrainedModel model = loadModel(options->model);
         const core::ImageSet images = core::loadImagesFrom({options->images}, model.metadata().workingSize);
         for (const core::SkippedFile& file : images.skipped) std::cerr << file.path << ": " << file.reason << "\n";
         if (images.images.empty()) throw std::runtime_error(options->images + ": no readable image");

@@ -2,10 +2,14 @@
 
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 
 #include "core/atomic_file.h"
+#include "core/file_errors.h"
 
 namespace twinsight::cli {
 namespace fs = std::filesystem;
@@ -25,20 +29,44 @@ core::Range parseRange(const std::string& text) {
     }
 }
 
-void requireWritableFile(const std::string& path) {
+void requireWritableFile(const std::string& path, const std::vector<std::string>& inputs) {
+    std::error_code error;
+    for (const std::string& input : inputs) {
+        if (fs::equivalent(path, input, error)) {
+            throw UsageError("--out " + path + ": is also an input (" + input + "); write the output elsewhere");
+        }
+    }
+    if (core::writesInPlace(path)) return;
     const fs::path target(path);
-    if (fs::is_directory(target)) throw std::runtime_error(path + ": is a folder, expected a file name");
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    if (!fs::is_directory(folder)) throw std::runtime_error(path + ": folder " + folder.string() + " does not exist");
+    if (!fs::is_directory(folder, error)) {
+        throw std::runtime_error(path + ": folder " + folder.string() + " does not exist");
+    }
     if (access(folder.c_str(), W_OK) != 0) throw std::runtime_error(path + ": folder is not writable");
 }
 
 void writeOutput(const std::string& path, const std::string& text) {
     if (path.empty()) {
-        std::cout << text << std::flush;
+        std::cout << text;
+        checkStandardOutput();
         return;
     }
     core::writeFileAtomically(path, text);
+}
+
+void checkStandardOutput() {
+    errno = 0;
+    std::cout.flush();
+    const bool lost = !std::cout || std::fflush(stdout) != 0 || std::ferror(stdout) != 0;
+    if (!lost) return;
+    const std::string reason = errno != 0 ? std::string(" (") + std::strerror(errno) + ")" : "";  // gone if flushed before
+    throw std::runtime_error("standard output: writing failed" + reason);
+}
+
+core::TrainedModel loadModel(const std::string& path, const std::string& device) {
+    std::error_code error;
+    if (fs::exists(fs::symlink_status(path, error))) core::requireRegularFile(path, "a model file");
+    return core::TrainedModel::load(path, device);
 }
 
 }  // namespace twinsight::cli

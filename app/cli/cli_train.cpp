@@ -98,7 +98,7 @@ void addTrainCommand(CLI::App& app) {
         } catch (const std::invalid_argument& error) {
             throw UsageError(error.what());
         }
-        requireWritableFile(options->out);
+        requireWritableFile(options->out, {options->images});
         const core::ImageSet images = loadTrainingImages(options->images, config.workingSize);
         const core::TrainingOutcome outcome = trainWithProgress(config, images);
         outcome.model.save(options->out);
