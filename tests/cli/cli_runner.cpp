@@ -32,23 +32,37 @@ int countLines(const std::string& text) {
     return lines;
 }
 
-CliResult runCli(const std::vector<std::string>& arguments, const std::string& workingFolder) {
-    return runProgram(TWINSIGHT_CLI_PATH, arguments, workingFolder);
-}
+namespace {
 
-CliResult runProgram(const std::string& program, const std::vector<std::string>& arguments,
-                     const std::string& workingFolder) {
+CliResult run(const std::string& prefix, const std::string& program, const std::vector<std::string>& arguments,
+              const std::string& workingFolder, const std::string& stdoutTarget) {
     TempFolder capture;
     std::string command = workingFolder.empty() ? "" : "cd " + shellQuote(workingFolder) + " && ";
-    command += shellQuote(program);
+    command += prefix + shellQuote(program);
     for (const std::string& argument : arguments) command += " " + shellQuote(argument);
-    command += " >" + shellQuote(capture.file("out")) + " 2>" + shellQuote(capture.file("err")) + " </dev/null";
+    const std::string out = stdoutTarget.empty() ? capture.file("out") : stdoutTarget;
+    command += " >" + shellQuote(out) + " 2>" + shellQuote(capture.file("err")) + " </dev/null";
     const int status = std::system(command.c_str());
     CliResult result;
     result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     result.out = readText(capture.file("out"));
     result.err = readText(capture.file("err"));
     return result;
+}
+
+}  // namespace
+
+CliResult runCli(const std::vector<std::string>& arguments, const std::string& workingFolder) {
+    return runProgram(TWINSIGHT_CLI_PATH, arguments, workingFolder);
+}
+
+CliResult runCliTimed(const std::vector<std::string>& arguments, int seconds, const std::string& stdoutTarget) {
+    return run("timeout " + std::to_string(seconds) + " ", TWINSIGHT_CLI_PATH, arguments, {}, stdoutTarget);
+}
+
+CliResult runProgram(const std::string& program, const std::vector<std::string>& arguments,
+                     const std::string& workingFolder) {
+    return run({}, program, arguments, workingFolder, {});
 }
 
 }  // namespace twinsight::testing

@@ -15,6 +15,10 @@ struct CliResult {
 // Runs twinsight-cli with `arguments` (each shell-quoted), in `workingFolder` when given.
 CliResult runCli(const std::vector<std::string>& arguments, const std::string& workingFolder = {});
 
+// Runs twinsight-cli as above under `timeout SECONDS` (exit code 124 when it ran past them, so that a hang fails the
+// test instead of stopping the suite), with standard output sent to `stdoutTarget` when one is given (/dev/full).
+CliResult runCliTimed(const std::vector<std::string>& arguments, int seconds, const std::string& stdoutTarget = {});
+
 // Runs any program (found on PATH) the same way, for tools that check what twinsight-cli wrote.
 CliResult runProgram(const std::string& program, const std::vector<std::string>& arguments,
                      const std::string& workingFolder = {});
