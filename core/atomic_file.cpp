@@ -17,11 +17,8 @@
 namespace twinsight::core {
 namespace fs = std::filesystem;
 
-namespace {
-
-// The descriptor a standard stream's name stands for (/dev/stdout: 1, /dev/fd/3: 3), or -1. Such a name is written
-// through the descriptor the program already holds, at its offset: following the link could replace the file the
-// shell redirected the stream to.
+// Such a name is written through the descriptor the program already holds, at its offset: following the link could
+// replace the file the shell redirected the stream to.
 int standardStreamDescriptor(const std::string& path) {
     if (path == "/dev/stdout") return 1;
     if (path == "/dev/stderr") return 2;
@@ -33,6 +30,8 @@ int standardStreamDescriptor(const std::string& path) {
     }
     return -1;
 }
+
+namespace {
 
 // A link is followed, so that the rename replaces the file it points to and the link itself stays.
 fs::path resolvedTarget(const std::string& path) {

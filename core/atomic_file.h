@@ -12,6 +12,10 @@ namespace twinsight::core {
 // and anything else that is not a regular file (a block device, a socket): those are never written.
 bool writesInPlace(const std::string& path);
 
+// The descriptor a standard stream's name stands for (/dev/stdout: 1, /dev/stderr: 2, /dev/fd/3 and
+// /proc/self/fd/3: 3), or -1 for any other name.
+int standardStreamDescriptor(const std::string& path);
+
 // Writes `bytes` to `path` atomically (a stream in place). Throws std::runtime_error naming the path when it cannot
 // be written.
 void writeFileAtomically(const std::string& path, const std::string& bytes);

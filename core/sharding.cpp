@@ -4,6 +4,7 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "core/atomic_file.h"
 #include "core/file_errors.h"
 
 namespace twinsight::core {
@@ -66,7 +67,9 @@ std::vector<std::string> readPathList(std::istream& in, const std::string& sourc
 
 std::vector<std::string> readPathListFile(const std::string& path) {
     if (path == "-") return readPathList(std::cin, "standard input");
-    requireRegularFile(path, "a list of files");  // a FIFO would block the open
+    // A process substitution (--files-from <(find ...)) hands over a pipe already open as /dev/fd/N, its writer
+    // running: read it. A named FIFO on disk may have no writer, and opening it would block.
+    if (standardStreamDescriptor(path) < 0) requireRegularFile(path, "a list of files");
     std::ifstream in(path);
     if (!in) throw std::runtime_error(path + ": cannot open the list of files");
     return readPathList(in, path);

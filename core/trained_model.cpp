@@ -8,6 +8,7 @@
 #include "core/atomic_file.h"
 #include "core/branch_network.h"
 #include "core/device.h"
+#include "core/file_errors.h"
 
 namespace twinsight::core {
 namespace {
@@ -79,7 +80,11 @@ TrainedModel& TrainedModel::operator=(TrainedModel&&) noexcept = default;
 TrainedModel::~TrainedModel() = default;
 
 TrainedModel TrainedModel::load(const std::string& path, const std::string& device) {
-    if (!std::filesystem::is_regular_file(path)) throw std::runtime_error(path + ": model file not found");
+    std::error_code statusError;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(path, statusError))) {
+        throw std::runtime_error(path + ": model file not found");
+    }
+    requireRegularFile(path, "a model file");  // a FIFO is never opened: nothing hangs
     const std::string bytes = readWholeFile(path);
     if (bytes.compare(0, kMagicSize, kMagic) != 0) {
         throw std::runtime_error(path + ": not a Twinsight model file");

@@ -59,14 +59,13 @@ void checkStandardOutput() {
     std::cout.flush();
     const bool lost = !std::cout || std::fflush(stdout) != 0 || std::ferror(stdout) != 0;
     if (!lost) return;
-    const std::string reason = errno != 0 ? std::string(" (") + std::strerror(errno) + ")" : "";  // gone if flushed before
+    const std::string reason =
+        errno != 0 ? std::string(" (") + std::strerror(errno) + ")" : "";  // gone if flushed before
     throw std::runtime_error("standard output: writing failed" + reason);
 }
 
 core::TrainedModel loadModel(const std::string& path, const std::string& device) {
-    std::error_code error;
-    if (fs::exists(fs::symlink_status(path, error))) core::requireRegularFile(path, "a model file");
-    return core::TrainedModel::load(path, device);
+    return core::TrainedModel::load(path, device);  // which names a FIFO, a dangling link or a loop as such
 }
 
 }  // namespace twinsight::cli

@@ -72,12 +72,17 @@ TEST_F(CliHostile, FifosAreNeverOpenedAsImagesModelsShardsOrLists) {
 
     const std::string notRegular = "not a regular file (a FIFO)";
     expectOneLineError(runCliTimed({"sweep", "--model", model(), image}, kSeconds), 1, notRegular);
-    expectOneLineError(runCliTimed({"degrade", "--transform", "blur", "--magnitude", "1", "--out", file("d.png"),
-                                    image},
-                                   kSeconds),
-                       1, notRegular);
+    expectOneLineError(
+        runCliTimed({"degrade", "--transform", "blur", "--magnitude", "1", "--out", file("d.png"), image}, kSeconds), 1,
+        notRegular);
     expectOneLineError(runCliTimed({"score", "--model", model(), "--files-from", fifo("list.fifo")}, kSeconds), 1,
                        notRegular);
+    // A list from a process substitution is a pipe too, but already open with its writer running: it is read.
+    const CliResult substituted =
+        runProgram("bash", {"-c", std::string("timeout 30 '") + TWINSIGHT_CLI_PATH + "' score --model '" + model() +
+                                      "' --files-from <(echo '" + photo() + "')"});
+    EXPECT_EQ(substituted.exitCode, 0) << substituted.err;
+    EXPECT_NE(substituted.out.find(photo()), std::string::npos) << substituted.out;
     expectOneLineError(runCliTimed({"merge", fifo("shard.fifo")}, kSeconds), 1, notRegular);
     expectOneLineError(runCliTimed({"score", "--model", fifo("model.fifo"), photo()}, kSeconds), 1, notRegular);
     const CliResult trained = runCliTimed(
@@ -176,7 +181,8 @@ TEST_F(CliHostile, DanglingLinksAndLoopsGivenAsPathsAreReportedInOneLine) {
     EXPECT_EQ(scored.exitCode, 0) << scored.err;
     EXPECT_EQ(scored.err, dangling + ": dangling link\n" + loop + ": link loop\n");
     expectOneLineError(runCliTimed({"score", "--model", loop, photo()}, kSeconds), 1, "loop1.jpg: link loop");
-    expectOneLineError(runCliTimed({"score", "--model", dangling, photo()}, kSeconds), 1, "dangling.jpg: dangling link");
+    expectOneLineError(runCliTimed({"score", "--model", dangling, photo()}, kSeconds), 1,
+                       "dangling.jpg: dangling link");
     expectOneLineError(runCliTimed({"sweep", "--model", model(), loop}, kSeconds), 1, "loop1.jpg: link loop");
     expectOneLineError(runCliTimed({"score", "--model", model(), "--out", loop, photo()}, kSeconds), 1, "loop1.jpg");
 }
