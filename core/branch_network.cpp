@@ -25,6 +25,11 @@ BranchImpl::BranchImpl(const ArchitectureSpec& spec) {
         m_contextTerm = register_module("context_term", torch::nn::Linear(spec.contextSize, 1));
     }
     initialiseWeights();
+    if (m_contextTerm) {
+        // The term starts at zero: training starts from the crops' own score and adds the context as it pays.
+        torch::NoGradGuard noGradient;
+        torch::nn::init::zeros_(m_contextTerm->weight);
+    }
 }
 
 void BranchImpl::initialiseWeights() {
