@@ -92,12 +92,6 @@ TrainedModel TrainedModel::load(const std::string& path, const std::string& devi
     ByteReader reader(bytes, path);
     auto impl = std::make_unique<Impl>();
     impl->metadata = readMetadata(reader, path);
-    const int contextSize = impl->metadata.architecture.contextSize;
-    if (contextSize != 0 && contextSize != findTransform(impl->metadata.transform).contextSize()) {
-        throw std::runtime_error(path + ": architecture.context_size " + std::to_string(contextSize) +
-                                 " does not match the " + impl->metadata.transform + " transformation's " +
-                                 std::to_string(findTransform(impl->metadata.transform).contextSize()));
-    }
     const std::uint64_t weightsSize = reader.integer(8);
     const std::uint64_t weightsHash = reader.integer(8);
     const std::string weights = reader.chunk(weightsSize);
@@ -112,7 +106,13 @@ TrainedModel TrainedModel::load(const std::string& path, const std::string& devi
     } catch (const c10::Error& error) {
         throw std::runtime_error(path + ": model weights do not match the architecture in its metadata");
     }
-    return TrainedModel(std::move(impl));
+    TrainedModel model(std::move(impl));
+    try {
+        model.scorer();  // refuses a context size the transformation does not have, before any image is read
+    } catch (const std::invalid_argument& error) {
+        throw std::runtime_error(path + ": " + error.what());
+    }
+    return model;
 }
 
 void TrainedModel::save(const std::string& path) const {

@@ -232,8 +232,9 @@ int TrainerConfig::totalSteps() const {
 
 ArchitectureSpec TrainerConfig::effectiveArchitecture() const {
     ArchitectureSpec spec = architecture;
-    spec.contextSize = findTransform(transform).contextSize();
-    spec.contextJoin = findTransform(transform).contextAsLinearTerm() ? ContextJoin::LinearTerm : ContextJoin::Head;
+    const Transform& chosen = findTransform(transform);
+    spec.contextSize = chosen.contextSize();
+    spec.contextJoin = chosen.contextAsLinearTerm() ? ContextJoin::LinearTerm : ContextJoin::Head;
     return spec;
 }
 
