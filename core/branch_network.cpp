@@ -7,22 +7,28 @@
 
 namespace twinsight::core {
 
-BranchImpl::BranchImpl(const ArchitectureSpec& spec) {
+BranchImpl::BranchImpl(const ArchitectureSpec& spec)
+    : m_contextSize(spec.contextSize), m_contextJoin(spec.contextJoin) {
+    if (m_contextJoin == ContextJoin::Alone && m_contextSize <= 0) {
+        throw std::invalid_argument("architecture: a branch on the context alone needs context values");
+    }
     m_encoder = register_module("encoder", torch::nn::Sequential());
     int channels = spec.inputChannels;
-    for (std::size_t i = 0; i < spec.widths.size(); ++i) {
+    // On the context alone there is no encoder: no weights that the pixels would never train.
+    const std::size_t layers = m_contextJoin == ContextJoin::Alone ? 0 : spec.widths.size();
+    for (std::size_t i = 0; i < layers; ++i) {
         m_encoder->push_back(torch::nn::Conv2d(
             torch::nn::Conv2dOptions(channels, spec.widths[i], /*kernel_size=*/3).stride(spec.strides[i]).padding(1)));
         m_encoder->push_back(torch::nn::ReLU());
         channels = spec.widths[i];
     }
-    m_contextSize = spec.contextSize;
-    m_contextInHead = spec.contextJoin == ContextJoin::Head;
-    const int headInputs = m_contextInHead ? channels + spec.contextSize : channels;
+    int headInputs = channels;
+    if (m_contextJoin == ContextJoin::Head) headInputs = channels + m_contextSize;
+    if (m_contextJoin == ContextJoin::Alone) headInputs = m_contextSize;
     m_head = register_module("head", torch::nn::Sequential(torch::nn::Linear(headInputs, spec.headWidth),
                                                            torch::nn::ReLU(), torch::nn::Linear(spec.headWidth, 1)));
-    if (!m_contextInHead && m_contextSize > 0) {
-        m_contextTerm = register_module("context_term", torch::nn::Linear(spec.contextSize, 1));
+    if (m_contextJoin == ContextJoin::LinearTerm && m_contextSize > 0) {
+        m_contextTerm = register_module("context_term", torch::nn::Linear(m_contextSize, 1));
     }
     initialiseWeights();
     if (m_contextTerm) {
@@ -49,14 +55,19 @@ void BranchImpl::initialiseWeights() {
 }
 
 torch::Tensor BranchImpl::forward(torch::Tensor input, torch::Tensor context) {
-    // Global average pooling lets one branch score crops and whole frames of any size.
-    torch::Tensor features = m_encoder->forward(input).mean({2, 3});
     if (m_contextSize > 0) {
-        if (!context.defined() || context.size(0) != features.size(0) || context.size(1) != m_contextSize) {
+        if (!context.defined() || context.size(0) != input.size(0) || context.size(1) != m_contextSize) {
             throw std::invalid_argument("network input: the branch needs " + std::to_string(m_contextSize) +
                                         " context values per sample");
         }
-        if (!m_contextInHead) return (m_head->forward(features) + m_contextTerm->forward(context)).squeeze(1);
+        if (m_contextJoin == ContextJoin::Alone) return m_head->forward(context).squeeze(1);
+    }
+    // Global average pooling lets one branch score crops and whole frames of any size.
+    torch::Tensor features = m_encoder->forward(input).mean({2, 3});
+    if (m_contextSize > 0) {
+        if (m_contextJoin == ContextJoin::LinearTerm) {
+            return (m_head->forward(features) + m_contextTerm->forward(context)).squeeze(1);
+        }
         features = torch::cat({features, context}, 1);
     }
     return m_head->forward(features).squeeze(1);

@@ -9,7 +9,8 @@
 
 namespace twinsight::core {
 
-// One branch of the siamese network: a small CNN encoder and an MLP head to one score per image.
+// One branch of the siamese network: a small CNN encoder and an MLP head to one score per image (with
+// ContextJoin::Alone, the head alone on the image's context).
 class BranchImpl : public torch::nn::Module {
 public:
     explicit BranchImpl(const ArchitectureSpec& spec);
@@ -22,7 +23,7 @@ private:
     torch::nn::Sequential m_encoder{nullptr};
     torch::nn::Sequential m_head{nullptr};
     int m_contextSize = 0;
-    bool m_contextInHead = true;
+    ContextJoin m_contextJoin = ContextJoin::Head;
     torch::nn::Linear m_contextTerm{nullptr};  // ContextJoin::LinearTerm
 };
 TORCH_MODULE(Branch);

@@ -1,5 +1,6 @@
 #include "core/image_scorer.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
@@ -29,7 +30,10 @@ ImageScorer::ImageScorer(const Transform& transform, int inputSize, PoolRule poo
       m_contextSize(contextSize),
       m_scoreBatch(std::move(scoreBatch)) {
     if (inputSize < 8) throw std::invalid_argument("scorer: input size must be at least 8 px");
-    if (contextSize != 0 && contextSize != transform.contextSize()) {
+    const std::vector<int> earlier = transform.earlierContextSizes();
+    const bool knownSize = contextSize == 0 || contextSize == transform.contextSize() ||
+                           std::find(earlier.begin(), earlier.end(), contextSize) != earlier.end();
+    if (!knownSize) {
         throw std::invalid_argument("scorer: the " + transform.name() + " transformation has " +
                                     std::to_string(transform.contextSize()) + " context values, not " +
                                     std::to_string(contextSize));
@@ -92,8 +96,11 @@ std::vector<double> ImageScorer::scoreAll(const std::vector<cv::Mat>& images) co
         batch = InputBatch(3, m_inputSize, m_transform.inputEncoding(), contextSize);
     };
     for (std::size_t i = 0; i < images.size(); ++i) {
-        const std::vector<float> context =
-            contextSize > 0 ? m_transform.globalContext(images[i]) : std::vector<float>{};
+        std::vector<float> context;
+        if (contextSize > 0) {
+            context = m_transform.globalContext(images[i]);
+            context.resize(contextSize);  // a model of an earlier context size reads the first values
+        }
         for (const cv::Mat& view : networkViews(images[i])) {
             batch.append(view, context);
             owner.push_back(i);

@@ -17,8 +17,9 @@ using BatchScoreFunction = std::function<std::vector<float>(const InputBatch&)>;
 
 class ImageScorer {
 public:
-    // `contextSize`: whole-image values the network takes beside each crop, the transformation's own or 0 for a
-    // model trained before its context existed (which is then not computed).
+    // `contextSize`: whole-image values the network takes beside each crop: the transformation's own, one of its
+    // earlierContextSizes() (the first values of today's), or 0 for a model trained before its context existed
+    // (which is then not computed).
     ImageScorer(const Transform& transform, int inputSize, PoolRule pool, int contextSize,
                 BatchScoreFunction scoreBatch);
 

@@ -8,12 +8,24 @@
 namespace twinsight::core {
 namespace {}  // namespace
 
-std::string toString(ContextJoin join) { return join == ContextJoin::LinearTerm ? "linear-term" : "head"; }
+std::string toString(ContextJoin join) {
+    switch (join) {
+        case ContextJoin::LinearTerm:
+            return "linear-term";
+        case ContextJoin::Alone:
+            return "alone";
+        case ContextJoin::Head:
+            break;
+    }
+    return "head";
+}
 
 ContextJoin contextJoinFromString(const std::string& text) {
     if (text == "head") return ContextJoin::Head;
     if (text == "linear-term") return ContextJoin::LinearTerm;
-    throw std::invalid_argument("architecture: unknown context_join '" + text + "' (expected head or linear-term)");
+    if (text == "alone") return ContextJoin::Alone;
+    throw std::invalid_argument("architecture: unknown context_join '" + text +
+                                "' (expected head, linear-term or alone)");
 }
 
 namespace {

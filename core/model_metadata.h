@@ -17,12 +17,6 @@ namespace twinsight::core {
 // (whole-image values beside the crops) and the validation intervals; 3: its context_join. Older files still load.
 inline constexpr int kModelFormatVersion = 3;
 
-// Where the whole-image context enters the branch.
-enum class ContextJoin {
-    Head,        // beside the pooled crop features, into the head (files written before the field existed)
-    LinearTerm,  // a linear function of the context added to the crop's score: it cannot learn the training
-                 // photos' content through the context, which held better on unseen collections (blur)
-};
 std::string toString(ContextJoin join);
 ContextJoin contextJoinFromString(const std::string& text);
 

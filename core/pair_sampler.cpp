@@ -35,6 +35,10 @@ PairSampler::PairSampler(const Transform& transform, const std::vector<cv::Mat>&
     if (config.crossImageShare < 0.0 || config.crossImageShare > 1.0) {
         throw std::invalid_argument("pair sampler: cross-image share must lie in 0..1");
     }
+    if (config.picturedPairs >= 0 && config.picturedPairs < config.batchSize && transform.contextSize() == 0) {
+        throw std::invalid_argument("pair sampler: a copy without pixels needs a context to carry it");
+    }
+    m_blankFrame = cv::Mat(config.inputSize, config.inputSize, CV_8UC3, cv::Scalar::all(0));
     for (const cv::Mat& image : images) {
         if (image.type() != CV_8UC3) throw std::invalid_argument("pair sampler: images must be 3-channel 8-bit");
         if (transform.view() == core::View::Patches &&
@@ -47,7 +51,7 @@ PairSampler::PairSampler(const Transform& transform, const std::vector<cv::Mat>&
         for (const cv::Mat& image : images) m_detailSums.push_back(detailIntegral(image));
     }
     if (transform.contextSize() > 0 && transform.contextGridSize() > 1) {
-        m_contextGrid.assign(images.size(), std::vector<std::vector<float>>(transform.contextGridSize()));
+        m_contextGrid.assign(2 * images.size(), std::vector<std::vector<float>>(transform.contextGridSize()));
     }
 }
 
@@ -101,13 +105,20 @@ cv::Rect PairSampler::drawCrop(std::size_t imageIndex) {
     return best;
 }
 
-std::vector<float> PairSampler::contextAfter(std::size_t imageIndex, double magnitude, std::uint64_t seed) {
-    if (m_contextGrid.empty()) return m_transform.contextAfter(m_images[imageIndex], magnitude, seed);
-    std::vector<std::vector<float>>& grid = m_contextGrid[imageIndex];
+std::vector<float> PairSampler::contextAfter(std::size_t imageIndex, bool mirrored, double magnitude,
+                                             std::uint64_t seed) {
+    auto source = [&] {
+        if (!mirrored) return m_images[imageIndex];
+        cv::Mat copy;
+        cv::flip(m_images[imageIndex], copy, /*flipCode=*/1);
+        return copy;
+    };
+    if (m_contextGrid.empty()) return m_transform.contextAfter(source(), magnitude, seed);
+    std::vector<std::vector<float>>& grid = m_contextGrid[2 * imageIndex + (mirrored ? 1 : 0)];
     const int last = static_cast<int>(grid.size()) - 1;
     auto gridMagnitude = [&](int k) { return m_config.range.min + m_config.range.span() * k / last; };
     auto entry = [&](int k) -> const std::vector<float>& {
-        if (grid[k].empty()) grid[k] = m_transform.contextAfter(m_images[imageIndex], gridMagnitude(k), 0);
+        if (grid[k].empty()) grid[k] = m_transform.contextAfter(source(), gridMagnitude(k), 0);
         return grid[k];
     };
     const double position = (magnitude - m_config.range.min) / m_config.range.span() * last;
@@ -123,13 +134,17 @@ std::vector<float> PairSampler::contextAfter(std::size_t imageIndex, double magn
 }
 
 PairSampler::DegradedView PairSampler::degradedView(std::size_t imageIndex, const cv::Rect& crop, bool flip,
-                                                    double magnitude) {
+                                                    double magnitude, bool pictured) {
     const cv::Mat& image = m_images[imageIndex];
     const std::uint64_t noiseSeed = m_random();
+    if (!pictured) {
+        const bool mirrored = flip && m_transform.view() == core::View::WholeFrame;
+        return {m_blankFrame, contextAfter(imageIndex, mirrored, magnitude, noiseSeed)};
+    }
     if (m_transform.contextSize() > 0 && m_transform.view() == core::View::Patches) {
         // The crop is degraded as always; the context describes the whole image degraded alike.
         DegradedView view{m_transform.applyToCrop(image, crop, magnitude, noiseSeed),
-                          contextAfter(imageIndex, magnitude, noiseSeed)};
+                          contextAfter(imageIndex, /*mirrored=*/false, magnitude, noiseSeed)};
         if (flip) cv::flip(view.pixels, view.pixels, /*flipCode=*/1);
         return view;
     }
@@ -143,7 +158,11 @@ PairSampler::DegradedView PairSampler::degradedView(std::size_t imageIndex, cons
             source = image(crop);
         }
         const cv::Mat degraded = m_transform.apply(source, magnitude, noiseSeed);
-        return {resizeToInput(degraded, m_config.inputSize), m_transform.globalContext(degraded)};
+        // With a context grid, the context is of the whole frame, not of this window of it.
+        std::vector<float> context = m_contextGrid.empty() || m_transform.contextSize() == 0
+                                         ? m_transform.globalContext(degraded)
+                                         : contextAfter(imageIndex, flip, magnitude, noiseSeed);
+        return {resizeToInput(degraded, m_config.inputSize), std::move(context)};
     }
     cv::Mat view = m_transform.applyToCrop(image, crop, magnitude, noiseSeed);
     // Mirroring the result equals degrading the mirrored crop for the pixel-local patch transformations.
@@ -160,8 +179,9 @@ void PairSampler::addPair(PairBatch& batch, bool cross) {
     const cv::Rect secondCrop = cross ? drawCrop(secondIndex) : firstCrop;
     const bool firstFlip = (m_random() & 1U) != 0;
     const bool secondFlip = cross ? (m_random() & 1U) != 0 : firstFlip;
-    DegradedView first = degradedView(firstIndex, firstCrop, firstFlip, firstMagnitude);
-    DegradedView second = degradedView(secondIndex, secondCrop, secondFlip, secondMagnitude);
+    const bool pictured = m_config.picturedPairs < 0 || static_cast<int>(batch.labels.size()) < m_config.picturedPairs;
+    DegradedView first = degradedView(firstIndex, firstCrop, firstFlip, firstMagnitude, pictured);
+    DegradedView second = degradedView(secondIndex, secondCrop, secondFlip, secondMagnitude, pictured);
     batch.first.append(first.pixels, first.context);
     batch.second.append(second.pixels, second.context);
     batch.firstViews.push_back(std::move(first.pixels));

@@ -20,6 +20,10 @@ struct SamplerConfig {
     // Share of pairs whose two copies come from independently drawn images (and crops).
     double crossImageShare = 0.5;
     std::uint64_t seed = 1;
+    // Pairs per batch, from the first, whose copies are rendered as pixels; the others get a blank frame and only
+    // their context. Negative: all. A network that reads the context alone needs pixels only for the pairs a
+    // person is shown.
+    int picturedPairs = -1;
 };
 
 struct PairBatch {
@@ -57,10 +61,10 @@ private:
         cv::Mat pixels;              // CV_8UC3, input size
         std::vector<float> context;  // of the whole degraded image, when the transformation has one
     };
-    DegradedView degradedView(std::size_t imageIndex, const cv::Rect& crop, bool flip, double magnitude);
-    // The context of the whole image degraded by `magnitude`, interpolated on the transformation's context grid
-    // when it has one.
-    std::vector<float> contextAfter(std::size_t imageIndex, double magnitude, std::uint64_t seed);
+    DegradedView degradedView(std::size_t imageIndex, const cv::Rect& crop, bool flip, double magnitude, bool pictured);
+    // The context of the whole image (mirrored when `mirrored`) degraded by `magnitude`, interpolated on the
+    // transformation's context grid when it has one.
+    std::vector<float> contextAfter(std::size_t imageIndex, bool mirrored, double magnitude, std::uint64_t seed);
     void addPair(PairBatch& batch, bool cross);
 
     const Transform& m_transform;
@@ -68,10 +72,12 @@ private:
     // Per image, for CropChoice::Detailed: the integral of the squared grey gradient, so that the detail of any
     // candidate crop costs four look-ups.
     std::vector<cv::Mat> m_detailSums;
-    // Per image and grid magnitude (Transform::contextGridSize), filled the first time a crop needs it.
+    // Per image, unmirrored and mirrored (index 2 * image + mirrored), and grid magnitude
+    // (Transform::contextGridSize), filled the first time a crop needs it.
     std::vector<std::vector<std::vector<float>>> m_contextGrid;
     SamplerConfig m_config;
     std::mt19937_64 m_random;
+    cv::Mat m_blankFrame;  // input size, black: the pixels of a copy that is not pictured
 };
 
 }  // namespace twinsight::core

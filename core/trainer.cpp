@@ -234,7 +234,7 @@ ArchitectureSpec TrainerConfig::effectiveArchitecture() const {
     ArchitectureSpec spec = architecture;
     const Transform& chosen = findTransform(transform);
     spec.contextSize = chosen.contextSize();
-    spec.contextJoin = chosen.contextAsLinearTerm() ? ContextJoin::LinearTerm : ContextJoin::Head;
+    spec.contextJoin = chosen.contextJoin();
     return spec;
 }
 
@@ -350,9 +350,10 @@ TrainingOutcome Trainer::run(const ImageSet& images, const ProgressCallback& pro
     torch::manual_seed(m_config.seed);
     try {
         TrainingRun run(m_config, transform, data, cancel);
-        PairSampler sampler(transform, data.train,
-                            {m_config.effectiveRange(), m_config.inputSize, m_config.batchSize,
-                             m_config.effectiveCrossImageShare(), m_config.seed});
+        PairSampler sampler(
+            transform, data.train,
+            {m_config.effectiveRange(), m_config.inputSize, m_config.batchSize, m_config.effectiveCrossImageShare(),
+             m_config.seed, transform.contextJoin() == ContextJoin::Alone ? kPreviewPairs : -1});
         BatchPrefetcher prefetcher(sampler, kPrefetchDepth);
         LoopResult result = trainAllSteps(run, prefetcher, m_config, progress, cancel);
         auto impl = std::make_unique<TrainedModel::Impl>();

@@ -34,6 +34,16 @@ struct PoolRule {
     int cropStride = 0;
 };
 
+// Where the whole-image context (Transform::globalContext) enters the branch network.
+enum class ContextJoin {
+    Head,        // beside the pooled crop features, into the head (files written before the field existed)
+    LinearTerm,  // a linear function of the context added to the crop's score: it cannot learn the training
+                 // photos' content through the context, which held better on unseen collections (blur)
+    Alone,       // the head reads the context only and the pixels are not used: the image's own measurements
+                 // carry what the transformation changes and the frame only taught the training photos' layout
+                 // (rotation)
+};
+
 // Which crops of a training image the pair sampler takes.
 enum class CropChoice {
     Anywhere,  // uniform over the image
@@ -71,9 +81,11 @@ public:
     // evenly spaced magnitudes over the training range, once per image, and interpolates between them, instead
     // of degrading the whole image for every crop.
     virtual int contextGridSize() const { return 0; }
-    // Whether the context joins the crop features before the head (the default) or adds a linear term to the
-    // crop's score.
-    virtual bool contextAsLinearTerm() const { return false; }
+    // Where the context enters the network.
+    virtual ContextJoin contextJoin() const { return ContextJoin::Head; }
+    // Context sizes of models written before the context grew: their values are the first ones of today's, and
+    // the scorer hands such a model only those.
+    virtual std::vector<int> earlierContextSizes() const { return {}; }
     // How pixels are fed to the network for this transformation.
     virtual InputEncoding inputEncoding() const { return InputEncoding::FixedScale; }
     // Share of cross-image pairs in training (docs/design.md, "Comparable across images"): half by default.

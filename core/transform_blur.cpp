@@ -36,7 +36,7 @@ public:
     int contextGridSize() const override { return 26; }
     // As a linear term: joined to the crop features before the head, the context helped the collections like the
     // training photos and cost 0.018 Spearman on tuxpaint's; added to the score it held on all (docs/quality.md).
-    bool contextAsLinearTerm() const override { return true; }
+    ContextJoin contextJoin() const override { return ContextJoin::LinearTerm; }
 
 protected:
     cv::Mat applyChecked(const cv::Mat& image, double sigma, std::uint64_t /*seed*/) const override {

@@ -67,14 +67,26 @@ TEST(GlobalContext, TheSamplersShortcutGivesTheContextOfTheDegradedImage) {
     }
 }
 
-TEST(GlobalContext, RotationFollowsTheTiltOfTheLines) {
+cv::Mat uprightGrid() {
     cv::Mat grid(192, 256, CV_8UC3, cv::Scalar::all(30));
     for (int k = 4; k < 256; k += 20) {
         cv::line(grid, {k, 0}, {k, 191}, cv::Scalar::all(230), 2);
         cv::line(grid, {0, k}, {255, k}, cv::Scalar::all(230), 2);
     }
+    return grid;
+}
+
+// Where rotation's context holds what: the 36-bin orientation histogram, the doubled and the quadrupled angle's
+// mean and agreement, then three tilt estimates (line segments, line segments at half size, gradients), each as
+// tilt over 45 degrees, agreement, and their product.
+constexpr int kQuadrupledAngle = 38;
+constexpr int kFirstTilt = 40;
+constexpr int kTiltEstimates = 3;
+
+TEST(GlobalContext, RotationFollowsTheTiltOfTheLines) {
+    const cv::Mat grid = uprightGrid();
     const Transform& rotation = findTransform("rotation");
-    const int angle4 = rotation.contextSize() - 2;  // mean quadrupled angle over pi
+    const int angle4 = kQuadrupledAngle;
     double previous = -1e9;
     for (double degrees : {-20.0, -10.0, 0.0, 10.0, 20.0}) {
         const auto context = rotation.globalContext(rotation.apply(grid, degrees));
@@ -86,6 +98,65 @@ TEST(GlobalContext, RotationFollowsTheTiltOfTheLines) {
         EXPECT_GT(seen, previous);
         previous = seen;
     }
+}
+
+TEST(GlobalContext, RotationsTiltEstimatesReadTheAngleAndTrustLinesOverTexture) {
+    const Transform& rotation = findTransform("rotation");
+    ASSERT_EQ(rotation.contextSize(), kFirstTilt + 3 * kTiltEstimates);
+    std::vector<double> gridAgreement(kTiltEstimates, 1.0);
+    for (double degrees : {-25.0, -8.0, 0.0, 12.0, 25.0}) {
+        const auto context = rotation.globalContext(rotation.apply(uprightGrid(), degrees));
+        for (int k = 0; k < kTiltEstimates; ++k) {
+            const int at = kFirstTilt + 3 * k;
+            // Line segments at half size see the 2 px lines 1 px wide: a few degrees rougher.
+            const double tolerance = k == 1 ? 4.5 : 2.0;
+            EXPECT_NEAR(context[at] * 45.0, degrees, tolerance) << "estimate " << k << " at " << degrees;
+            EXPECT_GT(context[at + 1], 0.6) << "the grid's lines agree, estimate " << k;
+            EXPECT_FLOAT_EQ(context[at + 2], context[at] * context[at + 1]);
+            gridAgreement[k] = std::min<double>(gridAgreement[k], context[at + 1]);
+        }
+    }
+    // Smoothed noise has no lines: every estimate agrees less than half as much as on the grid.
+    cv::Mat texture(192, 256, CV_8UC3);
+    cv::randu(texture, 0, 255);
+    cv::GaussianBlur(texture, texture, cv::Size(0, 0), 2.0);
+    const auto context = rotation.globalContext(rotation.apply(texture, 20.0));
+    for (int k = 0; k < kTiltEstimates; ++k) {
+        EXPECT_LT(context[kFirstTilt + 3 * k + 1], 0.5 * gridAgreement[k]) << "estimate " << k;
+    }
+}
+
+TEST(GlobalContext, ARotationModelReadsTheContextAloneAndLearnsTheTilt) {
+    TrainerConfig config = twinsight::testing::quickBlurConfig();
+    config.transform = "rotation";
+    config.steps = 150;
+    config.workingSize = 128;
+    config.inputSize = 32;
+    std::atomic_bool cancel{false};
+    // Scenes with an upright grid drawn over them, so that every training image has lines to read.
+    ImageSet set = sampleImageSet(12, /*seed=*/41, {170, 128});
+    for (cv::Mat& image : set.images) {
+        for (int k = 6; k < image.cols; k += 24) cv::line(image, {k, 0}, {k, image.rows}, cv::Scalar::all(250), 1);
+        for (int k = 6; k < image.rows; k += 24) cv::line(image, {0, k}, {image.cols, k}, cv::Scalar::all(250), 1);
+    }
+    const TrainingOutcome outcome = Trainer(config).run(set, {}, cancel);
+    const ArchitectureSpec& architecture = outcome.model.metadata().architecture;
+    EXPECT_EQ(architecture.contextJoin, ContextJoin::Alone);
+    ASSERT_EQ(architecture.contextSize, findTransform("rotation").contextSize());
+    // Two different frames with one context score the same: the pixels are not read.
+    const std::vector<float> context = findTransform("rotation").globalContext(uprightGrid());
+    InputBatch batch(3, config.inputSize, InputEncoding::FixedScale, architecture.contextSize);
+    batch.append(cv::Mat(config.inputSize, config.inputSize, CV_8UC3, cv::Scalar::all(0)), context);
+    batch.append(cv::Mat(config.inputSize, config.inputSize, CV_8UC3, cv::Scalar::all(255)), context);
+    const std::vector<float> scores = outcome.model.scoreBatch(batch);
+    ASSERT_EQ(scores.size(), 2U);
+    EXPECT_EQ(scores[0], scores[1]);
+    // And it learnt the tilt: the grid turned further counter-clockwise scores higher.
+    const Transform& rotation = findTransform("rotation");
+    std::vector<cv::Mat> turned;
+    for (double degrees : {-24.0, -12.0, 0.0, 12.0, 24.0}) turned.push_back(rotation.apply(uprightGrid(), degrees));
+    const auto estimates = outcome.model.estimate(turned);
+    for (std::size_t i = 1; i < estimates.size(); ++i) EXPECT_GT(estimates[i].score, estimates[i - 1].score) << i;
 }
 
 TEST(GlobalContext, JpegSeesStepsAtTheBlockEdges) {

@@ -87,6 +87,24 @@ TEST(ImageScorer, GivesTheNetworkTheImagesContextOnlyWhenTheModelTakesIt) {
     EXPECT_THROW(ImageScorer(blur, 64, {}, blur.contextSize() + 1, meanLevel), std::invalid_argument);
 }
 
+TEST(ImageScorer, AModelOfAnEarlierContextSizeGetsTheFirstValues) {
+    const Transform& rotation = findTransform("rotation");
+    const std::vector<int> earlier = rotation.earlierContextSizes();
+    ASSERT_FALSE(earlier.empty());
+    const int older = earlier.front();
+    ASSERT_LT(older, rotation.contextSize());
+    cv::Mat image(120, 160, CV_8UC3);
+    cv::randu(image, 0, 255);
+    const std::vector<float> today = rotation.globalContext(image);
+    const ImageScorer scorer(rotation, 32, {}, older, [&](const InputBatch& batch) {
+        EXPECT_EQ(batch.contextSize, older);
+        EXPECT_EQ(batch.context, std::vector<float>(today.begin(), today.begin() + older));
+        return std::vector<float>(batch.count, 0.0f);
+    });
+    scorer.score(image);
+    EXPECT_THROW(ImageScorer(rotation, 32, {}, older + 1, meanLevel), std::invalid_argument);
+}
+
 TEST(ImageScorer, ScoringManyEqualsScoringEachAlone) {
     const ImageScorer scorer(findTransform("blur"), 32, {PoolRule::Kind::Percentile, 10}, 0, meanLevel);
     std::vector<cv::Mat> images;
