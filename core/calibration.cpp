@@ -66,7 +66,9 @@ bool Calibration::inRange(double score) const {
 }
 
 nlohmann::json Calibration::toJson() const {
-    return {{"method", "isotonic"}, {"scores", m_scores}, {"magnitudes", m_magnitudes},
+    return {{"method", "isotonic"},
+            {"scores", m_scores},
+            {"magnitudes", m_magnitudes},
             {"lowest_score", m_lowestScore},
             {"highest_score", m_highestScore}};
 }
@@ -81,6 +83,9 @@ Calibration Calibration::fromJson(const nlohmann::json& json) {
                         std::is_sorted(calibration.m_magnitudes.begin(), calibration.m_magnitudes.end());
     if (calibration.m_scores.size() != calibration.m_magnitudes.size() || !sorted) {
         throw std::invalid_argument("calibration: knots are not two monotone lists of equal length");
+    }
+    if (!(calibration.m_lowestScore <= calibration.m_highestScore)) {
+        throw std::invalid_argument("calibration: lowest_score exceeds highest_score");
     }
     return calibration;
 }

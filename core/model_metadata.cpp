@@ -1,6 +1,9 @@
 #include "core/model_metadata.h"
 
+#include <cmath>
 #include <ctime>
+#include <iomanip>
+#include <sstream>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -158,6 +161,81 @@ ModelMetadata ModelMetadata::fromJson(const nlohmann::json& json) {
         throw std::invalid_argument(std::string("metadata: ") + error.what());
     }
     return metadata;
+}
+
+namespace {
+
+// "FIELD VALUE is outside LOW..HIGH" when the value is not within the bounds (NaN never is).
+void requireWithin(const std::string& field, double value, double low, double high) {
+    if (value >= low && value <= high) return;
+    std::ostringstream text;
+    text << std::setprecision(12) << field << " " << value << " is outside " << low << ".." << high;
+    throw std::invalid_argument(text.str());
+}
+
+void requireFinite(const std::string& field, const std::vector<double>& values) {
+    for (double value : values) {
+        if (!std::isfinite(value)) throw std::invalid_argument(field + " holds a value that is not a finite number");
+    }
+}
+
+void validateArchitecture(const ArchitectureSpec& spec, const Transform& transform) {
+    if (spec.name != "convnet") throw std::invalid_argument("architecture.name '" + spec.name + "' is not convnet");
+    requireWithin("architecture.input_channels", spec.inputChannels, 3, 3);
+    requireWithin("architecture.widths' length", static_cast<double>(spec.widths.size()), 1, 16);
+    for (int width : spec.widths) requireWithin("architecture.widths", width, 1, 1024);
+    for (int stride : spec.strides) requireWithin("architecture.strides", stride, 1, 8);
+    requireWithin("architecture.head_width", spec.headWidth, 1, 4096);
+    // 0: crops alone, as files written before the field existed; otherwise the transformation's own count.
+    const std::vector<int> earlier = transform.earlierContextSizes();
+    if (spec.contextSize != 0 && spec.contextSize != transform.contextSize() &&
+        std::find(earlier.begin(), earlier.end(), spec.contextSize) == earlier.end()) {
+        throw std::invalid_argument("architecture.context_size " + std::to_string(spec.contextSize) +
+                                    " does not match the " + transform.name() + " transformation's " +
+                                    std::to_string(transform.contextSize()) + " context values");
+    }
+}
+
+void validateCalibration(const Calibration& calibration, const Transform& transform) {
+    if (calibration.empty()) throw std::invalid_argument("calibration.scores is empty");
+    requireFinite("calibration.scores", calibration.knotScores());
+    requireFinite("calibration.magnitudes", calibration.knotMagnitudes());
+    const Range valid = transform.validRange();
+    for (double magnitude : calibration.knotMagnitudes()) {
+        requireWithin("calibration.magnitudes", magnitude, valid.min, valid.max);
+    }
+}
+
+void validateTraining(const TrainingSummary& training) {
+    requireWithin("training.steps", training.steps, 1, 1e9);
+    requireWithin("training.batch_size", training.batchSize, 1, 1e9);
+    requireWithin("training.threads", training.threads, 0, 1e6);
+    requireWithin("training.n_train_images", training.trainImages, 0, 1e9);
+    requireWithin("training.n_val_images", training.validationImages, 0, 1e9);
+    requireWithin("training.skipped", training.skippedFiles, 0, 1e9);
+    requireWithin("training.n_calibration_images", training.calibrationImages, 0, 1e9);
+}
+
+}  // namespace
+
+void validateModelMetadata(const ModelMetadata& metadata) {
+    requireWithin("format_version", metadata.formatVersion, 1, kModelFormatVersion);
+    const Transform* transform = nullptr;
+    try {
+        transform = &findTransform(metadata.transform);
+    } catch (const std::invalid_argument& error) {
+        throw std::invalid_argument(std::string("transform: ") + error.what());
+    }
+    try {
+        transform->checkRange(metadata.range);
+    } catch (const std::invalid_argument& error) {
+        throw std::invalid_argument(std::string("range: ") + error.what());
+    }
+    requireWithin("input_size", metadata.inputSize, kMinInputSize, kMaxInputSize);
+    requireWithin("working_size", metadata.workingSize, metadata.inputSize, kMaxWorkingSize);
+    validateArchitecture(metadata.architecture, *transform);
+    validateCalibration(metadata.calibration, *transform);
+    validateTraining(metadata.training);
 }
 
 std::string utcTimestamp() {

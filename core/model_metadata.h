@@ -14,8 +14,15 @@
 namespace twinsight::core {
 
 // Bumped whenever the layout of the file or the meaning of a field changes. 2: the architecture's context_size
-// (whole-image values beside the crops) and the validation intervals; 3: its context_join. Older files still load.
-inline constexpr int kModelFormatVersion = 3;
+// (whole-image values beside the crops) and the validation intervals; 3: its context_join; 4: a checksum of the JSON
+// header, as the weights have. Older files still load.
+inline constexpr int kModelFormatVersion = 4;
+
+// Bounds a model file's sizes must keep (training's own lower bound; the upper ones keep scoring's crops and images
+// allocatable). validateModelMetadata refuses a file outside them.
+inline constexpr int kMinInputSize = 16;
+inline constexpr int kMaxInputSize = 1024;
+inline constexpr int kMaxWorkingSize = 16384;
 
 std::string toString(ContextJoin join);
 ContextJoin contextJoinFromString(const std::string& text);
@@ -81,6 +88,12 @@ struct ModelMetadata {
     // Throws std::invalid_argument naming the first missing or malformed field.
     static ModelMetadata fromJson(const nlohmann::json& json);
 };
+
+// Checks every field against the bounds training keeps: known transformation, range inside its valid range, sizes
+// within the bounds above, the architecture buildable with the transformation's context size (or none, as older
+// files), a non-empty monotone calibration of finite knots. Throws std::invalid_argument naming the field and its
+// bounds ("input_size 0 is outside 16..1024").
+void validateModelMetadata(const ModelMetadata& metadata);
 
 // Current time as ISO 8601 UTC, for `created`.
 std::string utcTimestamp();

@@ -13,10 +13,12 @@
 namespace twinsight::core {
 namespace {
 
-// File layout: magic, format version (u32), metadata JSON (u64 length + bytes), weights (u64 length, u64 FNV-1a
-// hash, bytes). Integers little-endian. The hash tells a damaged file from a foreign one.
+// File layout: magic, format version (u32), metadata JSON (u64 length, from format 4 a u64 FNV-1a hash, bytes),
+// weights (u64 length, u64 FNV-1a hash, bytes). Integers little-endian. The hashes tell a damaged file from a
+// foreign one.
 constexpr char kMagic[] = "TWINSIGHT-MODEL\n";
 constexpr std::size_t kMagicSize = sizeof(kMagic) - 1;
+constexpr std::uint64_t kFirstVersionWithHeaderHash = 4;
 
 std::uint64_t fnv1a(const std::string& bytes) {
     std::uint64_t hash = 0xcbf29ce484222325ULL;
@@ -62,14 +64,28 @@ ModelMetadata readMetadata(ByteReader& reader, const std::string& path) {
                                  " is newer than this Twinsight reads (" + std::to_string(kModelFormatVersion) +
                                  "); update Twinsight");
     }
-    const std::string jsonText = reader.chunk(reader.integer(8));
+    const std::uint64_t jsonSize = reader.integer(8);
+    const std::uint64_t jsonHash = version >= kFirstVersionWithHeaderHash ? reader.integer(8) : 0;
+    const std::string jsonText = reader.chunk(jsonSize);
+    if (version >= kFirstVersionWithHeaderHash && fnv1a(jsonText) != jsonHash) {
+        throw std::runtime_error(path + ": model header is damaged (checksum)");
+    }
+    ModelMetadata metadata;
     try {
-        ModelMetadata metadata = ModelMetadata::fromJson(nlohmann::json::parse(jsonText));
-        findTransform(metadata.transform).checkRange(metadata.range);
-        return metadata;
+        metadata = ModelMetadata::fromJson(nlohmann::json::parse(jsonText));
     } catch (const std::exception& error) {
         throw std::runtime_error(path + ": model metadata is damaged (" + error.what() + ")");
     }
+    if (static_cast<std::uint64_t>(metadata.formatVersion) != version) {
+        throw std::runtime_error(path + ": format_version " + std::to_string(metadata.formatVersion) +
+                                 " does not match the file's format version " + std::to_string(version));
+    }
+    try {
+        validateModelMetadata(metadata);  // the bounds training keeps, before anything is allocated from them
+    } catch (const std::invalid_argument& error) {
+        throw std::runtime_error(path + ": " + error.what());
+    }
+    return metadata;
 }
 
 }  // namespace
@@ -127,6 +143,9 @@ void TrainedModel::save(const std::string& path) const {
     std::string bytes(kMagic, kMagicSize);
     appendInteger(bytes, static_cast<std::uint64_t>(m_impl->metadata.formatVersion), 4);
     appendInteger(bytes, json.size(), 8);
+    if (static_cast<std::uint64_t>(m_impl->metadata.formatVersion) >= kFirstVersionWithHeaderHash) {
+        appendInteger(bytes, fnv1a(json), 8);
+    }
     bytes += json;
     appendInteger(bytes, weights.size(), 8);
     appendInteger(bytes, fnv1a(weights), 8);
