@@ -6,11 +6,13 @@
 #include "cli/cli_commands.h"
 #include "cli/cli_support.h"
 #include "cli/help_formatter.h"
+#include "core/atomic_file.h"
 #include "core/process_setup.h"
 #include "twinsight_version.h"
 
 int main(int argc, char** argv) {
     twinsight::core::ensurePassiveOpenMpWaiting(argv);
+    twinsight::core::removeTemporaryFilesOnSignals();  // a signal during a write leaves no temporary file behind
     using namespace twinsight::cli;
     CLI::App app("Twinsight: annotation-free image quality inspector (command line)", "twinsight-cli");
     app.set_version_flag("--version", std::string("twinsight-cli ") + twinsight::kVersion);

@@ -1,9 +1,14 @@
 #include "core/atomic_file.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
+#include <array>
+#include <atomic>
 #include <cerrno>
+#include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -32,6 +37,64 @@ int standardStreamDescriptor(const std::string& path) {
 }
 
 namespace {
+
+// The temporary files being written now, for the signal handler: fixed slots (no allocation in a handler), each
+// free, being filled, or holding a name the handler may unlink.
+constexpr int kSlotFree = 0, kSlotFilling = 1, kSlotHeld = 2;
+constexpr std::size_t kMaxTemporaryPath = 4096;
+struct TemporarySlot {
+    std::atomic<int> state{kSlotFree};
+    char path[kMaxTemporaryPath] = {};
+};
+std::array<TemporarySlot, 16> g_temporaries;
+static_assert(std::atomic<int>::is_always_lock_free, "the signal handler reads the slots' state");
+
+// The slot holding `path` until destroyed; no slot (nothing removed on a signal) when all are taken or the name is
+// too long, which only loses the clean-up, never the write.
+class RegisteredTemporary {
+public:
+    explicit RegisteredTemporary(const fs::path& path) {
+        const std::string& name = path.native();
+        if (name.size() >= kMaxTemporaryPath) return;
+        for (TemporarySlot& slot : g_temporaries) {
+            int expected = kSlotFree;
+            if (!slot.state.compare_exchange_strong(expected, kSlotFilling)) continue;
+            std::memcpy(slot.path, name.c_str(), name.size() + 1);
+            slot.state.store(kSlotHeld);
+            m_slot = &slot;
+            return;
+        }
+    }
+    ~RegisteredTemporary() {
+        if (m_slot) m_slot->state.store(kSlotFree);
+    }
+    RegisteredTemporary(const RegisteredTemporary&) = delete;
+    RegisteredTemporary& operator=(const RegisteredTemporary&) = delete;
+
+private:
+    TemporarySlot* m_slot = nullptr;
+};
+
+void removeTemporariesAndDie(int signalNumber) {
+    for (TemporarySlot& slot : g_temporaries) {
+        if (slot.state.load() == kSlotHeld) ::unlink(slot.path);
+    }
+    ::signal(signalNumber, SIG_DFL);
+    ::raise(signalNumber);  // blocked until the handler returns, then the default action ends the program
+}
+
+// ".NAME.tmpDIGITS" for the target NAME.
+bool isTemporaryNameOf(const std::string& candidate, const std::string& targetName) {
+    const std::string prefix = "." + targetName + ".tmp";
+    if (candidate.size() <= prefix.size() || candidate.compare(0, prefix.size(), prefix) != 0) return false;
+    return candidate.find_first_not_of("0123456789", prefix.size()) == std::string::npos;
+}
+
+void pauseForTests() {
+    const char* seconds = std::getenv("TWINSIGHT_TEST_PAUSE_BEFORE_RENAME");
+    if (seconds == nullptr) return;
+    for (int left = std::atoi(seconds); left > 0;) left = static_cast<int>(::sleep(static_cast<unsigned>(left)));
+}
 
 // A link is followed, so that the rename replaces the file it points to and the link itself stays.
 fs::path resolvedTarget(const std::string& path) {
@@ -106,14 +169,44 @@ bool writesInPlace(const std::string& path) {
     return standardStreamDescriptor(path) >= 0 || isStream(path, resolvedTarget(path));
 }
 
+void removeStaleTemporaryFiles(const std::string& targetPath, int maximumAgeSeconds) {
+    const fs::path target(targetPath);
+    const std::string name = target.filename().string();
+    const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    const auto oldest = fs::file_time_type::clock::now() - std::chrono::seconds(maximumAgeSeconds);
+    std::error_code error;
+    for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
+        if (!isTemporaryNameOf(it->path().filename().string(), name)) continue;
+        std::error_code ignored;
+        if (!it->is_regular_file(ignored) || it->is_symlink(ignored)) continue;
+        const fs::file_time_type modified = it->last_write_time(ignored);
+        if (!ignored && modified < oldest) fs::remove(it->path(), ignored);
+    }
+}
+
+void removeTemporaryFilesOnSignals() {
+    for (const int signalNumber : {SIGINT, SIGTERM, SIGHUP}) {
+        struct sigaction previous {};
+        if (::sigaction(signalNumber, nullptr, &previous) != 0 || previous.sa_handler == SIG_IGN) continue;
+        struct sigaction action {};
+        action.sa_handler = removeTemporariesAndDie;
+        sigemptyset(&action.sa_mask);
+        for (const int other : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&action.sa_mask, other);  // one clean-up at a time
+        ::sigaction(signalNumber, &action, nullptr);
+    }
+}
+
 void writeFileAtomically(const std::string& path, const std::string& bytes) {
     if (standardStreamDescriptor(path) >= 0) return writeInPlace(path, path, bytes);
     const fs::path target = resolvedTarget(path);
     if (isStream(path, target)) return writeInPlace(path, target, bytes);
+    removeStaleTemporaryFiles(target.string());
     std::random_device entropy;
     const fs::path temporary =
         target.parent_path() / ("." + target.filename().string() + ".tmp" + std::to_string(entropy()));
+    const RegisteredTemporary registered(temporary);  // removed if a signal ends the program before the rename
     writeDurably(temporary, bytes, path);
+    pauseForTests();
     std::error_code error;
     const fs::file_status existing = fs::status(target, error);
     if (!error && fs::exists(existing)) fs::permissions(temporary, existing.permissions(), error);  // keep its mode

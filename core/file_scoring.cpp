@@ -28,6 +28,7 @@ void scoreChunk(const std::vector<const TrainedModel*>& models, ImageSet& chunk,
         for (std::size_t i = 0; i < estimates.size(); ++i) result.estimates[first + i][m] = estimates[i];
     }
     result.paths.insert(result.paths.end(), chunk.paths.begin(), chunk.paths.end());
+    result.damage.insert(result.damage.end(), chunk.damage.begin(), chunk.damage.end());
     result.skipped.insert(result.skipped.end(), chunk.skipped.begin(), chunk.skipped.end());
 }
 
@@ -35,13 +36,14 @@ void scoreChunk(const std::vector<const TrainedModel*>& models, ImageSet& chunk,
 
 MultiModelScores scoreFilesWithModels(const std::vector<const TrainedModel*>& models,
                                       const std::vector<std::string>& paths, int decodeThreads,
-                                      const ScoringProgress& progress, const std::atomic_bool* cancel) {
+                                      const ScoringProgress& progress, const std::atomic_bool* cancel,
+                                      bool acceptDamaged) {
     if (models.empty()) throw std::invalid_argument("scoring needs at least one model");
     const int workingSize = largestWorkingSize(models);
     auto decodeChunk = [&](std::size_t start) {
         const auto end = paths.begin() + static_cast<std::ptrdiff_t>(std::min(paths.size(), start + kFilesPerChunk));
         return loadImages(std::vector<std::string>(paths.begin() + static_cast<std::ptrdiff_t>(start), end),
-                          workingSize, decodeThreads);
+                          workingSize, decodeThreads, acceptDamaged);
     };
     MultiModelScores result;
     std::future<ImageSet> pending;
@@ -62,12 +64,12 @@ MultiModelScores scoreFilesWithModels(const std::vector<const TrainedModel*>& mo
 }
 
 FileScores scoreFiles(const TrainedModel& model, const std::vector<std::string>& paths, int decodeThreads,
-                      const ScoringProgress& progress, const std::atomic_bool* cancel) {
-    MultiModelScores scores = scoreFilesWithModels({&model}, paths, decodeThreads, progress, cancel);
+                      const ScoringProgress& progress, const std::atomic_bool* cancel, bool acceptDamaged) {
+    MultiModelScores scores = scoreFilesWithModels({&model}, paths, decodeThreads, progress, cancel, acceptDamaged);
     FileScores result;
     result.scored.reserve(scores.paths.size());
     for (std::size_t i = 0; i < scores.paths.size(); ++i) {
-        result.scored.push_back({std::move(scores.paths[i]), scores.estimates[i].front()});
+        result.scored.push_back({std::move(scores.paths[i]), scores.estimates[i].front(), std::move(scores.damage[i])});
     }
     result.skipped = std::move(scores.skipped);
     return result;

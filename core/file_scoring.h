@@ -15,6 +15,7 @@ namespace twinsight::core {
 struct ScoredFile {
     std::string path;
     ImageEstimate estimate;
+    std::string damage;  // empty, or why the file's data is damaged (scored only with acceptDamaged)
 };
 
 struct FileScores {
@@ -25,20 +26,24 @@ struct FileScores {
 struct MultiModelScores {
     std::vector<std::string> paths;                     // the readable images, in the order given
     std::vector<std::vector<ImageEstimate>> estimates;  // [image][model], models in the order given
+    std::vector<std::string> damage;                    // [image]: empty, or why its data is damaged
     std::vector<SkippedFile> skipped;
 };
 
 using ScoringProgress = std::function<void(int done, int total)>;
 
-// Scores `paths` (files or FILE#FRAME names, not folders) with every model; unreadable files go to `skipped`.
+// Scores `paths` (files or FILE#FRAME names, not folders) with every model; unreadable files go to `skipped`, and
+// so do damaged ones (a truncated JPEG) unless `acceptDamaged`: then they are scored with `damage` set.
 // `decodeThreads` 0 means all cores. Throws std::runtime_error("scoring cancelled") when `cancel` becomes true, and
 // std::invalid_argument when `models` is empty.
 MultiModelScores scoreFilesWithModels(const std::vector<const TrainedModel*>& models,
                                       const std::vector<std::string>& paths, int decodeThreads = 0,
-                                      const ScoringProgress& progress = {}, const std::atomic_bool* cancel = nullptr);
+                                      const ScoringProgress& progress = {}, const std::atomic_bool* cancel = nullptr,
+                                      bool acceptDamaged = false);
 
 // The same with one model.
 FileScores scoreFiles(const TrainedModel& model, const std::vector<std::string>& paths, int decodeThreads = 0,
-                      const ScoringProgress& progress = {}, const std::atomic_bool* cancel = nullptr);
+                      const ScoringProgress& progress = {}, const std::atomic_bool* cancel = nullptr,
+                      bool acceptDamaged = false);
 
 }  // namespace twinsight::core

@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <stdexcept>
@@ -17,6 +18,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/checked_decoding.h"
 #include "core/dicom_decoding.h"
 #include "core/file_errors.h"
 #include "core/image_header.h"
@@ -112,6 +114,14 @@ int decodeFlags(const ImageHeader& header, int workingSize) {
     return cv::IMREAD_COLOR | cv::IMREAD_ANYDEPTH;
 }
 
+// The libjpeg scale denominator decodeFlags' reduction stands for.
+int jpegScaleDenominator(int flags) {
+    for (const auto& [factor, flag] : kJpegReductions) {
+        if (flags == flag) return factor;
+    }
+    return 1;
+}
+
 cv::Mat decode(const std::string& path, int flags) {
     try {
         return cv::imread(path, flags);
@@ -154,15 +164,16 @@ std::size_t workerCount(int threads, std::size_t jobs) {
 }
 
 // Results gathered in input order, whatever order the workers finished in.
-ImageSet collect(const std::vector<std::string>& paths, std::vector<cv::Mat>& images,
+ImageSet collect(const std::vector<std::string>& paths, std::vector<LoadedImage>& images,
                  const std::vector<std::string>& reasons) {
     ImageSet set;
     for (std::size_t i = 0; i < paths.size(); ++i) {
-        if (images[i].empty()) {
+        if (images[i].image.empty()) {
             set.skipped.push_back({paths[i], reasons[i].empty() ? "unknown error" : reasons[i]});
         } else {
             set.paths.push_back(paths[i]);
-            set.images.push_back(std::move(images[i]));
+            set.images.push_back(std::move(images[i].image));
+            set.damage.push_back(std::move(images[i].damage));
         }
     }
     return set;
@@ -250,19 +261,39 @@ std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsO
     return names;
 }
 
-cv::Mat loadImage(const std::string& name, int workingSize) {
+LoadedImage loadImageAllowingDamage(const std::string& name, int workingSize) {
     checkWorkingSize(workingSize);
     const ImageSource source = parseImageSource(name);
     const std::string& path = source.file;
     std::ifstream in = openImageFile(path);
     const cv::Mat special = decodeSpecialFormat(source, workingSize);
-    if (!special.empty()) return toWorkingSize(toBgr8(special), workingSize);
+    if (!special.empty()) return {toWorkingSize(toBgr8(special), workingSize), {}};
     const ImageHeader header = readImageHeader(in);
     if (header.size) checkMegapixels(path, *header.size);
-    const cv::Mat decoded = decode(path, decodeFlags(header, workingSize));
-    if (decoded.empty()) failForFile(path, "not a readable image (corrupt or unsupported format)");
-    if (!header.size) checkMegapixels(path, decoded.size());  // too late to save the memory, but still refused
-    return toWorkingSize(toBgr8(decoded), workingSize);
+    const int flags = decodeFlags(header, workingSize);
+    LoadedImage loaded;
+    if (header.format == ImageFormat::Jpeg || header.format == ImageFormat::Png) {
+        // Our own error managers: damage is told per file and libjpeg/libpng print nothing (OpenCV's would).
+        in.clear();
+        in.seekg(0);
+        const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+        CheckedImage checked = header.format == ImageFormat::Jpeg ? decodeJpeg(path, bytes, jpegScaleDenominator(flags))
+                                                                  : decodePng(path, bytes);
+        loaded.image = std::move(checked.image);
+        loaded.damage = std::move(checked.damage);
+    } else {
+        loaded.image = decode(path, flags);
+    }
+    if (loaded.image.empty()) failForFile(path, "not a readable image (corrupt or unsupported format)");
+    if (!header.size) checkMegapixels(path, loaded.image.size());  // too late to save the memory, but still refused
+    loaded.image = toWorkingSize(toBgr8(loaded.image), workingSize);
+    return loaded;
+}
+
+cv::Mat loadImage(const std::string& name, int workingSize) {
+    LoadedImage loaded = loadImageAllowingDamage(name, workingSize);
+    if (!loaded.damage.empty()) failForFile(parseImageSource(name).file, loaded.damage);
+    return std::move(loaded.image);
 }
 
 cv::Mat toWorkingSize(const cv::Mat& image, int workingSize) {
@@ -279,18 +310,22 @@ cv::Mat toWorkingSize(const cv::Mat& image, int workingSize) {
     return resized;
 }
 
-ImageSet loadImages(const std::vector<std::string>& paths, int workingSize, int threads) {
+ImageSet loadImages(const std::vector<std::string>& paths, int workingSize, int threads, bool acceptDamaged) {
     checkWorkingSize(workingSize);
     if (threads < 0) {
         throw std::invalid_argument("threads must be 0 (automatic) or more, got " + std::to_string(threads));
     }
-    std::vector<cv::Mat> images(paths.size());
+    std::vector<LoadedImage> images(paths.size());
     std::vector<std::string> reasons(paths.size());
     std::atomic<std::size_t> next{0};
     const auto work = [&] {  // exceptions never leave a worker: each becomes a skipped file's reason
         for (std::size_t i = next++; i < paths.size(); i = next++) {
             try {
-                images[i] = loadImage(paths[i], workingSize);
+                images[i] = loadImageAllowingDamage(paths[i], workingSize);
+                if (!acceptDamaged && !images[i].damage.empty()) {
+                    reasons[i] = images[i].damage;
+                    images[i] = {};
+                }
             } catch (const std::exception& e) {
                 reasons[i] = reasonWithoutPath(paths[i], e.what());
             } catch (...) {

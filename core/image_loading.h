@@ -36,20 +36,32 @@ bool hasImageExtension(const std::string& path);
 // Decodes one image (a file or a FILE#K frame) as 3-channel 8-bit BGR with its orientation applied, its shorter side
 // brought down to `workingSize` (never enlarged). Large JPEGs are decoded reduced, camera RAW files from their
 // embedded preview, when that still covers the working size. Throws std::runtime_error with a one-line reason
-// (not readable, not an image, too large, ...).
+// (not readable, not an image, too large, damaged data such as "truncated JPEG data", ...).
 cv::Mat loadImage(const std::string& path, int workingSize);
+
+struct LoadedImage {
+    cv::Mat image;
+    std::string damage;  // why the data is damaged ("truncated JPEG data", ...), empty when it is whole
+};
+
+// loadImage, except that a JPEG or PNG with damaged data (cut short, a CRC error, corrupt entropy-coded data) is
+// decoded as far as its decoder goes, and `damage` says why. The decoders never print on stderr.
+LoadedImage loadImageAllowingDamage(const std::string& path, int workingSize);
 
 // Scales `image` so that its shorter side is at most `workingSize`.
 cv::Mat toWorkingSize(const cv::Mat& image, int workingSize);
 
 struct ImageSet {
-    std::vector<std::string> paths;  // one per image, same order
-    std::vector<cv::Mat> images;     // CV_8UC3 at working size
+    std::vector<std::string> paths;   // one per image, same order
+    std::vector<cv::Mat> images;      // CV_8UC3 at working size
+    std::vector<std::string> damage;  // one per image: empty, or why its data is damaged (with acceptDamaged)
     std::vector<SkippedFile> skipped;
 };
 
-// Loads `paths` in parallel, in order; unreadable files go to `skipped` with their reason.
-ImageSet loadImages(const std::vector<std::string>& paths, int workingSize, int threads = 0);
+// Loads `paths` in parallel, in order; unreadable files go to `skipped` with their reason, and so do damaged ones
+// ("truncated JPEG data") unless `acceptDamaged`: then they are loaded as far as they decode, with `damage` set.
+ImageSet loadImages(const std::vector<std::string>& paths, int workingSize, int threads = 0,
+                    bool acceptDamaged = false);
 
 // expandImagePaths + loadImages.
 ImageSet loadImagesFrom(const std::vector<std::string>& pathsOrFolders, int workingSize, int threads = 0);

@@ -34,7 +34,8 @@ std::string scoresCsv(std::vector<ScoredFile> scores) {
     return multiModelScoresCsv(asMulti, {""});
 }
 
-std::string multiModelScoresCsv(const MultiModelScores& scores, const std::vector<std::string>& transforms) {
+std::string multiModelScoresCsv(const MultiModelScores& scores, const std::vector<std::string>& transforms,
+                                bool damagedColumn) {
     if (scores.paths.size() != scores.estimates.size()) throw std::invalid_argument("scores: paths and rows differ");
     const bool single = transforms.size() == 1;
     std::string csv = "path";
@@ -42,7 +43,7 @@ std::string multiModelScoresCsv(const MultiModelScores& scores, const std::vecto
         const std::string suffix = single ? "" : "_" + name;
         csv += ",score" + suffix + ",estimate" + suffix + ",in_range" + suffix;
     }
-    csv += "\n";
+    csv += damagedColumn ? ",damaged\n" : "\n";
     std::vector<std::size_t> order(scores.paths.size());
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(),
@@ -53,6 +54,7 @@ std::string multiModelScoresCsv(const MultiModelScores& scores, const std::vecto
         for (const ImageEstimate& e : scores.estimates[i]) {
             csv += "," + number(e.score) + "," + number(e.estimate) + "," + (e.inRange ? "true" : "false");
         }
+        if (damagedColumn) csv += i < scores.damage.size() && !scores.damage[i].empty() ? ",true" : ",false";
         csv += "\n";
     }
     return csv;

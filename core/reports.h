@@ -17,7 +17,10 @@ std::string scoresCsv(std::vector<ScoredFile> scores);
 
 // Several models: CSV `path,score_T,estimate_T,in_range_T,...` for each model's transformation T, in the order of
 // `transforms`; rows sorted by imageNameLess. With one model it is scoresCsv's format, which scripts rely on.
-std::string multiModelScoresCsv(const MultiModelScores& scores, const std::vector<std::string>& transforms);
+// `damagedColumn` appends a last column `damaged` (true for an image whose data is damaged, scored as
+// --accept-damaged asks); without it the header stays as it was.
+std::string multiModelScoresCsv(const MultiModelScores& scores, const std::vector<std::string>& transforms,
+                                bool damagedColumn = false);
 
 // CSV `magnitude,score,estimate`.
 std::string sweepCsv(const std::vector<SweepRow>& rows);

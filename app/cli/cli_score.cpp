@@ -20,7 +20,7 @@ namespace {
 struct ScoreOptions {
     std::vector<std::string> models, paths, flagAbove, flagBelow;
     std::string out, device = "auto", filesFrom, shard, xmpNaming = "full", flagLabel = "Red";
-    bool writeXmp = false, dryRun = false, reject = false;
+    bool writeXmp = false, dryRun = false, reject = false, acceptDamaged = false;
 };
 
 std::vector<core::TrainedModel> loadModels(const ScoreOptions& options) {
@@ -93,13 +93,18 @@ void runScore(const ScoreOptions& options) {
     const SidecarRequest sidecars = makeSidecarRequest(options.xmpNaming, options.flagAbove, options.flagBelow,
                                                        options.reject, options.flagLabel, models);
     const ImageSelection images = imagesToScore(options);
-    const core::MultiModelScores scores = core::scoreFilesWithModels(modelPointers, images.selected);
+    const core::MultiModelScores scores =
+        core::scoreFilesWithModels(modelPointers, images.selected, 0, {}, nullptr, options.acceptDamaged);
     for (const core::SkippedFile& file : scores.skipped) std::cerr << file.path << ": " << file.reason << "\n";
+    for (std::size_t i = 0; i < scores.damage.size(); ++i) {
+        if (!scores.damage[i].empty())
+            std::cerr << scores.paths[i] << ": " << scores.damage[i] << " (scored, damaged)\n";
+    }
     if (scores.paths.empty() && options.shard.empty()) {
         throw std::runtime_error("no readable image among the paths given");
     }
     if (!options.dryRun || !options.out.empty())
-        writeOutput(options.out, core::multiModelScoresCsv(scores, transforms));
+        writeOutput(options.out, core::multiModelScoresCsv(scores, transforms, options.acceptDamaged));
     if (options.writeXmp) writeSidecars(scores, images.all, models, sidecars, options.dryRun);
 }
 
@@ -127,6 +132,8 @@ void addScoreCommand(CLI::App& app) {
         ->allow_extra_args(false);
     command->add_flag("--reject", options->reject, "Flagged images get rating -1 (rejected) instead of 1 star");
     command->add_option("--flag-label", options->flagLabel, "xmp:Label of flagged images")->capture_default_str();
+    command->add_flag("--accept-damaged", options->acceptDamaged,
+                      "Score damaged images (a truncated JPEG) too, marked in a last CSV column `damaged`");
     command->add_option("PATH", options->paths, "Images, FILE#FRAME names or folders");
     command->callback([options] { runScore(*options); });
 }

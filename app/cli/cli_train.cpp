@@ -35,15 +35,15 @@ core::ImageSet loadTrainingImages(const std::string& folder, int workingSize) {
 core::TrainingOutcome trainWithProgress(const core::TrainerConfig& config, const core::ImageSet& images) {
     core::Trainer trainer(config);
     ProgressPrinter printer;
-    std::signal(SIGINT, onInterrupt);
+    const auto previous = std::signal(SIGINT, onInterrupt);  // restored after: it removes temporary files
     try {
         core::TrainingOutcome outcome = trainer.run(images, std::ref(printer), g_interrupted);
         printer.finish();
-        std::signal(SIGINT, SIG_DFL);
+        std::signal(SIGINT, previous);
         return outcome;
     } catch (...) {
         printer.finish();
-        std::signal(SIGINT, SIG_DFL);
+        std::signal(SIGINT, previous);
         throw;
     }
 }

@@ -14,6 +14,9 @@
 #include <tuple>
 #include <vector>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include "core/image_header.h"
 #include "core/image_loading.h"
 
@@ -243,15 +246,91 @@ TEST_F(ImageLoadingTest, BadFilesAreSkippedWithTheirReasonsInOrder) {
     EXPECT_EQ(set.images[1].type(), CV_8UC3);
     const std::string unreadable = "not a readable image (corrupt or unsupported format)";
     const std::vector<std::pair<std::string, std::string>> expected = {
-        {paths[1], "empty file"}, {paths[2], unreadable}, {paths[3], unreadable}, {paths[5], "file does not exist"}};
+        {paths[1], "empty file"},
+        {paths[2], unreadable},
+        {paths[3], "not a readable image (truncated PNG data)"},
+        {paths[5], "file does not exist"}};
     ASSERT_EQ(set.skipped.size(), expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) {
         EXPECT_EQ(set.skipped[i].path, expected[i].first);
         EXPECT_EQ(set.skipped[i].reason, expected[i].second);
     }
     EXPECT_EQ(messageOf(paths[1]), paths[1] + ": empty file");
-    EXPECT_EQ(messageOf(paths[3]), paths[3] + ": " + unreadable);
+    EXPECT_EQ(messageOf(paths[3]), paths[3] + ": not a readable image (truncated PNG data)");
     EXPECT_EQ(messageOf(m_dir.string()), m_dir.string() + ": is a folder, not an image file");
+}
+
+// What the process writes on its stderr (descriptor 2) while `run` runs.
+template <typename Run>
+std::string stderrOf(Run run) {
+    std::fflush(stderr);
+    char name[] = "/tmp/twinsight_stderr_XXXXXX";
+    const int capture = ::mkstemp(name);
+    const int saved = ::dup(2);
+    ::dup2(capture, 2);
+    run();
+    std::fflush(stderr);
+    ::dup2(saved, 2);
+    ::close(saved);
+    ::close(capture);
+    std::ostringstream text;
+    text << std::ifstream(name).rdbuf();
+    ::unlink(name);
+    return text.str();
+}
+
+TEST_F(ImageLoadingTest, DamagedJpegsAndPngsAreSkippedWithTheirReasonOrLoadedMarkedAndTheDecodersPrintNothing) {
+    cv::Mat noise(200, 240, CV_8UC3);
+    cv::randu(noise, 0, 256);
+    const std::string jpeg = readBytes(write("whole.jpg", noise));
+    const std::string png = readBytes(write("whole.png", noise));
+    std::string crc = png;
+    crc[8 + 4 + 4 + 13] ^= 0x5A;  // IHDR's CRC
+    std::string idatCrc = png;
+    const std::size_t idat = idatCrc.find("IDAT");
+    const std::size_t idatLength =
+        (std::size_t(std::uint8_t(idatCrc[idat - 4])) << 24) | (std::size_t(std::uint8_t(idatCrc[idat - 3])) << 16) |
+        (std::size_t(std::uint8_t(idatCrc[idat - 2])) << 8) | std::uint8_t(idatCrc[idat - 1]);
+    idatCrc[idat + 4 + idatLength] ^= 0x01;  // IDAT's CRC: the pixels are still whole, the file is not
+    const std::vector<std::string> paths = {
+        path("whole.jpg"),
+        writeBytes("trunc.jpg", jpeg.substr(0, jpeg.size() * 6 / 10)),
+        writeBytes("trunc.png", png.substr(0, png.size() * 6 / 10)),
+        writeBytes("crc.png", crc),
+        writeBytes("idat_crc.png", idatCrc),
+        writeBytes("no_iend.png", png.substr(0, png.size() - 12)),
+        path("whole.png"),
+    };
+    const std::vector<std::string> reasons = {"truncated JPEG data", "truncated PNG data",
+                                              "damaged PNG data (IHDR: CRC error)",
+                                              "damaged PNG data (IDAT: CRC error)", "truncated PNG data"};
+    ImageSet skipping, accepting;
+    const std::string printed = stderrOf([&] {
+        skipping = loadImages(paths, 100, 2);
+        accepting = loadImages(paths, 100, 2, /*acceptDamaged=*/true);
+    });
+    EXPECT_EQ(printed, "") << "a decoder printed on stderr";
+    EXPECT_EQ(skipping.paths, (std::vector<std::string>{paths.front(), paths.back()}));
+    ASSERT_EQ(skipping.skipped.size(), reasons.size());
+    for (std::size_t i = 0; i < reasons.size(); ++i) {
+        EXPECT_EQ(skipping.skipped[i].path, paths[i + 1]);
+        EXPECT_EQ(skipping.skipped[i].reason, reasons[i]);
+    }
+    EXPECT_EQ(messageOf(paths[1]), paths[1] + ": truncated JPEG data");
+
+    ASSERT_EQ(accepting.paths, paths);
+    EXPECT_TRUE(accepting.skipped.empty());
+    EXPECT_EQ(accepting.damage.front(), "");
+    EXPECT_EQ(accepting.damage.back(), "");
+    for (std::size_t i = 0; i < reasons.size(); ++i) EXPECT_EQ(accepting.damage[i + 1], reasons[i]);
+    for (const cv::Mat& image : accepting.images) {
+        EXPECT_EQ(image.size(), cv::Size(120, 100));
+        EXPECT_EQ(image.type(), CV_8UC3);
+    }
+    // Whole files decode as OpenCV decodes them, pixel for pixel.
+    EXPECT_EQ(cv::norm(loadImage(paths.front(), 1000), cv::imread(paths.front()), cv::NORM_INF), 0.0);
+    EXPECT_EQ(cv::norm(loadImage(paths.back(), 1000), noise, cv::NORM_INF), 0.0);
+    EXPECT_EQ(cv::norm(accepting.images[4], accepting.images.back(), cv::NORM_INF), 0.0);  // the IDAT CRC case
 }
 
 TEST_F(ImageLoadingTest, OversizedImagesAreRefusedFromTheirHeaderAlone) {
