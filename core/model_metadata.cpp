@@ -1,5 +1,6 @@
 #include "core/model_metadata.h"
 
+#include <algorithm>
 #include <cmath>
 #include <ctime>
 #include <iomanip>
