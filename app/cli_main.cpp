@@ -1,14 +1,37 @@
 // twinsight-cli: train, score and evaluate Twinsight models from the command line.
 
 #include <CLI/CLI.hpp>
+#include <cctype>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/cli_commands.h"
 #include "cli/cli_support.h"
 #include "cli/help_formatter.h"
 #include "core/atomic_file.h"
+#include "core/file_errors.h"
 #include "core/process_setup.h"
 #include "twinsight_version.h"
+
+namespace {
+
+// One line on standard error, whatever the message holds: a trailing line break (OpenCV's) is dropped and control
+// characters from file names or values are escaped.
+int fail(const std::string& message, int code, const char* suffix = "") {
+    std::string text = message;
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+    std::cerr << "twinsight-cli: " << twinsight::core::printableForMessage(text) << suffix << "\n";
+    return code;
+}
+
+// The command that was running, for an allocation failure no command named more closely.
+std::string runningCommand(const CLI::App& app) {
+    const auto commands = app.get_subcommands();
+    return commands.empty() ? "starting" : "running " + commands.front()->get_name();
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     twinsight::core::ensurePassiveOpenMpWaiting(argv);
@@ -30,21 +53,22 @@ int main(int argc, char** argv) {
     addDemoCommand(app);
     try {
         app.parse(argc, argv);
-        checkStandardOutput();  // a command's output lost on a full disk is a failure, not a success
+        checkStandardOutput();               // a command's output lost on a full disk is a failure, not a success
     } catch (const CLI::Success& request) {  // --help, --help-all, --version
         return app.exit(request);
     } catch (const CLI::ParseError& error) {
-        std::cerr << "twinsight-cli: " << error.what() << " (see --help)\n";
-        return 2;
+        return fail(error.what(), 2, " (see --help)");
     } catch (const UsageError& error) {
-        std::cerr << "twinsight-cli: " << error.what() << "\n";
-        return 2;
+        return fail(error.what(), 2);
     } catch (const std::invalid_argument& error) {
-        std::cerr << "twinsight-cli: " << error.what() << "\n";
-        return 2;
+        return fail(error.what(), 2);
+    } catch (const OutOfMemoryError& error) {
+        return fail(error.what(), 1);
     } catch (const std::exception& error) {
-        std::cerr << "twinsight-cli: " << error.what() << "\n";
-        return 1;
+        if (isOutOfMemory(std::current_exception())) return fail("out of memory while " + runningCommand(app), 1);
+        return fail(error.what(), 1);
+    } catch (...) {
+        return fail("unexpected error while " + runningCommand(app), 1);
     }
     return 0;
 }

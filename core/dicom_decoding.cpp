@@ -25,6 +25,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <opencv2/imgproc.hpp>
@@ -127,7 +128,10 @@ int framesInPixelData(const std::string& path, DcmDataset& data, const DicomHead
     return static_cast<int>(std::min<std::uint64_t>(static_cast<std::uint64_t>(header.frames), available));
 }
 
-DicomHeader readHeader(const std::string& path, DcmFileFormat& file) {
+// `maxMegapixels` is checked on the header's size before the pixel data's length: a 60000 x 60000 header over a few
+// bytes of pixels is named as over the limit, not as short pixel data.
+DicomHeader readHeader(const std::string& path, DcmFileFormat& file,
+                       double maxMegapixels = std::numeric_limits<double>::infinity()) {
     DcmDataset& data = *file.getDataset();
     if (!data.tagExists(DCM_PixelData)) failForFile(path, "not a DICOM image (no pixel data)");
     Uint16 rows = 0;
@@ -138,6 +142,7 @@ DicomHeader readHeader(const std::string& path, DcmFileFormat& file) {
     data.findAndGetUint16(DCM_Columns, columns);
     data.findAndGetUint16(DCM_BitsStored, bitsStored);
     if (rows == 0 || columns == 0) failForFile(path, "not a DICOM image (no image size in the header)");
+    checkMegapixels(path, columns, rows, maxMegapixels);
     if (data.findAndGetSint32(DCM_NumberOfFrames, frames).bad() || frames < 1) frames = 1;  // as DCMTK reads it
     DicomHeader header{rows, columns, static_cast<int>(frames), bitsStored, data.getOriginalXfer()};
     header.frames = framesInPixelData(path, data, header);
@@ -274,9 +279,8 @@ cv::Mat decodeDicomFrame(const std::string& path, int frameIndex, double maxMega
     }
     setUpDcmtk();
     const std::unique_ptr<DcmFileFormat> file = loadFile(path);
-    const DicomHeader header = readHeader(path, *file);
+    const DicomHeader header = readHeader(path, *file, maxMegapixels);
     checkFrame(path, frameIndex, header.frames);
-    checkMegapixels(path, header.columns, header.rows, maxMegapixels);
     checkTransferSyntax(path, header.transferSyntax);
     // Declared after `file`, so destroyed before the dataset it reads from.
     DicomImage image(file.get(), header.transferSyntax, kImageFlags, static_cast<unsigned long>(frameIndex), 1ul);

@@ -20,6 +20,11 @@ void requireRegularFile(const std::string& path, const std::string& kind = "a fi
 // Throws "PATH: 120.0 megapixels is over the 100 megapixel limit" when width x height is over `maxMegapixels`.
 void checkMegapixels(const std::string& path, double width, double height, double maxMegapixels);
 
+// `text` with its control characters escaped: \n, \r and \t as such, other bytes below 0x20 and 0x7f as \xNN, so
+// that a message naming a hostile file name ("a\nb.png") stays one line. Every other byte, a backslash included, is
+// kept: escaping twice changes nothing.
+std::string printableForMessage(const std::string& text);
+
 // The file name's extension with its dot, in lower case (".cr2"); empty when there is none.
 std::string lowerCaseExtension(const std::string& path);
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <system_error>
 
+#include "core/atomic_file.h"
 #include "core/sample_scene_painter.h"
 
 namespace twinsight::core {
@@ -295,14 +296,13 @@ std::vector<std::string> writeSampleScenes(const std::string& folder, int count,
         const std::string number = std::to_string(index);
         const std::string name = "scene_" + std::string(digits - number.size(), '0') + number + ".png";
         const std::string path = (std::filesystem::path(folder) / name).string();
-        bool written = false;
-        try {
-            written = cv::imwrite(path, renderSampleScene(seed, index));
-        } catch (const cv::Exception& e) {
-            throw std::runtime_error("cannot write the sample scene '" + path + "': " + e.what());
+        // Encoded in memory, then written by us: a full disk reads "PATH: writing failed (No space left on device)",
+        // never libpng's own unattributed "Write Error" on standard error.
+        std::vector<uchar> bytes;
+        if (!cv::imencode(".png", renderSampleScene(seed, index), bytes)) {
+            throw std::runtime_error(path + ": cannot encode the sample scene as PNG");
         }
-        if (!written)
-            throw std::runtime_error("cannot write the sample scene '" + path + "': check the folder's permissions");
+        writeFileAtomically(path, std::string(bytes.begin(), bytes.end()));
         paths.push_back(path);
     }
     return paths;

@@ -1,6 +1,8 @@
 #include "core/score_csv_merge.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
@@ -39,6 +41,30 @@ std::string readField(const std::string& text, std::size_t& pos, const std::stri
     throw std::runtime_error(source + ": a quoted field is not closed");
 }
 
+bool startsWith(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
+
+// What score wrote in a `score*` or `estimate*` column: a number as a whole (nan and inf included, which strtod reads
+// as well).
+bool isNumber(const std::string& text) {
+    if (text.empty() || std::isspace(static_cast<unsigned char>(text.front()))) return false;
+    char* end = nullptr;
+    std::strtod(text.c_str(), &end);
+    return end == text.c_str() + text.size();
+}
+
+// Refuses a value score never writes: a non-number as a score or an estimate, anything but true or false as
+// in_range. Other columns (a newer version's) pass as they are.
+void checkField(const std::string& column, const std::string& value, const std::string& where) {
+    const bool numeric =
+        column == "score" || column == "estimate" || startsWith(column, "score_") || startsWith(column, "estimate_");
+    const bool flag = column == "in_range" || startsWith(column, "in_range_");
+    if (numeric && !isNumber(value))
+        throw std::runtime_error(where + ": " + column + " '" + value + "' is not a number");
+    if (flag && value != "true" && value != "false") {
+        throw std::runtime_error(where + ": " + column + " '" + value + "' is neither true nor false");
+    }
+}
+
 std::string joinRow(const Row& row) {
     std::string line;
     for (std::size_t i = 0; i < row.size(); ++i) line += (i ? "," : "") + csvField(row[i]);
@@ -68,6 +94,7 @@ struct RowCollector {
     void addRow(Row row, const std::string& source, std::size_t line) {
         const std::string where = source + " line " + std::to_string(line);
         if (row.size() != header.size()) throw std::runtime_error(where + ": wrong number of fields");
+        for (std::size_t column = 1; column < row.size(); ++column) checkField(header[column], row[column], where);
         const auto [slot, inserted] = foundIn.emplace(row.front(), source);
         if (!inserted) throw std::runtime_error(row.front() + ": scored twice, in " + slot->second + " and " + source);
         if (expected && !allowed.count(row.front())) {

@@ -23,7 +23,8 @@ struct MergedScores {
 };
 
 // Merges score CSVs (first column `path`). Throws std::runtime_error when the headers differ, a row has the wrong
-// number of fields, an image is in two documents (naming both), or, when `expected` is given, a row's image is not
+// number of fields or a value score never writes ("SHARD line 3: score 'abc' is not a number"; in_range neither
+// true nor false), an image is in two documents (naming both), or, when `expected` is given, a row's image is not
 // in it. Expected images in no document are returned in `missing`, in list order.
 MergedScores mergeScoreCsvs(const std::vector<CsvDocument>& documents, const std::vector<std::string>* expected);
 

@@ -12,6 +12,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "core/file_errors.h"
 #include "ui/background.h"
 #include "ui/image_grid_model.h"
 #include "ui/start_folder.h"
@@ -26,6 +27,9 @@ QString reasonWithoutPath(const QString& path, const QString& message) {
     const QString prefix = path + QStringLiteral(": ");
     return message.startsWith(prefix) ? message.mid(prefix.size()) : message;
 }
+
+// Control characters of a hostile file name escaped (\n, \xNN): one skipped file is one line of the list.
+QString printable(const QString& text) { return QString::fromStdString(core::printableForMessage(text.toStdString())); }
 
 }  // namespace
 
@@ -198,9 +202,9 @@ void ImageBrowser::addSkipped(const std::vector<core::SkippedFile>& files) {
 void ImageBrowser::addSkippedEntry(const QString& path, const QString& reason) {
     if (path.isEmpty() || m_skipped.contains(path)) return;
     m_skipped.insert(path);
-    auto* item =
-        new QListWidgetItem(QStringLiteral("%1 — %2").arg(QFileInfo(path).fileName(), reasonWithoutPath(path, reason)));
-    item->setToolTip(QDir::toNativeSeparators(path));
+    auto* item = new QListWidgetItem(QStringLiteral("%1 — %2").arg(printable(QFileInfo(path).fileName()),
+                                                                   printable(reasonWithoutPath(path, reason))));
+    item->setToolTip(printable(QDir::toNativeSeparators(path)));
     item->setData(Qt::UserRole, path);
     m_skippedList->addItem(item);
 }

@@ -27,6 +27,7 @@
 #include <utility>
 
 #include "core/device.h"
+#include "core/file_errors.h"
 #include "core/image_source.h"
 #include "twinsight_version.h"
 #include "ui/analysis_jobs.h"
@@ -244,7 +245,9 @@ void MainWindow::connectPanels() {
     });
 }
 
-void MainWindow::reportError(const QString& title, const QString& message) {
+void MainWindow::reportError(const QString& title, const QString& rawMessage) {
+    // A file name's control characters escaped: one error, one line, in the status bar as in the dialog.
+    const QString message = QString::fromStdString(core::printableForMessage(rawMessage.toStdString()));
     statusBar()->showMessage(message, kStatusTimeout);
     emit errorReported(message);
     if (!m_options.errorDialogs) return;

@@ -34,12 +34,18 @@ void addSamplesCommand(CLI::App& app) {
     };
     auto options = std::make_shared<Options>();
     CLI::App* command = app.add_subcommand("samples", "Write the built-in sample scenes as PNG files");
-    command->add_option("--out", options->out, "Folder to write into (created if missing)")->required();
-    command->add_option("--count", options->count, "Number of scenes")->capture_default_str();
-    command->add_option("--seed", options->seed, "Scene family")->capture_default_str();
+    command->add_option("--out", options->out, "Folder to write into (created if missing; its parent must exist)")
+        ->required();
+    command->add_option("--count", options->count, "Number of scenes (at most 10000)")->capture_default_str();
+    command->add_option("--seed", options->seed, "Scene family (0 or more)")
+        ->check(notNegative())
+        ->capture_default_str();
     command->callback([options] {
-        if (options->count < 1) throw UsageError("--count must be at least 1, got " + std::to_string(options->count));
-        const auto paths = core::writeSampleScenes(options->out, options->count, options->seed);
+        requireInRange("--count", options->count, 1, kMaxSampleCount);
+        requireOutputFolder(options->out);
+        const auto paths = whileDoing("painting " + std::to_string(options->count) + " sample scenes", [&] {
+            return core::writeSampleScenes(options->out, options->count, options->seed);
+        });
         std::cout << "wrote " << paths.size() << " scenes to " << options->out << "\n";
     });
 }
@@ -57,20 +63,26 @@ void addDegradeCommand(CLI::App& app) {
     command->add_option("--out", options->out, "Output image file (format from its extension)")->required();
     command
         ->add_option("--working-size", options->workingSize,
-                     "Shorter side the image is brought to first, as in training (0: keep full size)")
+                     "Shorter side the image is brought to first, as in training (0: keep full size; at most 4096)")
         ->capture_default_str();
     command->add_option("IMAGE", options->image, "Input image")->required();
     command->callback([options] {
         const core::Transform& transform = core::findTransform(options->transform);
+        requireInRange("--working-size", options->workingSize, 0, kMaxWorkingSize);
+        requireWritableFile(options->out, {options->image});  // a folder is named as one, not as a format
         const std::string extension = fs::path(options->out).extension().string();
         if (extension.empty() || !cv::haveImageWriter(options->out)) {
             throw UsageError("--out " + options->out + ": unsupported image format (use .png, .jpg, .tif, ...)");
         }
-        requireWritableFile(options->out, {options->image});
         const int size = options->workingSize > 0 ? options->workingSize : std::numeric_limits<int>::max();
-        const cv::Mat degraded = transform.apply(core::loadImage(options->image, size), options->magnitude);
+        const cv::Mat image =
+            whileDoing("loading " + options->image, [&] { return core::loadImage(options->image, size); });
+        const cv::Mat degraded =
+            whileDoing("degrading " + options->image, [&] { return transform.apply(image, options->magnitude); });
         std::vector<uchar> bytes;
-        if (!cv::imencode(extension, degraded, bytes)) throw std::runtime_error(options->out + ": cannot encode");
+        if (!whileDoing("encoding " + options->out, [&] { return cv::imencode(extension, degraded, bytes); })) {
+            throw std::runtime_error(options->out + ": cannot encode");
+        }
         core::writeFileAtomically(options->out, std::string(bytes.begin(), bytes.end()));
     });
 }

@@ -7,6 +7,7 @@
 #include "cli/cli_commands.h"
 #include "cli/cli_support.h"
 #include "core/atomic_file.h"
+#include "core/file_errors.h"
 #include "core/image_loading.h"
 #include "core/score_csv_merge.h"
 #include "core/sharding.h"
@@ -26,7 +27,7 @@ struct MergeOptions {
 void reportMissing(const std::vector<std::string>& missing, bool allowed) {
     if (missing.empty()) return;
     for (std::size_t i = 0; i < std::min(missing.size(), kMissingShown); ++i) {
-        std::cerr << missing[i] << ": in the list but in no shard CSV\n";
+        std::cerr << core::printableForMessage(missing[i]) << ": in the list but in no shard CSV\n";
     }
     if (missing.size() > kMissingShown) std::cerr << "... and " << missing.size() - kMissingShown << " more\n";
     if (!allowed) {
@@ -48,7 +49,9 @@ void runMerge(const MergeOptions& options) {
     if (!options.filesFrom.empty()) {
         expected = core::expandImagePaths(core::readPathListFile(options.filesFrom), /*keepMissing=*/true);
     }
-    const core::MergedScores merged = core::mergeScoreCsvs(documents, options.filesFrom.empty() ? nullptr : &expected);
+    const core::MergedScores merged = whileDoing("merging " + std::to_string(documents.size()) + " CSV files", [&] {
+        return core::mergeScoreCsvs(documents, options.filesFrom.empty() ? nullptr : &expected);
+    });
     reportMissing(merged.missing, options.allowMissing);
     writeOutput(options.out, merged.csv);
     std::cerr << "merged " << merged.rows << " images from " << documents.size() << " CSV files\n";

@@ -95,7 +95,7 @@ void runScore(const ScoreOptions& options) {
     const ImageSelection images = imagesToScore(options);
     const core::MultiModelScores scores =
         core::scoreFilesWithModels(modelPointers, images.selected, 0, {}, nullptr, options.acceptDamaged);
-    for (const core::SkippedFile& file : scores.skipped) std::cerr << file.path << ": " << file.reason << "\n";
+    reportSkipped(scores.skipped);
     for (std::size_t i = 0; i < scores.damage.size(); ++i) {
         if (!scores.damage[i].empty())
             std::cerr << scores.paths[i] << ": " << scores.damage[i] << " (scored, damaged)\n";

@@ -16,18 +16,20 @@ void addSweepCommand(CLI::App& app) {
     auto options = std::make_shared<Options>();
     CLI::App* command = app.add_subcommand("sweep", "Score one image degraded across the model's range, as CSV");
     command->add_option("--model", options->model, "Model file (.twinsight)")->required();
-    command->add_option("--levels", options->levels, "Evenly spaced magnitudes")->capture_default_str();
+    command->add_option("--levels", options->levels, "Evenly spaced magnitudes (2 to 1000)")->capture_default_str();
     command->add_option("--out", options->out, "CSV file to write (default: standard output)");
     command->add_option("IMAGE", options->image, "Image")->required();
     command->callback([options] {
-        if (options->levels < 2)
-            throw UsageError("--levels must be at least 2, got " + std::to_string(options->levels));
+        requireInRange("--levels", options->levels, 2, kMaxLevels);
         if (!options->out.empty()) requireWritableFile(options->out, {options->model, options->image});
         const core::TrainedModel model = loadModel(options->model);
         const core::ModelMetadata& metadata = model.metadata();
-        const cv::Mat image = core::loadImage(options->image, metadata.workingSize);
+        const cv::Mat image = whileDoing("loading " + options->image,
+                                         [&] { return core::loadImage(options->image, metadata.workingSize); });
         const auto rows =
-            core::sweepImage(model.scorer(), image, metadata.range, options->levels, metadata.calibration);
+            whileDoing("sweeping " + options->image + " over " + std::to_string(options->levels) + " levels", [&] {
+                return core::sweepImage(model.scorer(), image, metadata.range, options->levels, metadata.calibration);
+            });
         writeOutput(options->out, core::sweepCsv(rows));
     });
 }
@@ -41,18 +43,24 @@ void addEvalCommand(CLI::App& app) {
     CLI::App* command = app.add_subcommand("eval", "Correlation of score and magnitude over held-out images, as JSON");
     command->add_option("--model", options->model, "Model file (.twinsight)")->required();
     command->add_option("--images", options->images, "Folder of held-out images")->required();
-    command->add_option("--levels", options->levels, "Evenly spaced magnitudes per image")->capture_default_str();
+    command->add_option("--levels", options->levels, "Evenly spaced magnitudes per image (2 to 1000)")
+        ->capture_default_str();
     command->add_option("--out", options->out, "JSON file to write (default: standard output)");
     command->callback([options] {
-        if (options->levels < 2)
-            throw UsageError("--levels must be at least 2, got " + std::to_string(options->levels));
+        requireInRange("--levels", options->levels, 2, kMaxLevels);
         if (!options->out.empty()) requireWritableFile(options->out, {options->model, options->images});
         const core::TrainedModel model = loadModel(options->model);
-        const core::ImageSet images = core::loadImagesFrom({options->images}, model.metadata().workingSize);
-        for (const core::SkippedFile& file : images.skipped) std::cerr << file.path << ": " << file.reason << "\n";
+        const core::ImageSet images = whileDoing("loading the images of " + options->images, [&] {
+            return core::loadImagesFrom({options->images}, model.metadata().workingSize);
+        });
+        reportSkipped(images.skipped);
         if (images.images.empty()) throw std::runtime_error(options->images + ": no readable image");
-        const core::CorrelationStudy study =
-            core::studyCorrelation(model.scorer(), images.images, model.metadata().range, options->levels);
+        const core::CorrelationStudy study = whileDoing(
+            "evaluating " + std::to_string(images.images.size()) + " images at " + std::to_string(options->levels) +
+                " levels",
+            [&] {
+                return core::studyCorrelation(model.scorer(), images.images, model.metadata().range, options->levels);
+            });
         nlohmann::json report = core::studyJson(study);
         report["median_abs_error"] = core::medianEstimateError(study, model.metadata().calibration);
         report["unit"] = model.metadata().unit;

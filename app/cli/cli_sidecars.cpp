@@ -4,6 +4,7 @@
 #include <set>
 
 #include "cli/cli_support.h"
+#include "core/file_errors.h"
 
 namespace twinsight::cli {
 namespace {
@@ -21,12 +22,11 @@ core::FlagRule parseFlagRule(const std::string& option, const std::string& text,
         throw UsageError(option + " '" + text + "': name the transformation (TRANSFORM=VALUE) with several models");
     }
     const std::string value = equals == std::string::npos ? text : text.substr(equals + 1);
-    try {
-        std::size_t used = 0;
-        rule.threshold = std::stod(value, &used);
-        if (used != value.size()) throw std::invalid_argument(value);
-    } catch (const std::exception&) {
-        throw UsageError(option + " '" + text + "': expected [TRANSFORM=]VALUE, for example blur=2.5");
+    // NaN compares false with everything: a rule of nan never flagged, silently. Infinities are refused as well.
+    const std::string problem = numberProblem(value, rule.threshold);
+    if (!problem.empty()) {
+        throw UsageError(option + " '" + core::printableForMessage(text) + "': " + problem +
+                         "; expected [TRANSFORM=]VALUE, a finite number, for example blur=2.5");
     }
     return rule;
 }
@@ -64,7 +64,7 @@ void writeSidecars(const core::MultiModelScores& scores, const std::vector<std::
     const core::SidecarPlan plan = core::planSidecars(metadata, scores, flagged, request.options, &allImages);
     const core::SidecarOutcome outcome = dryRun ? core::describeSidecars(plan) : core::writeSidecars(plan);
     for (const std::string& line : outcome.lines) std::cout << line << "\n";
-    for (const std::string& failure : outcome.failures) std::cerr << failure << "\n";
+    for (const std::string& failure : outcome.failures) std::cerr << core::printableForMessage(failure) << "\n";
     if (plan.skippedFrames > 0) {
         std::cerr << plan.skippedFrames << " frames of multi-frame files have no sidecar (XMP is per file)\n";
     }

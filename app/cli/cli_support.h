@@ -1,10 +1,13 @@
 #pragma once
 // Shared pieces of the command-line tool: its error kinds and the checks every command makes of its arguments.
 
+#include <CLI/CLI.hpp>
+#include <exception>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "core/image_loading.h"
 #include "core/trained_model.h"
 #include "core/transform.h"
 
@@ -16,14 +19,77 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// "MIN:MAX" -> Range; throws UsageError naming the text.
+// An allocation failure, reported as "out of memory while WHAT": exit code 1.
+class OutOfMemoryError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// The largest value each numeric option takes, far beyond any real use; checked before any work, so that a typo
+// (--levels 1000000000) is a one-line usage error instead of gigabytes and minutes. README lists them.
+inline constexpr int kMaxLevels = 1000;          // sweep, eval --levels
+inline constexpr int kMaxBatch = 4096;           // train --batch
+inline constexpr int kMaxSteps = 1000000;        // train --steps (--thorough trains three times as many)
+inline constexpr int kMaxWorkingSize = 4096;     // train, degrade --working-size, px
+inline constexpr int kMaxInputSize = 1024;       // train --input-size, px
+inline constexpr int kMaxSampleCount = 10000;    // samples --count
+inline constexpr double kMaxLearningRate = 1.0;  // train --learning-rate
+inline constexpr double kMaxLinearity = 100.0;   // train --linearity
+
+// train --threads: at most the cores (std::thread::hardware_concurrency, 1 when it cannot tell).
+int maxThreads();
+
+// Throws UsageError("OPTION must be MIN to MAX, got VALUE") unless MIN <= value <= MAX; `note` follows MAX
+// ("0 to 2 (the cores)").
+void requireInRange(const std::string& option, int value, int min, int max, const std::string& note = {});
+
+// The same for a real number, which must also be finite ("--linearity must be 0 to 100, got nan").
+void requireInRange(const std::string& option, double value, double min, double max);
+
+// A CLI11 check for unsigned options (seeds): refuses a negative number, which the conversion would wrap to
+// 18446744073709551615.
+CLI::Validator notNegative();
+
+// Reads `text` as a whole finite number into `value`: empty then, else what is wrong, naming the text ("'abc' is not
+// a number", "inf is not finite", "1e309 is out of range (beyond 1.8e308, not finite)", "nan is not a number (NaN)").
+std::string numberProblem(const std::string& text, double& value);
+
+// "MIN:MAX" -> Range; throws UsageError naming the text (both finite numbers, MIN < MAX is checked later by the
+// transformation against its valid range).
 core::Range parseRange(const std::string& text);
+
+// One "path: reason" line per skipped file on standard error, control characters escaped.
+void reportSkipped(const std::vector<core::SkippedFile>& skipped);
+
+// True when `error` is an allocation failure: std::bad_alloc, OpenCV's insufficient memory, LibTorch's or CUDA's
+// "can't allocate memory" / "out of memory".
+bool isOutOfMemory(const std::exception_ptr& error);
+
+// Inside a catch block: throws OutOfMemoryError("out of memory while WHAT") when the exception being handled is an
+// allocation failure, else rethrows it unchanged.
+[[noreturn]] void rethrowNamingOutOfMemory(const std::string& what);
+
+// Runs `work()`, naming `what` it was doing should it run out of memory ("scoring 120 images").
+template <typename Work>
+decltype(auto) whileDoing(const std::string& what, Work&& work) {
+    try {
+        return work();
+    } catch (const OutOfMemoryError&) {
+        throw;  // already names what failed, further in
+    } catch (...) {
+        rethrowNamingOutOfMemory(what);
+    }
+}
 
 // Throws std::runtime_error naming the path unless a file can be created there (its folder exists and is
 // writable, and it is not a folder) or it is a stream written in place (a FIFO, /dev/null, /dev/stdout); throws
 // UsageError when it is one of the command's `inputs`. Checked before long work so that a typo does not cost a
 // training run.
 void requireWritableFile(const std::string& path, const std::vector<std::string>& inputs = {});
+
+// A folder to write files into (samples --out): one that exists, or a new one whose parent folder exists (created
+// then, that one level only: a typo never creates a whole path). Throws std::runtime_error naming the path.
+void requireOutputFolder(const std::string& path);
 
 // Writes `text` to `path` atomically when a path is given, else to standard output.
 void writeOutput(const std::string& path, const std::string& text);

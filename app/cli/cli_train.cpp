@@ -4,6 +4,7 @@
 #include <csignal>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 
 #include "cli/cli_commands.h"
 #include "cli/cli_support.h"
@@ -21,12 +22,9 @@ std::atomic_bool g_interrupted{false};
 
 void onInterrupt(int /*signal*/) { g_interrupted = true; }
 
-void reportSkipped(const std::vector<core::SkippedFile>& skipped) {
-    for (const core::SkippedFile& file : skipped) std::cerr << file.path << ": " << file.reason << "\n";
-}
-
 core::ImageSet loadTrainingImages(const std::string& folder, int workingSize) {
-    core::ImageSet images = core::loadImagesFrom({folder}, workingSize);
+    core::ImageSet images =
+        whileDoing("loading the images of " + folder, [&] { return core::loadImagesFrom({folder}, workingSize); });
     reportSkipped(images.skipped);
     if (images.images.empty()) throw std::runtime_error(folder + ": no readable image");
     return images;
@@ -37,7 +35,10 @@ core::TrainingOutcome trainWithProgress(const core::TrainerConfig& config, const
     ProgressPrinter printer;
     const auto previous = std::signal(SIGINT, onInterrupt);  // restored after: it removes temporary files
     try {
-        core::TrainingOutcome outcome = trainer.run(images, std::ref(printer), g_interrupted);
+        core::TrainingOutcome outcome =
+            whileDoing("training (" + std::to_string(config.batchSize) + " pairs of " +
+                           std::to_string(config.inputSize) + " px per step)",
+                       [&] { return trainer.run(images, std::ref(printer), g_interrupted); });
         printer.finish();
         std::signal(SIGINT, previous);
         return outcome;
@@ -45,6 +46,30 @@ core::TrainingOutcome trainWithProgress(const core::TrainerConfig& config, const
         printer.finish();
         std::signal(SIGINT, previous);
         throw;
+    }
+}
+
+// The upper bounds (and the checks the trainer does not make) of train's numeric options, before any work.
+void checkTrainingLimits(const core::TrainerConfig& config) {
+    if (config.steps) requireInRange("--steps", *config.steps, 1, kMaxSteps);
+    requireInRange("--batch", config.batchSize, 1, kMaxBatch);
+    requireInRange("--threads", config.threads, 0, maxThreads(), "0: the measured default; at most the cores");
+    requireInRange("--working-size", config.workingSize, 16, kMaxWorkingSize);
+    requireInRange("--input-size", config.inputSize, 16, kMaxInputSize);
+    if (config.linearityWeight) requireInRange("--linearity", *config.linearityWeight, 0.0, kMaxLinearity);
+    if (config.crossImageShare) requireInRange("--cross-share", *config.crossImageShare, 0.0, 1.0);
+    // 0 held nothing out, and the val_* figures were measured on the training images as if held out (issue 14).
+    if (!(config.valFraction > 0.0 && config.valFraction <= 0.9)) {
+        std::ostringstream message;
+        message << "--val-fraction must be above 0 and at most 0.9, got " << config.valFraction;
+        if (config.valFraction == 0.0) message << " (the val_* figures are measured on held-out images)";
+        throw UsageError(message.str());
+    }
+    if (!(config.learningRate > 0.0 && config.learningRate <= kMaxLearningRate)) {
+        std::ostringstream message;
+        message << "--learning-rate must be above 0 and at most " << kMaxLearningRate << ", got "
+                << config.learningRate;
+        throw UsageError(message.str());
     }
 }
 
@@ -73,26 +98,35 @@ void addTrainCommand(CLI::App& app) {
     command->add_option("--out", options->out, "Model file to write (.twinsight)")->required();
     command->add_option("--steps", config.steps,
                         "Training steps (default: the transformation's, as many as fit in about 90 s on two cores: "
-                        "3000, jpeg 2000, rotation 1500)");
+                        "3000, jpeg 2000, rotation 1500; at most 1000000)");
     command->add_flag("--thorough", config.thorough,
                       "Train three times the steps (about 3-4 minutes on 2 cores, seconds on a GPU)");
-    command->add_option("--batch", config.batchSize, "Pairs per step")->capture_default_str();
+    command->add_option("--batch", config.batchSize, "Pairs per step (at most 4096)")->capture_default_str();
     command->add_option("--device", config.device, "auto, cpu or cuda")->capture_default_str();
-    command->add_option("--threads", config.threads, "CPU threads for LibTorch (0: measured default)");
-    command->add_option("--seed", config.seed, "Seed for every random choice")->capture_default_str();
-    command->add_option("--val-fraction", config.valFraction, "Share of images held out")->capture_default_str();
-    command->add_option("--learning-rate", config.learningRate, "Adam learning rate")->capture_default_str();
-    command->add_option("--working-size", config.workingSize, "Shorter side at load, px")->capture_default_str();
-    command->add_option("--input-size", config.inputSize, "Network input side, px")->capture_default_str();
+    command->add_option("--threads", config.threads,
+                        "CPU threads for LibTorch (0: measured default; at most the number of cores)");
+    command->add_option("--seed", config.seed, "Seed for every random choice (0 or more)")
+        ->check(notNegative())
+        ->capture_default_str();
+    command
+        ->add_option("--val-fraction", config.valFraction,
+                     "Share of images held out for the val_* figures (above 0, at most 0.9)")
+        ->capture_default_str();
+    command->add_option("--learning-rate", config.learningRate, "Adam learning rate (above 0, at most 1)")
+        ->capture_default_str();
+    command->add_option("--working-size", config.workingSize, "Shorter side at load, px (at most 4096)")
+        ->capture_default_str();
+    command->add_option("--input-size", config.inputSize, "Network input side, px (16 to 1024)")->capture_default_str();
     command->add_option("--linearity", config.linearityWeight,
                         "Weight of the loss asking scores to grow in proportion to the magnitude (default: the "
-                        "transformation's, 0.05; jpeg and contrast 0)");
+                        "transformation's, 0.05; jpeg and contrast 0; at most 100)");
     command->add_option("--cross-share", config.crossImageShare,
                         "Share of cross-image pairs (default: the transformation's, 0.5)");
     command->callback([options] {
         core::TrainerConfig config = options->config;
         config.transform = options->transform;
         if (!options->range.empty()) config.range = parseRange(options->range);
+        checkTrainingLimits(config);
         try {
             config.validate();
         } catch (const std::invalid_argument& error) {
@@ -101,7 +135,7 @@ void addTrainCommand(CLI::App& app) {
         requireWritableFile(options->out, {options->images});
         const core::ImageSet images = loadTrainingImages(options->images, config.workingSize);
         const core::TrainingOutcome outcome = trainWithProgress(config, images);
-        outcome.model.save(options->out);
+        whileDoing("writing " + options->out, [&] { outcome.model.save(options->out); });
         std::cout << core::trainingSummaryJson(outcome.model.metadata()).dump(2) << std::endl;
     });
 }
