@@ -44,6 +44,23 @@ struct Tilt {
     }
 };
 
+// Calls visit(dx, dy, squared length) for every non-zero Sobel gradient of `grey` away from its border.
+template <typename Visit>
+void forEachGradient(const cv::Mat& grey, Visit visit) {
+    cv::Mat gx, gy;
+    cv::Sobel(grey, gx, CV_32F, 1, 0);
+    cv::Sobel(grey, gy, CV_32F, 0, 1);
+    for (int y = 1; y < grey.rows - 1; ++y) {
+        const float* rowX = gx.ptr<float>(y);
+        const float* rowY = gy.ptr<float>(y);
+        for (int x = 1; x < grey.cols - 1; ++x) {
+            const double dx = rowX[x], dy = rowY[x];
+            const double strength = dx * dx + dy * dy;
+            if (strength > 0.0) visit(dx, dy, strength);
+        }
+    }
+}
+
 // Straight line segments (OpenCV's LSD detector), each voting with its length.
 Tilt lineSegmentTilt(const cv::Mat& grey) {
     std::vector<cv::Vec4f> segments;
@@ -58,32 +75,21 @@ Tilt lineSegmentTilt(const cv::Mat& grey) {
 
 // Every gradient, voting with its squared length for the direction across it (the structure tensor's view).
 Tilt gradientTilt(const cv::Mat& grey) {
-    cv::Mat gx, gy;
-    cv::Sobel(grey, gx, CV_32F, 1, 0);
-    cv::Sobel(grey, gy, CV_32F, 0, 1);
     Tilt tilt;
-    for (int y = 1; y < grey.rows - 1; ++y) {
-        const float* rowX = gx.ptr<float>(y);
-        const float* rowY = gy.ptr<float>(y);
-        for (int x = 1; x < grey.cols - 1; ++x) {
-            const double dx = rowX[x], dy = rowY[x];
-            const double strength = dx * dx + dy * dy;
-            if (strength <= 0.0) continue;
-            // cos and sin of the quadrupled angle from the doubled one's, without trigonometry per pixel.
-            const double cos2 = (dx * dx - dy * dy) / strength, sin2 = 2.0 * dx * dy / strength;
-            tilt.cosine += strength * (cos2 * cos2 - sin2 * sin2);
-            tilt.sine += strength * 2.0 * cos2 * sin2;
-            tilt.weight += strength;
-        }
-    }
+    forEachGradient(grey, [&](double dx, double dy, double strength) {
+        // cos and sin of the quadrupled angle from the doubled one's, without trigonometry per pixel.
+        const double cos2 = (dx * dx - dy * dy) / strength, sin2 = 2.0 * dx * dy / strength;
+        tilt.cosine += strength * (cos2 * cos2 - sin2 * sin2);
+        tilt.sine += strength * 2.0 * cos2 * sin2;
+        tilt.weight += strength;
+    });
     return tilt;
 }
 
 // Three estimates of how far the image's lines are turned from upright, each with its agreement: line segments
 // at working resolution and at half of it, and all gradients at working resolution.
-std::vector<float> tiltContext(const cv::Mat& bgr) {
-    cv::Mat grey, half;
-    cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
+std::vector<float> tiltContext(const cv::Mat& grey) {
+    cv::Mat half;
     cv::resize(grey, half, cv::Size(std::max(1, grey.cols / 2), std::max(1, grey.rows / 2)), 0, 0, cv::INTER_AREA);
     std::vector<float> context;
     lineSegmentTilt(grey).appendTo(context);
@@ -95,34 +101,24 @@ std::vector<float> tiltContext(const cv::Mat& bgr) {
 // Gradient orientations modulo 180 degrees, each gradient weighted by its squared length: a histogram (square roots
 // of the shares) and, for the doubled and the quadrupled angle, the mean direction (as a share of its half-range)
 // and how concentrated the votes are (0: no preferred direction, 1: all agree).
-std::vector<float> orientationContext(const cv::Mat& bgr) {
-    cv::Mat grey, gx, gy;
-    cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
+std::vector<float> orientationContext(const cv::Mat& fullGrey) {
+    cv::Mat grey = fullGrey;
     // Lines and horizons stay clear at half the working size, and the sampler pays a quarter of the cost.
     if (std::min(grey.cols, grey.rows) >= 2 * kOrientationMinimumSide) {
-        cv::resize(grey, grey, cv::Size(grey.cols / 2, grey.rows / 2), 0, 0, cv::INTER_AREA);
+        cv::resize(fullGrey, grey, cv::Size(grey.cols / 2, grey.rows / 2), 0, 0, cv::INTER_AREA);
     }
-    cv::Sobel(grey, gx, CV_32F, 1, 0);
-    cv::Sobel(grey, gy, CV_32F, 0, 1);
     std::vector<double> bins(kOrientationBins, 0.0);
     double total = 0.0, c2 = 0.0, s2 = 0.0, c4 = 0.0, s4 = 0.0;
-    for (int y = 1; y < grey.rows - 1; ++y) {
-        const float* rowX = gx.ptr<float>(y);
-        const float* rowY = gy.ptr<float>(y);
-        for (int x = 1; x < grey.cols - 1; ++x) {
-            const double dx = rowX[x], dy = rowY[x];
-            const double strength = dx * dx + dy * dy;
-            if (strength <= 0.0) continue;
-            // strength times cos and sin of the doubled and quadrupled angle, without trigonometry.
-            const double cos2 = dx * dx - dy * dy, sin2 = 2.0 * dx * dy;
-            const float degrees = cv::fastAtan2(static_cast<float>(dy), static_cast<float>(dx));  // 0..360
-            const float folded = degrees >= 180.0f ? degrees - 180.0f : degrees;  // a gradient and its opposite
-            bins[std::min(kOrientationBins - 1, static_cast<int>(folded / 180.0f * kOrientationBins))] += strength;
-            total += strength;
-            c2 += cos2, s2 += sin2;
-            c4 += (cos2 * cos2 - sin2 * sin2) / strength, s4 += 2.0 * cos2 * sin2 / strength;
-        }
-    }
+    forEachGradient(grey, [&](double dx, double dy, double strength) {
+        // strength times cos and sin of the doubled and quadrupled angle, without trigonometry.
+        const double cos2 = dx * dx - dy * dy, sin2 = 2.0 * dx * dy;
+        const float degrees = cv::fastAtan2(static_cast<float>(dy), static_cast<float>(dx));  // 0..360
+        const float folded = degrees >= 180.0f ? degrees - 180.0f : degrees;  // a gradient and its opposite
+        bins[std::min(kOrientationBins - 1, static_cast<int>(folded / 180.0f * kOrientationBins))] += strength;
+        total += strength;
+        c2 += cos2, s2 += sin2;
+        c4 += (cos2 * cos2 - sin2 * sin2) / strength, s4 += 2.0 * cos2 * sin2 / strength;
+    });
     std::vector<float> context;
     const double norm = std::max(total, 1e-9);
     for (double weight : bins) context.push_back(static_cast<float>(std::sqrt(weight / norm)));
@@ -145,7 +141,8 @@ public:
     Range defaultRange() const override { return {-30.0, 30.0}; }
     Range validRange() const override { return {-90.0, 90.0}; }
     View view() const override { return View::WholeFrame; }
-    // Each pair rotates two whole frames, which the sampler thread pays for: fewer steps fit in the time.
+    // The head on the context learns in far fewer steps; the time goes into measuring the training images on the
+    // context grid, not into the steps.
     int defaultSteps() const override { return 1500; }
     // The 64 px frame shows the horizon and the layout but not the lines, and a network on it learnt the training
     // photos' layout (Pearson 0.10 on unseen collections): the head reads only the orientation of the gradients
@@ -154,8 +151,10 @@ public:
     std::vector<int> earlierContextSizes() const override { return {kHistogramContextSize}; }
     ContextJoin contextJoin() const override { return ContextJoin::Alone; }
     std::vector<float> globalContext(const cv::Mat& bgr) const override {
-        std::vector<float> context = orientationContext(bgr);
-        const std::vector<float> tilts = tiltContext(bgr);
+        cv::Mat grey;
+        cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
+        std::vector<float> context = orientationContext(grey);
+        const std::vector<float> tilts = tiltContext(grey);
         context.insert(context.end(), tilts.begin(), tilts.end());
         return context;
     }

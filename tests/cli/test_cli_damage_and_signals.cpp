@@ -15,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "cli_model_fixture.h"
 #include "cli_runner.h"
 #include "support/temp_folder.h"
 
@@ -22,23 +23,9 @@ namespace twinsight::testing {
 namespace {
 namespace fs = std::filesystem;
 
-class CliDamageAndSignals : public ::testing::Test {
+class CliDamageAndSignals : public CliModelFixture {
 protected:
-    static void SetUpTestSuite() {
-        s_folder = new TempFolder();
-        ASSERT_EQ(runCli({"samples", "--out", file("photos"), "--count", "4", "--seed", "5"}).exitCode, 0);
-        const CliResult trained =
-            runCli({"train", "--images", file("photos"), "--transform", "blur", "--out", file("m.twinsight"), "--steps",
-                    "2", "--batch", "4", "--working-size", "96", "--input-size", "32", "--seed", "1"});
-        ASSERT_EQ(trained.exitCode, 0) << trained.err;
-    }
-    static void TearDownTestSuite() {
-        delete s_folder;
-        s_folder = nullptr;
-    }
-    static std::string file(const std::string& name) { return s_folder->file(name); }
-    static std::string model() { return file("m.twinsight"); }
-    static std::string photo() { return file("photos/scene_000.png"); }
+    static void SetUpTestSuite() { makeScenesAndModel(); }
     static std::string bytesOf(const std::string& path) {
         std::ostringstream bytes;
         bytes << std::ifstream(path, std::ios::binary).rdbuf();
@@ -72,9 +59,6 @@ protected:
             EXPECT_TRUE(named) << "unattributed stderr line: " << line;
         }
     }
-
-private:
-    static inline TempFolder* s_folder = nullptr;
 };
 
 TEST_F(CliDamageAndSignals, DamagedImagesAreReportedOnceAndSkipped) {

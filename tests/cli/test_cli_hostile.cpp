@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "cli_model_fixture.h"
 #include "cli_runner.h"
 #include "support/temp_folder.h"
 
@@ -22,24 +23,9 @@ namespace fs = std::filesystem;
 constexpr int kSeconds = 30;  // far more than any of these runs needs; only a hang reaches it
 
 // One tiny blur model and a few scenes, made through the binary once.
-class CliHostile : public ::testing::Test {
+class CliHostile : public CliModelFixture {
 protected:
-    static void SetUpTestSuite() {
-        s_folder = new TempFolder();
-        ASSERT_EQ(runCli({"samples", "--out", file("photos"), "--count", "4", "--seed", "5"}).exitCode, 0);
-        const CliResult trained =
-            runCli({"train", "--images", file("photos"), "--transform", "blur", "--out", file("m.twinsight"), "--steps",
-                    "2", "--batch", "4", "--working-size", "96", "--input-size", "32", "--seed", "1"});
-        ASSERT_EQ(trained.exitCode, 0) << trained.err;
-        ASSERT_EQ(runCli({"score", "--model", model(), "--out", file("shard.csv"), photo()}).exitCode, 0);
-    }
-    static void TearDownTestSuite() {
-        delete s_folder;
-        s_folder = nullptr;
-    }
-    static std::string file(const std::string& name) { return s_folder->file(name); }
-    static std::string model() { return file("m.twinsight"); }
-    static std::string photo() { return file("photos/scene_000.png"); }
+    static void SetUpTestSuite() { makeScenesAndModel("shard.csv", photo()); }
     static std::string fifo(const std::string& name) {
         const std::string path = file(name);
         if (!fs::exists(fs::symlink_status(path))) {
@@ -53,9 +39,6 @@ protected:
         EXPECT_NE(result.err.find(mention), std::string::npos) << result.err;
         EXPECT_EQ(result.err.find("filesystem error"), std::string::npos) << result.err;
     }
-
-private:
-    static inline TempFolder* s_folder = nullptr;
 };
 
 TEST_F(CliHostile, FifosAreNeverOpenedAsImagesModelsShardsOrLists) {

@@ -10,6 +10,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <thread>
 
+#include "cli_model_fixture.h"
 #include "cli_runner.h"
 #include "support/dicom_writer.h"
 #include "support/temp_folder.h"
@@ -20,24 +21,9 @@ namespace fs = std::filesystem;
 
 constexpr int kSeconds = 60;  // the old code ran some of these for hours; only that reaches it
 
-class CliLimits : public ::testing::Test {
+class CliLimits : public CliModelFixture {
 protected:
-    static void SetUpTestSuite() {
-        s_folder = new TempFolder();
-        ASSERT_EQ(runCli({"samples", "--out", file("photos"), "--count", "4", "--seed", "5"}).exitCode, 0);
-        const CliResult trained =
-            runCli({"train", "--images", file("photos"), "--transform", "blur", "--out", file("m.twinsight"), "--steps",
-                    "2", "--batch", "4", "--working-size", "96", "--input-size", "32", "--seed", "1"});
-        ASSERT_EQ(trained.exitCode, 0) << trained.err;
-        ASSERT_EQ(runCli({"score", "--model", model(), "--out", file("shard.csv"), file("photos")}).exitCode, 0);
-    }
-    static void TearDownTestSuite() {
-        delete s_folder;
-        s_folder = nullptr;
-    }
-    static std::string file(const std::string& name) { return s_folder->file(name); }
-    static std::string model() { return file("m.twinsight"); }
-    static std::string photo() { return file("photos/scene_000.png"); }
+    static void SetUpTestSuite() { makeScenesAndModel("shard.csv", file("photos")); }
     // A short training run, with `extra` options replacing the defaults they name.
     static std::vector<std::string> train(const std::vector<std::string>& extra) {
         std::vector<std::string> arguments{"train", "--images", file("photos"),           "--transform",
@@ -60,9 +46,6 @@ protected:
         for (const std::string& mention : mentions)
             EXPECT_NE(result.err.find(mention), std::string::npos) << result.err;
     }
-
-private:
-    static inline TempFolder* s_folder = nullptr;
 };
 
 TEST_F(CliLimits, EveryNumericOptionHasAnUpperBoundCheckedBeforeAnyWork) {
