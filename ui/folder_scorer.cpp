@@ -20,7 +20,7 @@ std::vector<core::ScoredFile> FolderScores::column(int index) const {
     if (index < 0 || index >= static_cast<int>(models.size())) return files;
     files.reserve(scores.paths.size());
     for (std::size_t i = 0; i < scores.paths.size(); ++i)
-        files.push_back({scores.paths[i], scores.estimates[i][static_cast<std::size_t>(index)]});
+        files.push_back({scores.paths[i], scores.estimates[i][static_cast<std::size_t>(index)], {}});
     return files;
 }
 

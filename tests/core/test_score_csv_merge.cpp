@@ -40,7 +40,7 @@ TEST(MultiModelCsv, OneModelKeepsTheSingleModelHeader) {
     scores.paths = {"x.png"};
     scores.estimates = {{{0.25, 1.5, true}}};
     EXPECT_EQ(multiModelScoresCsv(scores, {"blur"}), "path,score,estimate,in_range\nx.png,0.25,1.5,true\n");
-    EXPECT_EQ(scoresCsv({{"x.png", {0.25, 1.5, true}}}), multiModelScoresCsv(scores, {"blur"}));
+    EXPECT_EQ(scoresCsv({{"x.png", {0.25, 1.5, true}, {}}}), multiModelScoresCsv(scores, {"blur"}));
 }
 
 TEST(ParseCsv, HandlesQuotesCommasAndLineBreaks) {
