@@ -1,6 +1,7 @@
 #include "core/calibration.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <stdexcept>
 
@@ -51,6 +52,7 @@ Calibration Calibration::fit(const std::vector<double>& scores, const std::vecto
 }
 
 double Calibration::estimate(double score) const {
+    if (std::isnan(score)) return score;  // no place on the curve (and upper_bound would run past its end)
     if (m_scores.empty()) return score;
     if (score <= m_scores.front()) return m_magnitudes.front();
     if (score >= m_scores.back()) return m_magnitudes.back();
@@ -61,6 +63,7 @@ double Calibration::estimate(double score) const {
 }
 
 bool Calibration::inRange(double score) const {
+    if (std::isnan(score)) return false;
     if (m_scores.empty()) return true;
     return score >= m_lowestScore && score <= m_highestScore;
 }

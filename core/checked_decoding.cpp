@@ -273,7 +273,8 @@ bool runPngDecoder(PngState& state, png_structp png, png_infop info) {
 
 }  // namespace
 
-CheckedImage decodeJpeg(const std::string& path, const std::string& bytes, int scaleDenominator) {
+CheckedImage decodeJpeg(const std::string& path, const std::string& bytes, int scaleDenominator,
+                        JpegOrientation orientation) {
     JpegState state;
     const bool whole = runJpegDecoder(state, bytes, scaleDenominator);
     if (!whole) {
@@ -286,7 +287,7 @@ CheckedImage decodeJpeg(const std::string& path, const std::string& bytes, int s
     } else {
         result.image = state.pixels;
     }
-    applyOrientation(result.image, state.orientation);
+    if (orientation == JpegOrientation::Apply) applyOrientation(result.image, state.orientation);
     if (state.errors.endOfData) {
         result.damage = "truncated JPEG data";
     } else if (state.errors.warningCode >= 0) {

@@ -10,6 +10,7 @@
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcpixel.h>
 #include <dcmtk/dcmdata/dcpixseq.h>
+#include <dcmtk/dcmdata/dcpxitem.h>
 #include <dcmtk/dcmdata/dcrledrg.h>
 #include <dcmtk/dcmdata/dcxfer.h>
 #include <dcmtk/dcmimage/diregist.h>  // lets DicomImage handle colour images
@@ -162,6 +163,39 @@ void checkTransferSyntax(const std::string& path, E_TransferSyntax syntax) {
     failForFile(path, std::string("cannot decode pixel data (unsupported transfer syntax ") + xfer.getXferName() + ")");
 }
 
+// DICOM RLE: each frame is one fragment that opens with a 64-byte header, the segment count (1 to 15) and 15
+// segment offsets. DCMTK 3.6.7 reads past the fragment when those offsets do not fit it (a mutated file crashed it
+// in DcmRLEDecoder), so the header of the frame about to be decoded is checked first.
+void checkRleFragment(const std::string& path, DcmDataset& data, int frameIndex, int frames) {
+    constexpr std::uint32_t kHeaderBytes = 64;
+    constexpr std::uint32_t kMaxSegments = 15;
+    DcmElement* element = nullptr;
+    data.findAndGetElement(DCM_PixelData, element);
+    auto* pixels = dynamic_cast<DcmPixelData*>(element);
+    DcmPixelSequence* fragments = nullptr;
+    DcmPixelItem* fragment = nullptr;
+    Uint8* bytes = nullptr;
+    const bool found = pixels != nullptr &&
+                       pixels->getEncapsulatedRepresentation(EXS_RLELossless, nullptr, fragments).good() &&
+                       fragments != nullptr && fragments->card() == static_cast<unsigned long>(frames) + 1 &&
+                       fragments->getItem(fragment, static_cast<unsigned long>(frameIndex) + 1).good() &&
+                       fragment != nullptr && fragment->getUint8Array(bytes).good() && bytes != nullptr;
+    const std::uint32_t length = found ? fragment->getLength() : 0;
+    auto word = [&](std::uint32_t index) {
+        const Uint8* at = bytes + 4 * index;
+        return std::uint32_t{at[0]} | std::uint32_t{at[1]} << 8 | std::uint32_t{at[2]} << 16 |
+               std::uint32_t{at[3]} << 24;
+    };
+    bool whole = found && length >= kHeaderBytes;
+    const std::uint32_t segments = whole ? word(0) : 0;
+    whole = whole && segments >= 1 && segments <= kMaxSegments && word(1) == kHeaderBytes;
+    for (std::uint32_t i = 1; whole && i <= segments; ++i) {
+        const std::uint32_t next = i < segments ? word(i + 1) : length;
+        whole = word(i) < next && next <= length;
+    }
+    if (!whole) failForFile(path, "damaged RLE pixel data (frame " + std::to_string(frameIndex + 1) + ")");
+}
+
 // DicomImage's status, in words that name no header value.
 void checkStatus(const std::string& path, const DicomImage& image) {
     switch (image.getStatus()) {
@@ -282,6 +316,8 @@ cv::Mat decodeDicomFrame(const std::string& path, int frameIndex, double maxMega
     const DicomHeader header = readHeader(path, *file, maxMegapixels);
     checkFrame(path, frameIndex, header.frames);
     checkTransferSyntax(path, header.transferSyntax);
+    if (header.transferSyntax == EXS_RLELossless)
+        checkRleFragment(path, *file->getDataset(), frameIndex, header.frames);
     // Declared after `file`, so destroyed before the dataset it reads from.
     DicomImage image(file.get(), header.transferSyntax, kImageFlags, static_cast<unsigned long>(frameIndex), 1ul);
     checkStatus(path, image);

@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "core/checked_decoding.h"
+#include "core/decoder_messages.h"
 #include "core/dicom_decoding.h"
 #include "core/file_errors.h"
 #include "core/image_header.h"
@@ -263,6 +264,7 @@ std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsO
 
 LoadedImage loadImageAllowingDamage(const std::string& name, int workingSize) {
     checkWorkingSize(workingSize);
+    keepOpenCvDecoderLinesOffStderr();
     const ImageSource source = parseImageSource(name);
     const std::string& path = source.file;
     std::ifstream in = openImageFile(path);

@@ -18,6 +18,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "core/checked_decoding.h"
 #include "core/file_errors.h"
 #include "core/image_header.h"
 
@@ -31,8 +32,7 @@ const std::array<const char*, 24> kRawExtensions = {".cr2", ".cr3", ".crw", ".ne
                                                     ".iiq", ".erf", ".kdc", ".dcr", ".mrw", ".mos", ".rwl", ".raw"};
 
 // libjpeg decodes at 1/8, 1/4 or 1/2 scale far faster than in full; largest first so the cheapest one is chosen.
-const std::array<std::pair<int, int>, 3> kJpegReductions = {
-    {{8, cv::IMREAD_REDUCED_COLOR_8}, {4, cv::IMREAD_REDUCED_COLOR_4}, {2, cv::IMREAD_REDUCED_COLOR_2}}};
+constexpr std::array<int, 3> kJpegReductions = {8, 4, 2};
 
 // LibRaw's return codes as one-line reasons; LibRaw's own wording goes in brackets.
 [[noreturn]] void failWith(const std::string& path, int code) {
@@ -75,22 +75,30 @@ cv::Mat applyFlip(const cv::Mat& image, int flip) {
     return out;
 }
 
-// A JPEG preview, decoded reduced when the reduced image still covers the working size.
-cv::Mat decodeJpegPreview(const libraw_thumbnail_t& thumb, int workingSize, double maxMegapixels) {
-    std::istringstream in(std::string(thumb.thumb, thumb.tlength));
+// A JPEG preview, decoded reduced when the reduced image still covers the working size; empty when it is damaged
+// (the raw data may still be whole). libjpeg prints nothing: the decoder has its own error manager.
+cv::Mat decodeJpegPreview(const std::string& path, const libraw_thumbnail_t& thumb, int workingSize,
+                          double maxMegapixels) {
+    const std::string bytes(thumb.thumb, thumb.tlength);
+    std::istringstream in(bytes);
     const ImageHeader header = readImageHeader(in);
     if (header.format != ImageFormat::Jpeg || !header.size) return {};
     const cv::Size size = *header.size;
     if (static_cast<double>(size.width) * size.height / 1e6 > maxMegapixels) return {};
-    int flags = cv::IMREAD_COLOR;
-    for (const auto& [factor, flag] : kJpegReductions) {
+    int denominator = 1;
+    for (const int factor : kJpegReductions) {
         if (std::min(size.width, size.height) / factor >= workingSize) {  // floor: libjpeg rounds up, so it covers
-            flags = flag;
+            denominator = factor;
             break;
         }
     }
-    const cv::Mat bytes(1, static_cast<int>(thumb.tlength), CV_8UC1, thumb.thumb);
-    return cv::imdecode(bytes, flags | cv::IMREAD_IGNORE_ORIENTATION);  // LibRaw's flip is applied afterwards
+    try {
+        // LibRaw's flip is applied afterwards
+        CheckedImage preview = decodeJpeg(path, bytes, denominator, JpegOrientation::Ignore);
+        return preview.damage.empty() ? preview.image : cv::Mat();
+    } catch (const std::runtime_error&) {
+        return {};
+    }
 }
 
 // An 8-bit RGB or grey bitmap preview, as BGR.
@@ -105,13 +113,14 @@ cv::Mat bitmapPreview(const libraw_thumbnail_t& thumb) {
 }
 
 // The embedded preview, unrotated as stored; empty when there is none, it is too small or it cannot be decoded.
-cv::Mat decodePreview(LibRaw& raw, int workingSize, double maxMegapixels) {
+cv::Mat decodePreview(const std::string& path, LibRaw& raw, int workingSize, double maxMegapixels) {
     const libraw_thumbnail_t& thumb = raw.imgdata.thumbnail;
     if (thumb.twidth > 0 && thumb.theight > 0 && std::min(thumb.twidth, thumb.theight) < workingSize) return {};
     if (raw.unpack_thumb() != LIBRAW_SUCCESS || thumb.thumb == nullptr || thumb.tlength == 0) return {};
     cv::Mat preview;
     try {
-        if (thumb.tformat == LIBRAW_THUMBNAIL_JPEG) preview = decodeJpegPreview(thumb, workingSize, maxMegapixels);
+        if (thumb.tformat == LIBRAW_THUMBNAIL_JPEG)
+            preview = decodeJpegPreview(path, thumb, workingSize, maxMegapixels);
         if (thumb.tformat == LIBRAW_THUMBNAIL_BITMAP) preview = bitmapPreview(thumb);
     } catch (const cv::Exception&) {
         return {};  // a damaged preview is no reason to give up: the raw data may be fine
@@ -168,7 +177,7 @@ cv::Mat decode(const std::string& path, int workingSize, double maxMegapixels) {
     DataErrors errors;
     raw->set_dataerror_handler(&recordDataError, &errors);
     open(path, *raw, maxMegapixels);
-    const cv::Mat preview = decodePreview(*raw, workingSize, maxMegapixels);
+    const cv::Mat preview = decodePreview(path, *raw, workingSize, maxMegapixels);
     if (!preview.empty()) return applyFlip(preview, raw->imgdata.sizes.flip);
     if ((raw->imgdata.progress_flags & LIBRAW_PROGRESS_IDENTIFY) == 0) {  // a fatal error reading the preview
         errors.first.clear();                                             // recycled LibRaw: open the file again

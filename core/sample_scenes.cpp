@@ -21,8 +21,6 @@ using scene::SceneLayout;
 using scene::SceneRng;
 using scene::Span;
 
-// Smaller scenes cannot hold a horizon, a building and a 64-pixel training crop at once.
-constexpr int kMinSceneSide = 64;
 // Sky and ground colours in fixed point: 8 fractional bits keep the blends exact integers.
 constexpr int kFixedOne = 256;
 
@@ -259,10 +257,10 @@ void finishLikeACamera(cv::Mat& image, SceneRng& rng) {
 }  // namespace
 
 cv::Mat renderSampleScene(std::uint64_t seed, int index, cv::Size size) {
-    if (size.width < kMinSceneSide || size.height < kMinSceneSide) {
+    if (size.width < kMinSampleSceneSide || size.height < kMinSampleSceneSide) {
         throw std::invalid_argument("sample scene size " + std::to_string(size.width) + "x" +
                                     std::to_string(size.height) + " is too small: both sides must be at least " +
-                                    std::to_string(kMinSceneSide) + " pixels");
+                                    std::to_string(kMinSampleSceneSide) + " pixels");
     }
     SceneRng rng(splitMix64(seed ^ splitMix64(static_cast<std::uint64_t>(static_cast<std::int64_t>(index)))));
     const SceneLayout layout = makeLayout(rng, size);

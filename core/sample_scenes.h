@@ -12,6 +12,8 @@ namespace twinsight::core {
 
 // Default size of a sample scene (landscape 4:3).
 inline const cv::Size kSampleSceneSize{480, 360};
+// Smaller scenes cannot hold a horizon, a building and a 64-pixel training crop at once.
+inline constexpr int kMinSampleSceneSide = 64;
 
 // Renders scene number `index` of the family `seed`; the same arguments always give the same pixels.
 cv::Mat renderSampleScene(std::uint64_t seed, int index, cv::Size size = kSampleSceneSize);

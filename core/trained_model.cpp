@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <sstream>
@@ -9,6 +11,8 @@
 #include "core/branch_network.h"
 #include "core/device.h"
 #include "core/file_errors.h"
+#include "core/fnv1a.h"
+#include "core/sample_scenes.h"
 
 namespace twinsight::core {
 namespace {
@@ -19,12 +23,6 @@ namespace {
 constexpr char kMagic[] = "TWINSIGHT-MODEL\n";
 constexpr std::size_t kMagicSize = sizeof(kMagic) - 1;
 constexpr std::uint64_t kFirstVersionWithHeaderHash = 4;
-
-std::uint64_t fnv1a(const std::string& bytes) {
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (unsigned char byte : bytes) hash = (hash ^ byte) * 0x100000001b3ULL;
-    return hash;
-}
 
 void appendInteger(std::string& out, std::uint64_t value, int bytes) {
     for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((value >> (8 * i)) & 0xFF));
@@ -88,6 +86,27 @@ ModelMetadata readMetadata(ByteReader& reader, const std::string& path) {
     return metadata;
 }
 
+// Weights edited or damaged with their checksum made to match would give NaN scores, which rank nowhere.
+void requireFiniteWeights(const torch::nn::Module& branch, const std::string& path) {
+    const torch::NoGradGuard noGrad;
+    std::vector<torch::Tensor> tensors = branch.parameters();
+    const std::vector<torch::Tensor> buffers = branch.buffers();  // batch-norm statistics
+    tensors.insert(tensors.end(), buffers.begin(), buffers.end());
+    for (const torch::Tensor& tensor : tensors) {
+        if (tensor.is_floating_point() && !torch::isfinite(tensor).all().item<bool>())
+            throw std::runtime_error(path + ": model weights hold values that are not finite numbers");
+    }
+}
+
+// Finite weights can still score NaN (a negative batch-norm variance, products that overflow): one scene is scored
+// at load, so such a file is refused once instead of ranking every image nowhere.
+void requireFiniteScores(const TrainedModel& model, const std::string& path) {
+    const int side = std::max(kMinSampleSceneSide, 2 * model.metadata().inputSize);
+    const std::vector<double> scores = model.scorer().scoreAll({renderSampleScene(1, 0, {side, side})});
+    if (scores.size() != 1 || !std::isfinite(scores.front()))
+        throw std::runtime_error(path + ": model weights give scores that are not finite numbers");
+}
+
 }  // namespace
 
 TrainedModel::TrainedModel(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -122,12 +141,14 @@ TrainedModel TrainedModel::load(const std::string& path, const std::string& devi
     } catch (const c10::Error& error) {
         throw std::runtime_error(path + ": model weights do not match the architecture in its metadata");
     }
+    requireFiniteWeights(*impl->branch, path);
     TrainedModel model(std::move(impl));
     try {
         model.scorer();  // refuses a context size the transformation does not have, before any image is read
     } catch (const std::invalid_argument& error) {
         throw std::runtime_error(path + ": " + error.what());
     }
+    requireFiniteScores(model, path);
     return model;
 }
 

@@ -49,8 +49,10 @@ void captureExiv2Log(int /*level*/, const char* message) {
 }
 
 void lockToolkit(void* mutex, bool lock) {
-    if (lock) static_cast<std::mutex*>(mutex)->lock();
-    else static_cast<std::mutex*>(mutex)->unlock();
+    if (lock)
+        static_cast<std::mutex*>(mutex)->lock();
+    else
+        static_cast<std::mutex*>(mutex)->unlock();
 }
 
 // Exiv2 0.27's namespace registry and XMP toolkit are process-wide and not safe to use from several threads at once.
@@ -111,9 +113,7 @@ std::vector<Property> twinsightProperties(const XmpUpdate& update, const std::st
     return properties;
 }
 
-std::string exiv2Reason(const std::string& fallback) {
-    return t_lastExiv2Error.empty() ? fallback : t_lastExiv2Error;
-}
+std::string exiv2Reason(const std::string& fallback) { return t_lastExiv2Error.empty() ? fallback : t_lastExiv2Error; }
 
 Exiv2::XmpData decodePacket(const std::string& packet, const std::string& source) {
     Exiv2::XmpData data;
@@ -184,6 +184,57 @@ void checkNamespacesKept(const std::string& before, const std::string& after, co
     }
 }
 
+// The prefixes Twinsight writes under, and the namespaces they must stand for.
+const std::vector<std::pair<std::string, std::string>>& ownPrefixes() {
+    static const std::vector<std::pair<std::string, std::string>> prefixes = {
+        {"xmp", "http://ns.adobe.com/xap/1.0/"}, {kTwinsightPrefix, kTwinsightXmpNamespace}};
+    return prefixes;
+}
+
+// Exiv2 binds a prefix to the namespace the last decoded packet declared for it, for the whole process: one sidecar
+// declaring xmlns:twinsight="other" would move every later sidecar's scores into "other". Each merge ends by putting
+// the registry back as it was.
+class NamespaceRegistryRestorer {
+public:
+    NamespaceRegistryRestorer() = default;
+    NamespaceRegistryRestorer(const NamespaceRegistryRestorer&) = delete;
+    NamespaceRegistryRestorer& operator=(const NamespaceRegistryRestorer&) = delete;
+    ~NamespaceRegistryRestorer() {
+        try {
+            Exiv2::XmpProperties::unregisterNs();
+            Exiv2::XmpProperties::registerNs(kTwinsightXmpNamespace, kTwinsightPrefix);
+        } catch (const Exiv2::AnyError&) {
+            // the registry keeps the packet's namespaces; the checks below still refuse what they would break
+        }
+    }
+};
+
+// Refuses a packet that binds one of Twinsight's prefixes to another namespace: writing there would put the rating
+// or the scores where no photo tool looks for them.
+void checkOwnPrefixes(const std::string& source) {
+    for (const auto& [prefix, uri] : ownPrefixes()) {
+        const std::string bound = Exiv2::XmpProperties::ns(prefix);
+        if (bound != uri)
+            throw std::runtime_error(source + ": prefix '" + prefix + "' stands for '" + bound + "', not '" + uri +
+                                     "'; left unchanged");
+    }
+}
+
+// Exiv2 writes some namespace URIs back without escaping them ('&'); a packet it cannot read again is never written.
+void checkReadableAgain(const std::string& merged, const std::string& source) {
+    Exiv2::XmpData reread;
+    bool readable = false;
+    try {
+        readable = Exiv2::XmpParser::decode(reread, merged) == 0;
+    } catch (const Exiv2::AnyError&) {
+        readable = false;
+    }
+    if (!readable)
+        throw std::runtime_error(source +
+                                 ": Exiv2 would write it back as unreadable XMP (a namespace it cannot "
+                                 "escape); left unchanged");
+}
+
 }  // namespace
 
 SidecarNaming parseSidecarNaming(const std::string& text) {
@@ -204,7 +255,9 @@ std::string mergeXmpPacket(const std::string& existingPacket, const XmpUpdate& u
     const std::vector<Property> properties = twinsightProperties(update, sourceForErrors);
     prepareExiv2();
     const std::lock_guard<std::mutex> lock(exiv2Mutex());
+    const NamespaceRegistryRestorer restorer;
     Exiv2::XmpData data = decodePacket(existingPacket, sourceForErrors);
+    checkOwnPrefixes(sourceForErrors);
     if (!update.flagged) retractOwnLabel(data, update);
     try {
         for (const auto& [prefix, name, value] : properties) data["Xmp." + prefix + "." + name] = value;
@@ -213,6 +266,7 @@ std::string mergeXmpPacket(const std::string& existingPacket, const XmpUpdate& u
     }
     std::string merged = encodePacket(data, sourceForErrors);
     checkNamespacesKept(existingPacket, merged, sourceForErrors);
+    checkReadableAgain(merged, sourceForErrors);
     return merged;
 }
 

@@ -23,9 +23,14 @@ if [[ "$mode" == test ]]; then
     cmake --preset ci
     cmake --build --preset ci -j "$(nproc)"
     ctest --preset ci
+    # the core, CLI and fuzz tests again under AddressSanitizer and UndefinedBehaviorSanitizer
+    cmake --preset asan
+    cmake --build --preset asan -j "$(nproc)"
+    ctest --preset asan -j "$(nproc)"
 else
     cmake --preset release
-    cmake --build --preset release -j "$(nproc)"
+    # only what `run` starts: the desktop program and the command line, not the tests or the benchmark
+    cmake --build --preset release -j "$(nproc)" --target twinsight twinsight-cli
     if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" && -x build/release/app/twinsight ]]; then
         exec build/release/app/twinsight
     fi

@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -10,6 +11,7 @@
 #include "cli/cli_support.h"
 #include "cli/progress_printer.h"
 #include "core/reports.h"
+#include "core/transform.h"
 #include "core/sample_scenes.h"
 #include "core/trainer.h"
 
@@ -140,6 +142,9 @@ void addTrainCommand(CLI::App& app) {
     });
 }
 
+// A first look in well under a minute on two cores; the sample scenes are learnt well by then.
+constexpr int kDemoSteps = 1000;
+
 void addDemoCommand(CLI::App& app) {
     auto transform = std::make_shared<std::string>("blur");
     CLI::App* command = app.add_subcommand("demo", "Train and evaluate on the built-in sample scenes");
@@ -149,6 +154,7 @@ void addDemoCommand(CLI::App& app) {
         core::TrainerConfig config;
         config.transform = *transform;
         config.validate();
+        config.steps = std::min(kDemoSteps, core::findTransform(config.transform).defaultSteps());
         const TemporaryFolder folder{fs::temp_directory_path() / ("twinsight-demo-" + std::to_string(::getpid()))};
         // Two scene families: the held-out scenes share no image with the training ones.
         core::writeSampleScenes((folder.path / "train").string(), 60, /*seed=*/1);

@@ -25,7 +25,7 @@ constexpr int kSeconds = 30;  // far more than any of these runs needs; only a h
 // One tiny blur model and a few scenes, made through the binary once.
 class CliHostile : public CliModelFixture {
 protected:
-    static void SetUpTestSuite() { makeScenesAndModel("shard.csv", photo()); }
+    static void SetUpTestSuite() { makeScenesAndModel("shard.csv", kFirstPhoto); }
     static std::string fifo(const std::string& name) {
         const std::string path = file(name);
         if (!fs::exists(fs::symlink_status(path))) {

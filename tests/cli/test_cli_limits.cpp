@@ -23,7 +23,7 @@ constexpr int kSeconds = 60;  // the old code ran some of these for hours; only 
 
 class CliLimits : public CliModelFixture {
 protected:
-    static void SetUpTestSuite() { makeScenesAndModel("shard.csv", file("photos")); }
+    static void SetUpTestSuite() { makeScenesAndModel("shard.csv", "photos"); }
     // A short training run, with `extra` options replacing the defaults they name.
     static std::vector<std::string> train(const std::vector<std::string>& extra) {
         std::vector<std::string> arguments{"train", "--images", file("photos"),           "--transform",

@@ -261,6 +261,28 @@ TEST(DicomDecoding, BadFilesGiveOneLineStartingWithThePath) {
         folder.file("j2k.dcm") + ": cannot decode pixel data (unsupported transfer syntax JPEG 2000 (Lossless only))");
 }
 
+TEST(DicomDecoding, RleSegmentOffsetsOutsideTheFragmentAreRefusedBeforeDcmtkDecodes) {
+    TempFolder folder;
+    DicomSpec spec = sixteenBitGradient();
+    spec.encoding = DicomEncoding::RleLossless;
+    writeDicom(folder.file("rle.dcm"), spec);
+    std::ifstream in(folder.file("rle.dcm"), std::ios::binary);
+    std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    // The fragment's header: 2 segments (16-bit samples), the first at byte 64, then the second's offset.
+    const std::size_t header = bytes.find(std::string("\x02\0\0\0\x40\0\0\0", 8));
+    ASSERT_NE(header, std::string::npos);
+    ASSERT_FALSE(decodeDicomFrame(folder.file("rle.dcm"), 0, kLimit).empty());
+    for (const std::uint32_t offset : {0xFFFFFF00u, 0x40u, 0x20u}) {
+        std::string damaged = bytes;
+        for (int i = 0; i < 4; ++i)
+            damaged[header + 8 + std::size_t(i)] = static_cast<char>((offset >> (8 * i)) & 0xFF);
+        std::ofstream(folder.file("damaged.dcm"), std::ios::binary | std::ios::trunc) << damaged;
+        EXPECT_EQ(errorOf([&] { decodeDicomFrame(folder.file("damaged.dcm"), 0, kLimit); }),
+                  folder.file("damaged.dcm") + ": damaged RLE pixel data (frame 1)")
+            << std::hex << offset;
+    }
+}
+
 TEST(DicomDecoding, NoMessageOrLogQuotesThePatientName) {
     TempFolder folder;
     DicomSpec spec = sixteenBitGradient();

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <random>
 
 #include <nlohmann/json.hpp>
@@ -139,6 +141,12 @@ TEST(Calibration, ViolatorsArePooled) {
     const Calibration calibration = Calibration::fit({0.0, 1.0, 2.0, 3.0}, {0.0, 3.0, 1.0, 4.0});
     EXPECT_EQ(calibration.knotMagnitudes(), (std::vector<double>{0.0, 2.0, 4.0}));
     EXPECT_EQ(calibration.knotScores(), (std::vector<double>{0.0, 1.5, 3.0}));
+}
+
+TEST(Calibration, ANanScoreHasNoEstimateAndIsOutOfRange) {
+    const Calibration calibration = Calibration::fit({0.1, 0.4, 0.9}, {0.0, 2.0, 5.0});
+    EXPECT_TRUE(std::isnan(calibration.estimate(std::nan(""))));
+    EXPECT_FALSE(calibration.inRange(std::nan("")));
 }
 
 TEST(Calibration, RoundTripsThroughJson) {

@@ -15,35 +15,12 @@
 #include "core/atomic_file.h"
 #include "core/xmp_sidecar.h"
 #include "support/temp_folder.h"
+#include "support/xmp_samples.h"
 
 namespace twinsight::core {
 namespace {
+using twinsight::testing::kDarktableSidecar;
 using twinsight::testing::TempFolder;
-
-// What darktable and Lightroom leave in a sidecar: bag keywords, a lang-alt title, a foreign namespace holding a
-// sequence of structs written both as attributes and as a nested rdf:Description, and an earlier rating.
-const char* const kDarktableSidecar = R"(<?xml version="1.0" encoding="UTF-8"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/" x:xmptk="XMP Core 4.4.0-Exiv2">
- <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-  <rdf:Description rdf:about=""
-    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-    xmlns:dc="http://purl.org/dc/elements/1.1/"
-    xmlns:darktable="http://darktable.sf.net/"
-    xmp:Rating="3"
-    xmp:CreatorTool="darktable 4.4.2"
-    darktable:xmp_version="5"
-    darktable:history_end="2">
-   <dc:subject><rdf:Bag><rdf:li>cat</rdf:li><rdf:li>garden</rdf:li></rdf:Bag></dc:subject>
-   <dc:title><rdf:Alt>
-     <rdf:li xml:lang="x-default">Evening</rdf:li><rdf:li xml:lang="de-DE">Abend</rdf:li>
-   </rdf:Alt></dc:title>
-   <darktable:history><rdf:Seq>
-     <rdf:li darktable:operation="exposure" darktable:enabled="1" darktable:params="0000c03f"/>
-     <rdf:li><rdf:Description darktable:operation="colorin" darktable:enabled="0"/></rdf:li>
-   </rdf:Seq></darktable:history>
-  </rdf:Description>
- </rdf:RDF>
-</x:xmpmeta>)";
 
 XmpUpdate flaggedBlurUpdate() { return XmpUpdate{-1, true, "Red", {{"blur", 0.8125, 3.25, "px"}}}; }
 XmpUpdate keptBlurUpdate() { return XmpUpdate{4, false, "Red", {{"blur", 0.125, 0.5, "px"}}}; }
@@ -280,6 +257,24 @@ TEST(XmpSidecar, SidecarNamingIsParsedStrictly) {
             EXPECT_NE(std::string(error.what()).find("'" + bad + "'"), std::string::npos) << error.what();
         }
     }
+}
+
+TEST(XmpSidecar, APrefixOfOursBoundToAnotherNamespaceIsRefusedAndLaterSidecarsKeepOurs) {
+    const std::string rebound = R"(<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF
+        xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about=""
+        xmlns:twinsight="http://example.com/other/" twinsight:BlurScore="9"/></rdf:RDF></x:xmpmeta>)";
+    try {
+        merged(rebound, flaggedBlurUpdate());
+        ADD_FAILURE() << "a sidecar whose twinsight prefix means another namespace was merged";
+    } catch (const std::runtime_error& error) {
+        EXPECT_NE(std::string(error.what()).find("test.xmp: prefix 'twinsight' stands for"), std::string::npos)
+            << error.what();
+    }
+    // Exiv2's registry is process-wide: the next sidecar is written in Twinsight's own namespace again.
+    const std::string fresh = merged("", keptBlurUpdate());
+    EXPECT_NE(fresh.find(std::string("xmlns:twinsight=\"") + kTwinsightXmpNamespace + "\""), std::string::npos)
+        << fresh;
+    EXPECT_EQ(fresh.find("example.com"), std::string::npos) << fresh;
 }
 
 }  // namespace
