@@ -62,6 +62,9 @@ QCustomPlot* createPlot(QWidget* parent, QCPTextElement** title) {
     plot->plotLayout()->insertRow(0);
     auto* element = new QCPTextElement(plot, QString(), QFont(plot->font().family(), 11, QFont::DemiBold));
     element->setTextColor(QColor(40, 40, 40));
+    // A long title must not set the plot's minimum width (a sweep's title made the window 1393 px wide at least,
+    // more than a 1024 x 768 screen); it is centred and clipped when the plot is narrower.
+    element->setMinimumSize(1, 0);
     plot->plotLayout()->addElement(0, 0, element);
     plot->legend->setBrush(QColor(255, 255, 255, 220));
     plot->legend->setBorderPen(QPen(QColor(210, 210, 210)));
