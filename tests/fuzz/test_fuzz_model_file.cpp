@@ -11,6 +11,7 @@
 #include "core/fnv1a.h"
 #include "core/sample_scenes.h"
 #include "core/trainer.h"
+#include "core/training_fixture.h"
 #include "fuzz/byte_mutator.h"
 #include "fuzz/fuzz_outcome.h"
 #include "support/temp_folder.h"
@@ -93,18 +94,12 @@ nlohmann::json mutatedHeader(const nlohmann::json& header, std::mt19937_64& rand
 class ModelFileFuzz : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        core::TrainerConfig config;
-        config.transform = "blur";
+        core::TrainerConfig config = quickBlurConfig();  // cut to two steps: the weights need not be good
         config.steps = 2;
         config.batchSize = 4;
         config.workingSize = 96;
         config.inputSize = 32;
-        config.device = "cpu";
-        core::ImageSet images;
-        for (int i = 0; i < 4; ++i) {
-            images.images.push_back(core::renderSampleScene(7, i, {128, 96}));
-            images.paths.push_back("scene_" + std::to_string(i));
-        }
+        const core::ImageSet images = sampleImageSet(4, /*seed=*/7, {128, 96});
         std::atomic_bool cancel{false};
         s_folder = new TempFolder();
         core::Trainer(config).run(images, {}, cancel).model.save(s_folder->file("original.twinsight"));
