@@ -68,7 +68,7 @@ void addDegradeCommand(CLI::App& app) {
     command->add_option("IMAGE", options->image, "Input image")->required();
     command->callback([options] {
         const core::Transform& transform = core::findTransform(options->transform);
-        requireInRange("--working-size", options->workingSize, 0, kMaxWorkingSize);
+        requireInRange("--working-size", options->workingSize, 0, kMaxCliWorkingSize);
         requireWritableFile(options->out, {options->image});  // a folder is named as one, not as a format
         const std::string extension = fs::path(options->out).extension().string();
         if (extension.empty() || !cv::haveImageWriter(options->out)) {

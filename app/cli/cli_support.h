@@ -30,8 +30,8 @@ public:
 inline constexpr int kMaxLevels = 1000;          // sweep, eval --levels
 inline constexpr int kMaxBatch = 4096;           // train --batch
 inline constexpr int kMaxSteps = 1000000;        // train --steps (--thorough trains three times as many)
-inline constexpr int kMaxWorkingSize = 4096;     // train, degrade --working-size, px
-inline constexpr int kMaxInputSize = 1024;       // train --input-size, px
+inline constexpr int kMaxCliWorkingSize = 4096;  // train, degrade --working-size, px (model files allow more)
+// train --input-size: core::kMinInputSize to core::kMaxInputSize, the bounds a model file is loaded with
 inline constexpr int kMaxSampleCount = 10000;    // samples --count
 inline constexpr double kMaxLearningRate = 1.0;  // train --learning-rate
 inline constexpr double kMaxLinearity = 100.0;   // train --linearity

@@ -56,8 +56,8 @@ void checkTrainingLimits(const core::TrainerConfig& config) {
     if (config.steps) requireInRange("--steps", *config.steps, 1, kMaxSteps);
     requireInRange("--batch", config.batchSize, 1, kMaxBatch);
     requireInRange("--threads", config.threads, 0, maxThreads(), "0: the measured default; at most the cores");
-    requireInRange("--working-size", config.workingSize, 16, kMaxWorkingSize);
-    requireInRange("--input-size", config.inputSize, 16, kMaxInputSize);
+    requireInRange("--working-size", config.workingSize, 16, kMaxCliWorkingSize);
+    requireInRange("--input-size", config.inputSize, core::kMinInputSize, core::kMaxInputSize);
     if (config.linearityWeight) requireInRange("--linearity", *config.linearityWeight, 0.0, kMaxLinearity);
     if (config.crossImageShare) requireInRange("--cross-share", *config.crossImageShare, 0.0, 1.0);
     // 0 held nothing out, and the val_* figures were measured on the training images as if held out (issue 14).
