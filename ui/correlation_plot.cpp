@@ -68,7 +68,7 @@ void CorrelationPlot::setStudy(const core::CorrelationStudy& study, const QStrin
                                .arg(study.levels)
                                .arg(study.perImageSpearman, 0, 'f', 3)
                                .arg(figureWithInterval(study.pairAccuracy, study.pairAccuracyInterval, 1, 100.0));
-    m_title->setText(heading + "\n" + sureness + "\n" + detail);
+    setPlotTitle(m_title, heading + "\n" + sureness + "\n" + detail);
     m_plot->xAxis->setLabel(tr("true %1 (%2)").arg(transform, unit));
     m_plot->legend->setVisible(true);
     m_plot->rescaleAxes();
@@ -80,7 +80,7 @@ void CorrelationPlot::setStudy(const core::CorrelationStudy& study, const QStrin
 void CorrelationPlot::clear(const QString& message) {
     m_points->data()->clear();
     m_calibration->data()->clear();
-    m_title->setText(message);
+    setPlotTitle(m_title, message);
     m_plot->legend->setVisible(false);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -17,6 +17,54 @@ namespace {
 constexpr int kExportWidth = 900;
 constexpr int kExportHeight = 560;
 
+constexpr char kFullTitleProperty[] = "twinsightFullTitle";
+constexpr int kTitleSideMargin = 16;  // px left free on each side of a wrapped title
+
+// `text` with each line broken between words where it would be wider than `width`.
+QString wrapped(const QString& text, const QFontMetrics& metrics, int width) {
+    QStringList out;
+    for (const QString& line : text.split('\n')) {
+        QString current;
+        for (const QString& word : line.split(' ', Qt::SkipEmptyParts)) {
+            const QString candidate = current.isEmpty() ? word : current + ' ' + word;
+            if (!current.isEmpty() && metrics.horizontalAdvance(candidate) > width) {
+                out << current;
+                current = word;
+            } else {
+                current = candidate;
+            }
+        }
+        out << current;
+    }
+    return out.join('\n');
+}
+
+void rewrapTitle(QCPTextElement* title) {
+    const QString text = title->property(kFullTitleProperty).toString();
+    const int width = title->parentPlot()->width() - 2 * kTitleSideMargin;
+    title->setText(width > 0 ? wrapped(text, QFontMetrics(title->font()), width) : text);
+}
+
+// Wraps the plot's title again when the plot's width changes.
+class TitleRewrapper : public QObject {
+public:
+    TitleRewrapper(QCustomPlot* plot, QCPTextElement* title) : QObject(plot), m_title(title) {
+        plot->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::Resize && !m_title->property(kFullTitleProperty).isNull()) {
+            rewrapTitle(m_title);
+            static_cast<QCustomPlot*>(watched)->replot(QCustomPlot::rpQueuedReplot);
+        }
+        return false;
+    }
+
+private:
+    QCPTextElement* m_title;
+};
+
 void styleAxis(QCPAxis* axis) {
     const QColor line(120, 120, 120);
     axis->setBasePen(QPen(line));
@@ -68,8 +116,14 @@ QCustomPlot* createPlot(QWidget* parent, QCPTextElement** title) {
     plot->plotLayout()->addElement(0, 0, element);
     plot->legend->setBrush(QColor(255, 255, 255, 220));
     plot->legend->setBorderPen(QPen(QColor(210, 210, 210)));
+    new TitleRewrapper(plot, element);
     if (title) *title = element;
     return plot;
+}
+
+void setPlotTitle(QCPTextElement* title, const QString& text) {
+    title->setProperty(kFullTitleProperty, text);
+    rewrapTitle(title);
 }
 
 void savePlot(QCustomPlot* plot, const QString& path) {

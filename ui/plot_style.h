@@ -22,6 +22,10 @@ inline const QColor kMuted{150, 150, 150};
 // A plot styled like the others, with a title row; the title element is returned through `title`.
 QCustomPlot* createPlot(QWidget* parent, QCPTextElement** title);
 
+// Sets the title of a plot made by createPlot. Lines wider than the plot are wrapped between words, again whenever
+// the plot is resized, so that a narrow window (1024 px wide) still shows the whole title.
+void setPlotTitle(QCPTextElement* title, const QString& text);
+
 // Writes the plot to `path` (format from its suffix: png, pdf or svg) through a temporary file renamed into place.
 // Throws std::runtime_error naming the path when it cannot be written.
 void savePlot(QCustomPlot* plot, const QString& path);

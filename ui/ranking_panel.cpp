@@ -98,7 +98,7 @@ void RankingPanel::setScores(const std::vector<core::ScoredFile>& scores, const 
     for (const core::ScoredFile& file : m_scores) values.push_back(file.estimate.score);
     const auto [lowest, highest] = std::minmax_element(values.begin(), values.end());
     m_thresholdSpin->setRange(*lowest - 1.0, *highest + 1.0);
-    m_title->setText(tr("%1 scores of %2 images").arg(transform).arg(m_scores.size()));
+    setPlotTitle(m_title, tr("%1 scores of %2 images").arg(transform).arg(m_scores.size()));
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     const double share =
@@ -114,7 +114,7 @@ void RankingPanel::clear(const QString& message) {
     m_line->setVisible(false);
     m_lineLabel->setVisible(false);
     m_plot->legend->setVisible(false);
-    m_title->setText(message);
+    setPlotTitle(m_title, message);
     m_list->clear();
     m_countLabel->clear();
     const bool changed = !m_flagged.isEmpty();

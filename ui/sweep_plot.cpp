@@ -66,11 +66,11 @@ void SweepPlot::setSweep(const SweepResult& sweep, const QString& transform, con
                             .arg(sweep.own.score, 0, 'f', 2)
                             .arg(sweep.own.estimate, 0, 'f', 2)
                             .arg(unit, sweep.own.inRange ? QString() : tr(" (outside the trained range)")));
-    m_title->setText(tr("Sweep of %1: %2 from %3 to %4 %5")
-                         .arg(QFileInfo(sweep.path).fileName(), transform)
-                         .arg(magnitudes.front())
-                         .arg(magnitudes.back())
-                         .arg(unit));
+    setPlotTitle(m_title, tr("Sweep of %1: %2 from %3 to %4 %5")
+                              .arg(QFileInfo(sweep.path).fileName(), transform)
+                              .arg(magnitudes.front())
+                              .arg(magnitudes.back())
+                              .arg(unit));
     m_plot->xAxis->setLabel(tr("%1 added (%2)").arg(transform, unit));
     m_plot->yAxis2->setLabel(tr("estimate (%1)").arg(unit));
     m_plot->xAxis->setRange(magnitudes.front(), magnitudes.back());
@@ -91,7 +91,7 @@ void SweepPlot::clear(const QString& message) {
     for (QCPGraph* graph : {m_score, m_estimate, m_ideal, m_own}) graph->data()->clear();
     m_ownLine->setVisible(false);
     m_ownLabel->setVisible(false);
-    m_title->setText(message);
+    setPlotTitle(m_title, message);
     m_plot->legend->setVisible(false);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -17,7 +17,7 @@ constexpr double kChanceLoss = 0.6931;
 
 TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent), m_plot(createPlot(this, &m_title)) {
     m_plot->setObjectName("trainingPlot");
-    m_title->setText(tr("Training loss and validation pair accuracy"));
+    setPlotTitle(m_title, tr("Training loss and validation pair accuracy"));
     m_loss = m_plot->addGraph();
     m_loss->setName(tr("loss (each step)"));
     QColor faint = plot_colours::kPrimary;
