@@ -62,6 +62,7 @@ RankingPanel::RankingPanel(QWidget* parent)
     m_thresholdSpin->setSingleStep(0.05);
     m_list->setObjectName("flaggedList");
     m_countLabel->setObjectName("flaggedCount");
+    m_countLabel->setWordWrap(true);  // one line would set the side column's width at 1024 px
     connect(m_directionCombo, &QComboBox::currentIndexChanged, this,
             [this](int index) { setDirection(static_cast<Direction>(index)); });
     connect(m_thresholdSpin, &QDoubleSpinBox::valueChanged, this, &RankingPanel::setThreshold);
@@ -69,11 +70,12 @@ RankingPanel::RankingPanel(QWidget* parent)
         if (row >= 0 && row < m_flagged.size()) emit imageActivated(m_flagged[row]);
     });
 
+    // The label above its two controls: beside them it kept 215 px from the histogram in a 1024 px window.
     auto* controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(tr("Flag scores"), this));
     controls->addWidget(m_directionCombo);
     controls->addWidget(m_thresholdSpin, 1);
     auto* side = new QVBoxLayout;
+    side->addWidget(new QLabel(tr("Flag scores"), this));
     side->addLayout(controls);
     auto* hint = new QLabel(tr("Drag the dashed line, or click the plot, to move the threshold."), this);
     hint->setWordWrap(true);
