@@ -85,7 +85,7 @@ void CorrelationPlot::clear(const QString& message) {
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-QString CorrelationPlot::title() const { return m_title->text(); }
+QString CorrelationPlot::title() const { return plotTitle(m_title); }
 
 int CorrelationPlot::pointCount() const { return m_points->dataCount(); }
 

@@ -121,6 +121,8 @@ QCustomPlot* createPlot(QWidget* parent, QCPTextElement** title) {
     return plot;
 }
 
+QString plotTitle(const QCPTextElement* title) { return title->property(kFullTitleProperty).toString(); }
+
 void setPlotTitle(QCPTextElement* title, const QString& text) {
     title->setProperty(kFullTitleProperty, text);
     rewrapTitle(title);

@@ -25,6 +25,8 @@ QCustomPlot* createPlot(QWidget* parent, QCPTextElement** title);
 // Sets the title of a plot made by createPlot. Lines wider than the plot are wrapped between words, again whenever
 // the plot is resized, so that a narrow window (1024 px wide) still shows the whole title.
 void setPlotTitle(QCPTextElement* title, const QString& text);
+// The title as set, before wrapping.
+QString plotTitle(const QCPTextElement* title);
 
 // Writes the plot to `path` (format from its suffix: png, pdf or svg) through a temporary file renamed into place.
 // Throws std::runtime_error naming the path when it cannot be written.

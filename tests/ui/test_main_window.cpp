@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <qcustomplot.h>
+#include <QFontMetrics>
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -10,10 +14,12 @@
 #include <QSlider>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 
 #include "support/temp_folder.h"
 #include "ui/image_browser.h"
 #include "ui/main_window.h"
+#include "ui/plot_style.h"
 #include "ui/preview_panel.h"
 #include "ui/start_folder.h"
 #include "ui/training_panel.h"
@@ -21,6 +27,25 @@
 
 namespace twinsight::ui {
 namespace {
+
+// A long title wraps to a narrow plot between words, keeps every word, and unwraps when the plot grows.
+TEST(PlotTitle, WrapsBetweenWordsToThePlotsWidthAndAgainOnResize) {
+    QCPTextElement* title = nullptr;
+    std::unique_ptr<QCustomPlot> plot(createPlot(nullptr, &title));
+    plot->resize(220, 300);
+    plot->show();
+    const QString text = "Pearson r = 0.937 \u00b7 Spearman \u03c1 = 0.935 (origin study: r = 0.955)\n90% over images";
+    setPlotTitle(title, text);
+    EXPECT_EQ(plotTitle(title), text);
+    const QStringList lines = title->text().split('\n');
+    EXPECT_GT(lines.size(), 3);
+    const QFontMetrics metrics(title->font());
+    for (const QString& line : lines) EXPECT_LE(metrics.horizontalAdvance(line), 220) << line.toStdString();
+    EXPECT_EQ(title->text().split(QRegularExpression("\\s+")), text.split(QRegularExpression("\\s+")));
+    plot->resize(1600, 300);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(title->text(), text) << "a wide plot shows the title as set";
+}
 
 TEST(MainWindow, OpensOnTheSampleScenesWhenNoFolderIsKnown) {
     QSettings().remove("folder/last");
