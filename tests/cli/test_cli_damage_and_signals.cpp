@@ -73,6 +73,24 @@ TEST_F(CliDamageAndSignals, DamagedImagesAreReportedOnceAndSkipped) {
     EXPECT_EQ(result.out.find("trunc.jpg"), std::string::npos) << result.out;
 }
 
+// TIFF, BMP and WebP go through OpenCV, whose decoders print "imread_('...'): can't read data: OpenCV(4.6.0) ..."
+// and an empty line for a damaged file, beside Twinsight's own line for it.
+TEST_F(CliDamageAndSignals, DamagedImagesOfOpenCvsDecodersGetOneLineEach) {
+    const cv::Mat image = cv::imread(photo());
+    std::vector<std::string> damaged;
+    for (const char* extension : {".tiff", ".bmp"}) {
+        const std::string whole = file(std::string("whole") + extension);
+        ASSERT_TRUE(cv::imwrite(whole, image));
+        const std::string bytes = bytesOf(whole);
+        damaged.push_back(writeBytes(std::string("cut") + extension, bytes.substr(0, bytes.size() / 2)));
+    }
+    const CliResult result = runCli({"score", "--model", model(), damaged[0], damaged[1], photo()});
+    EXPECT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_EQ(countLines(result.err), 2) << result.err;
+    expectEachLineStartsWithOneOf(result.err, damaged);
+    EXPECT_EQ(countLines(result.out), 2) << result.out;  // the header and the whole photo
+}
+
 TEST_F(CliDamageAndSignals, AcceptDamagedScoresThemMarkedInALastColumn) {
     const DamagedSet set = damagedSet();
     const CliResult result =
