@@ -9,9 +9,9 @@
 #include "cli/cli_commands.h"
 #include "cli/cli_support.h"
 #include "cli/help_formatter.h"
-#include "core/atomic_file.h"
-#include "core/file_errors.h"
-#include "core/process_setup.h"
+#include "core/base/atomic_file.h"
+#include "core/base/file_errors.h"
+#include "core/base/process_setup.h"
 #include "twinsight_version.h"
 
 namespace {

@@ -5,8 +5,8 @@
 #include <QIcon>
 #include <cstring>
 
-#include "core/device.h"
-#include "core/process_setup.h"
+#include "core/model/device.h"
+#include "core/base/process_setup.h"
 #include "twinsight_version.h"
 #include "ui/main_window.h"
 

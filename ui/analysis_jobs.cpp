@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "core/image_loading.h"
+#include "core/imageio/image_loading.h"
 #include "ui/cv_image.h"
 
 namespace twinsight::ui {

@@ -5,7 +5,7 @@
 #include <QWidget>
 #include <optional>
 
-#include "core/analysis.h"
+#include "core/evaluation/analysis.h"
 
 class QCPGraph;
 class QCPTextElement;

@@ -2,7 +2,7 @@
 
 #include <QCoreApplication>
 
-#include "core/analysis.h"
+#include "core/evaluation/analysis.h"
 
 namespace twinsight::ui {
 

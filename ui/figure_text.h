@@ -3,7 +3,7 @@
 
 #include <QString>
 
-#include "core/statistics.h"
+#include "core/base/statistics.h"
 
 namespace twinsight::ui {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/file_scoring.h"
+#include "core/scoring/file_scoring.h"
 
 namespace twinsight::ui {
 

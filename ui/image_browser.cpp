@@ -12,7 +12,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "core/file_errors.h"
+#include "core/base/file_errors.h"
 #include "ui/background.h"
 #include "ui/image_grid_model.h"
 #include "ui/start_folder.h"

@@ -7,8 +7,8 @@
 #include <QWidget>
 #include <vector>
 
-#include "core/image_loading.h"
-#include "core/trained_model.h"
+#include "core/imageio/image_loading.h"
+#include "core/model/trained_model.h"
 #include "ui/image_grid_model.h"
 
 class QComboBox;

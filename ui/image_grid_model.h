@@ -11,7 +11,7 @@
 #include <optional>
 #include <vector>
 
-#include "core/trained_model.h"
+#include "core/model/trained_model.h"
 
 namespace twinsight::ui {
 

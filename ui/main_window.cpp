@@ -26,9 +26,9 @@
 #include <QVBoxLayout>
 #include <utility>
 
-#include "core/device.h"
-#include "core/file_errors.h"
-#include "core/image_source.h"
+#include "core/model/device.h"
+#include "core/base/file_errors.h"
+#include "core/imageio/image_source.h"
 #include "twinsight_version.h"
 #include "ui/analysis_jobs.h"
 #include "ui/background.h"

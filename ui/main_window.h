@@ -7,9 +7,9 @@
 #include <memory>
 #include <optional>
 
-#include "core/analysis.h"
-#include "core/file_scoring.h"
-#include "core/trained_model.h"
+#include "core/evaluation/analysis.h"
+#include "core/scoring/file_scoring.h"
+#include "core/model/trained_model.h"
 #include "ui/folder_scorer.h"
 #include "ui/model_set.h"
 #include "ui/training_types.h"

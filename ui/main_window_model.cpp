@@ -11,8 +11,8 @@
 #include <QThreadPool>
 #include <QTimer>
 
-#include "core/atomic_file.h"
-#include "core/reports.h"
+#include "core/base/atomic_file.h"
+#include "core/scoring/reports.h"
 #include "ui/analysis_jobs.h"
 #include "ui/background.h"
 #include "ui/correlation_plot.h"

@@ -7,8 +7,8 @@
 #include <QStatusBar>
 #include <algorithm>
 
-#include "core/atomic_file.h"
-#include "core/reports.h"
+#include "core/base/atomic_file.h"
+#include "core/scoring/reports.h"
 #include "ui/image_browser.h"
 #include "ui/main_window.h"
 #include "ui/profile_chart.h"

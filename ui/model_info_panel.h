@@ -4,7 +4,7 @@
 
 #include <QWidget>
 
-#include "core/model_metadata.h"
+#include "core/model/model_metadata.h"
 
 class QComboBox;
 class QFormLayout;

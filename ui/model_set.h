@@ -8,8 +8,8 @@
 #include <optional>
 #include <vector>
 
-#include "core/analysis.h"
-#include "core/trained_model.h"
+#include "core/evaluation/analysis.h"
+#include "core/model/trained_model.h"
 
 namespace twinsight::ui {
 

@@ -5,7 +5,7 @@
 #include <QWidget>
 #include <opencv2/core.hpp>
 
-#include "core/transform.h"
+#include "core/degrade/transform.h"
 
 class QLabel;
 class QSlider;

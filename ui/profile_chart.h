@@ -6,7 +6,7 @@
 #include <QWidget>
 #include <vector>
 
-#include "core/transform.h"
+#include "core/degrade/transform.h"
 
 class QCPBars;
 class QCustomPlot;

@@ -4,7 +4,7 @@
 
 #include <QWidget>
 
-#include "core/transform.h"
+#include "core/degrade/transform.h"
 
 class QDoubleSpinBox;
 class QLabel;

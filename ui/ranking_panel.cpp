@@ -13,7 +13,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/statistics.h"
+#include "core/base/statistics.h"
 #include "ui/plot_style.h"
 
 namespace twinsight::ui {

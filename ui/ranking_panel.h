@@ -5,8 +5,8 @@
 #include <QWidget>
 #include <vector>
 
-#include "core/calibration.h"
-#include "core/file_scoring.h"
+#include "core/model/calibration.h"
+#include "core/scoring/file_scoring.h"
 
 class QCPBars;
 class QCPItemStraightLine;

@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <system_error>
 
-#include "core/sample_scenes.h"
+#include "core/samples/sample_scenes.h"
 
 namespace twinsight::ui {
 namespace fs = std::filesystem;

@@ -3,7 +3,7 @@
 #include <QThread>
 #include <algorithm>
 
-#include "core/image_loading.h"
+#include "core/imageio/image_loading.h"
 #include "ui/cv_image.h"
 #include "ui/thread_priority.h"
 

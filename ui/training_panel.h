@@ -4,7 +4,7 @@
 
 #include <QWidget>
 
-#include "core/device.h"
+#include "core/model/device.h"
 #include "ui/training_types.h"
 
 class QCheckBox;

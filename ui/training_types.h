@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "core/trainer.h"
+#include "core/training/trainer.h"
 
 namespace twinsight::ui {
 

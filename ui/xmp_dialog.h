@@ -5,7 +5,7 @@
 #include <QDialog>
 #include <memory>
 
-#include "core/sidecar_plan.h"
+#include "core/sidecars/sidecar_plan.h"
 #include "ui/folder_scorer.h"
 
 class QComboBox;

@@ -7,10 +7,10 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "cli/cli_support.h"
-#include "core/atomic_file.h"
-#include "core/image_loading.h"
-#include "core/sample_scenes.h"
-#include "core/trainer.h"
+#include "core/base/atomic_file.h"
+#include "core/imageio/image_loading.h"
+#include "core/samples/sample_scenes.h"
+#include "core/training/trainer.h"
 
 namespace twinsight::cli {
 namespace fs = std::filesystem;

@@ -6,11 +6,11 @@
 
 #include "cli/cli_commands.h"
 #include "cli/cli_support.h"
-#include "core/atomic_file.h"
-#include "core/file_errors.h"
-#include "core/image_loading.h"
-#include "core/score_csv_merge.h"
-#include "core/sharding.h"
+#include "core/base/atomic_file.h"
+#include "core/base/file_errors.h"
+#include "core/imageio/image_loading.h"
+#include "core/scoring/score_csv_merge.h"
+#include "core/scoring/sharding.h"
 
 namespace twinsight::cli {
 namespace {

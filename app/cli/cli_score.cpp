@@ -9,10 +9,10 @@
 #include "cli/cli_commands.h"
 #include "cli/cli_sidecars.h"
 #include "cli/cli_support.h"
-#include "core/file_scoring.h"
-#include "core/image_source.h"
-#include "core/reports.h"
-#include "core/sharding.h"
+#include "core/scoring/file_scoring.h"
+#include "core/imageio/image_source.h"
+#include "core/scoring/reports.h"
+#include "core/scoring/sharding.h"
 
 namespace twinsight::cli {
 namespace {

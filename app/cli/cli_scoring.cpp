@@ -4,7 +4,7 @@
 
 #include "cli/cli_commands.h"
 #include "cli/cli_support.h"
-#include "core/reports.h"
+#include "core/scoring/reports.h"
 
 namespace twinsight::cli {
 

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "cli/cli_support.h"
-#include "core/file_errors.h"
+#include "core/base/file_errors.h"
 
 namespace twinsight::cli {
 namespace {

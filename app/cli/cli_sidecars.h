@@ -4,11 +4,11 @@
 #include <string>
 #include <vector>
 
-#include "core/file_scoring.h"
-#include "core/sidecar_plan.h"
-#include "core/sidecar_ratings.h"
-#include "core/trained_model.h"
-#include "core/xmp_sidecar.h"
+#include "core/scoring/file_scoring.h"
+#include "core/sidecars/sidecar_plan.h"
+#include "core/sidecars/sidecar_ratings.h"
+#include "core/model/trained_model.h"
+#include "core/sidecars/xmp_sidecar.h"
 
 namespace twinsight::cli {
 

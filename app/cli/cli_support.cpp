@@ -14,8 +14,8 @@
 #include <sstream>
 #include <thread>
 
-#include "core/atomic_file.h"
-#include "core/file_errors.h"
+#include "core/base/atomic_file.h"
+#include "core/base/file_errors.h"
 
 namespace twinsight::cli {
 namespace fs = std::filesystem;

@@ -10,10 +10,10 @@
 #include "cli/cli_commands.h"
 #include "cli/cli_support.h"
 #include "cli/progress_printer.h"
-#include "core/reports.h"
-#include "core/transform.h"
-#include "core/sample_scenes.h"
-#include "core/trainer.h"
+#include "core/scoring/reports.h"
+#include "core/degrade/transform.h"
+#include "core/samples/sample_scenes.h"
+#include "core/training/trainer.h"
 
 namespace twinsight::cli {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <chrono>
 
-#include "core/trainer.h"
+#include "core/training/trainer.h"
 
 namespace twinsight::cli {
 

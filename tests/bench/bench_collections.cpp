@@ -12,7 +12,7 @@
 #include <stdexcept>
 
 #include "classical_measures.h"
-#include "core/trainer.h"
+#include "core/training/trainer.h"
 
 namespace twinsight::bench {
 namespace {

@@ -12,10 +12,10 @@
 #include "bench_collections.h"
 #include "bench_quality.h"
 #include "bench_speed.h"
-#include "core/device.h"
-#include "core/process_setup.h"
-#include "core/sample_scenes.h"
-#include "core/trainer.h"
+#include "core/model/device.h"
+#include "core/base/process_setup.h"
+#include "core/samples/sample_scenes.h"
+#include "core/training/trainer.h"
 #include "twinsight_version.h"
 
 namespace fs = std::filesystem;

@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "classical_measures.h"
-#include "core/trainer.h"
+#include "core/training/trainer.h"
 
 namespace twinsight::bench {
 namespace {

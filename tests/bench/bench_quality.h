@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/analysis.h"
-#include "core/image_loading.h"
+#include "core/evaluation/analysis.h"
+#include "core/imageio/image_loading.h"
 
 namespace twinsight::bench {
 

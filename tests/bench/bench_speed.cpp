@@ -12,8 +12,8 @@
 
 #include <opencv2/imgcodecs.hpp>
 
-#include "core/file_scoring.h"
-#include "core/sample_scenes.h"
+#include "core/scoring/file_scoring.h"
+#include "core/samples/sample_scenes.h"
 
 namespace twinsight::bench {
 namespace {

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "core/analysis.h"
+#include "core/evaluation/analysis.h"
 
 namespace twinsight::bench {
 

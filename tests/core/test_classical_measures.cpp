@@ -3,7 +3,7 @@
 #include "bench/classical_measures.h"
 #include <opencv2/imgproc.hpp>
 
-#include "core/transform.h"
+#include "core/degrade/transform.h"
 
 namespace twinsight::bench {
 namespace {

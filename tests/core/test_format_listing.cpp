@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "core/image_loading.h"
+#include "core/imageio/image_loading.h"
 #include "support/dicom_writer.h"
 #include "support/dng_writer.h"
 #include "support/temp_folder.h"

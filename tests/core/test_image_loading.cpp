@@ -17,8 +17,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include "core/image_header.h"
-#include "core/image_loading.h"
+#include "core/imageio/image_header.h"
+#include "core/imageio/image_loading.h"
 
 namespace fs = std::filesystem;
 using namespace twinsight::core;

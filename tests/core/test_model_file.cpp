@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/atomic_file.h"
+#include "core/base/atomic_file.h"
 #include "support/temp_folder.h"
 #include "training_fixture.h"
 

@@ -1,7 +1,7 @@
 // Camera RAW decoding on DNG files written by the test: the half-size raw path, the embedded preview path, the
 // orientation of both, the megapixel limit and one-line errors for damaged files.
 
-#include "core/raw_decoding.h"
+#include "core/imageio/raw_decoding.h"
 
 #include <gtest/gtest.h>
 

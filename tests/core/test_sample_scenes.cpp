@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "bench/classical_measures.h"
-#include "core/sample_scenes.h"
+#include "core/samples/sample_scenes.h"
 
 namespace twinsight::core {
 namespace {

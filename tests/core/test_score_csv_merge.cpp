@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "core/reports.h"
-#include "core/score_csv_merge.h"
-#include "core/sharding.h"
+#include "core/scoring/reports.h"
+#include "core/scoring/score_csv_merge.h"
+#include "core/scoring/sharding.h"
 
 namespace twinsight::core {
 namespace {

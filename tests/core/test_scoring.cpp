@@ -2,7 +2,7 @@
 
 #include <numeric>
 
-#include "core/image_scorer.h"
+#include "core/model/image_scorer.h"
 
 namespace twinsight::core {
 namespace {

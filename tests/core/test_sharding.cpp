@@ -5,8 +5,8 @@
 #include <map>
 #include <sstream>
 
-#include "core/image_source.h"
-#include "core/sharding.h"
+#include "core/imageio/image_source.h"
+#include "core/scoring/sharding.h"
 #include "support/temp_folder.h"
 
 namespace twinsight::core {

@@ -1,4 +1,4 @@
-// The edge widths that blur models see beside each crop (core/sharpness_context.h), and how the pair sampler
+// The edge widths that blur models see beside each crop (core/model/sharpness_context.h), and how the pair sampler
 // interpolates them over the magnitude.
 
 #include <gtest/gtest.h>
@@ -7,10 +7,10 @@
 
 #include <opencv2/imgproc.hpp>
 
-#include "core/pair_sampler.h"
-#include "core/sample_scenes.h"
-#include "core/sharpness_context.h"
-#include "core/transform.h"
+#include "core/training/pair_sampler.h"
+#include "core/samples/sample_scenes.h"
+#include "core/model/sharpness_context.h"
+#include "core/degrade/transform.h"
 
 namespace twinsight::core {
 namespace {

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "core/sidecar_ratings.h"
+#include "core/sidecars/sidecar_ratings.h"
 
 namespace twinsight::core {
 namespace {

@@ -12,8 +12,8 @@
 #include <stdexcept>
 #include <thread>
 
-#include "core/atomic_file.h"
-#include "core/xmp_sidecar.h"
+#include "core/base/atomic_file.h"
+#include "core/sidecars/xmp_sidecar.h"
 #include "support/temp_folder.h"
 #include "support/xmp_samples.h"
 

@@ -3,8 +3,8 @@
 
 #include <gtest/gtest.h>
 
-#include "core/sample_scenes.h"
-#include "core/trainer.h"
+#include "core/samples/sample_scenes.h"
+#include "core/training/trainer.h"
 
 namespace twinsight::testing {
 

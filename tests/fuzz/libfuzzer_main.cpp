@@ -19,11 +19,11 @@
 #include <string>
 #include <unistd.h>
 
-#include "core/image_header.h"
-#include "core/image_loading.h"
-#include "core/score_csv_merge.h"
-#include "core/trained_model.h"
-#include "core/xmp_sidecar.h"
+#include "core/imageio/image_header.h"
+#include "core/imageio/image_loading.h"
+#include "core/scoring/score_csv_merge.h"
+#include "core/model/trained_model.h"
+#include "core/sidecars/xmp_sidecar.h"
 
 namespace {
 

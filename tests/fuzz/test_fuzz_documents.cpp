@@ -6,10 +6,10 @@
 #include <random>
 #include <string_view>
 
-#include "core/file_scoring.h"
-#include "core/reports.h"
-#include "core/score_csv_merge.h"
-#include "core/xmp_sidecar.h"
+#include "core/scoring/file_scoring.h"
+#include "core/scoring/reports.h"
+#include "core/scoring/score_csv_merge.h"
+#include "core/sidecars/xmp_sidecar.h"
 #include "fuzz/byte_mutator.h"
 #include "fuzz/fuzz_outcome.h"
 #include "support/xmp_samples.h"

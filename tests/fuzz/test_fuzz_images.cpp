@@ -9,9 +9,9 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include "core/image_header.h"
-#include "core/image_loading.h"
-#include "core/sample_scenes.h"
+#include "core/imageio/image_header.h"
+#include "core/imageio/image_loading.h"
+#include "core/samples/sample_scenes.h"
 #include "fuzz/byte_mutator.h"
 #include "fuzz/fuzz_outcome.h"
 #include "support/dicom_writer.h"

@@ -8,9 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/fnv1a.h"
-#include "core/sample_scenes.h"
-#include "core/trainer.h"
+#include "core/base/fnv1a.h"
+#include "core/samples/sample_scenes.h"
+#include "core/training/trainer.h"
 #include "core/training_fixture.h"
 #include "fuzz/byte_mutator.h"
 #include "fuzz/fuzz_outcome.h"

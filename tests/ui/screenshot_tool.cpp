@@ -18,8 +18,8 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "core/device.h"
-#include "core/process_setup.h"
+#include "core/model/device.h"
+#include "core/base/process_setup.h"
 #include "ui/image_browser.h"
 #include "ui/main_window.h"
 #include "ui/ranking_panel.h"

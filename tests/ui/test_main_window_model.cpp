@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/atomic_file.h"
+#include "core/base/atomic_file.h"
 #include "support/temp_folder.h"
 #include "ui/correlation_plot.h"
 #include "ui/image_browser.h"

@@ -17,7 +17,7 @@
 #include <map>
 #include <sstream>
 
-#include "core/atomic_file.h"
+#include "core/base/atomic_file.h"
 #include "support/dicom_writer.h"
 #include "support/dng_writer.h"
 #include "support/temp_folder.h"

@@ -5,7 +5,7 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 
-#include "core/image_loading.h"
+#include "core/imageio/image_loading.h"
 #include "support/temp_folder.h"
 #include "ui/training_controller.h"
 #include "ui_test_support.h"

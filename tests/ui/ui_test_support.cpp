@@ -10,8 +10,8 @@
 #include <filesystem>
 #include <opencv2/imgcodecs.hpp>
 
-#include "core/image_loading.h"
-#include "core/sample_scenes.h"
+#include "core/imageio/image_loading.h"
+#include "core/samples/sample_scenes.h"
 #include "ui/main_window.h"
 #include "ui/training_panel.h"
 

@@ -10,7 +10,7 @@
 #include <memory>
 #include <string>
 
-#include "core/trainer.h"
+#include "core/training/trainer.h"
 
 namespace twinsight::ui {
 class MainWindow;

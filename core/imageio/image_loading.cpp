@@ -1,0 +1,355 @@
+#include "core/imageio/image_loading.h"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <stdexcept>
+#include <system_error>
+#include <thread>
+#include <unordered_set>
+#include <utility>
+
+#include "core/imageio/checked_decoding.h"
+#include "core/imageio/decoder_messages.h"
+#include "core/imageio/dicom_decoding.h"
+#include "core/base/file_errors.h"
+#include "core/imageio/image_header.h"
+#include "core/imageio/image_source.h"
+#include "core/imageio/raw_decoding.h"
+
+namespace twinsight::core {
+namespace fs = std::filesystem;
+namespace {
+
+// What OpenCV 4 decodes on every platform we ship (camera RAW goes through LibRaw, DICOM through DCMTK).
+const std::array<const char*, 9> kImageExtensions = {".jpg",  ".jpeg", ".png", ".bmp", ".tif",
+                                                     ".tiff", ".webp", ".pgm", ".ppm"};
+
+// libjpeg decodes at 1/8, 1/4 or 1/2 scale far faster than in full; largest first so the cheapest one is chosen.
+const std::array<std::pair<int, int>, 3> kJpegReductions = {
+    {{8, cv::IMREAD_REDUCED_COLOR_8}, {4, cv::IMREAD_REDUCED_COLOR_4}, {2, cv::IMREAD_REDUCED_COLOR_2}}};
+
+// fs::status, with every failure other than "not there" turned into a message naming the path.
+fs::file_status statusOf(const std::string& path) {
+    std::error_code error;
+    const fs::file_status status = fs::status(path, error);
+    if (status.type() != fs::file_type::none) return status;
+    if (error == std::errc::permission_denied) failForFile(path, "cannot be read (permission denied)");
+    failForFile(path, "cannot be read (" + error.message() + ")");
+}
+
+bool isHidden(const fs::path& path) {
+    const std::string name = path.filename().string();
+    return !name.empty() && name.front() == '.';
+}
+
+void checkMegapixels(const std::string& path, cv::Size size) {
+    core::checkMegapixels(path, size.width, size.height, kMaxMegapixels);
+}
+
+// Opens the file; each reason it cannot be used becomes a message.
+std::ifstream openImageFile(const std::string& path) {
+    requireRegularFile(path, "an image file");  // before opening: a FIFO would block the open
+    errno = 0;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        if (errno == EACCES) failForFile(path, "cannot be read (permission denied)");
+        failForFile(path, std::string("cannot be read (") + (errno != 0 ? std::strerror(errno) : "open failed") + ")");
+    }
+    if (in.peek() == std::char_traits<char>::eof()) failForFile(path, "empty file");
+    return in;
+}
+
+bool hasOpenCvExtension(const std::string& path) {
+    const std::string extension = lowerCaseExtension(path);
+    return std::find(kImageExtensions.begin(), kImageExtensions.end(), extension) != kImageExtensions.end();
+}
+
+// DICOM files often have no extension (or a vendor's own, like .IMA): anything not known by its extension is
+// recognised by the signature.
+bool isDicomFile(const std::string& path) {
+    if (hasDicomExtension(path)) return true;
+    return !hasOpenCvExtension(path) && !hasRawExtension(path) && hasDicomSignature(path);
+}
+
+// One name per image in a DICOM file; a file that cannot be read stays one name, so that loading it reports why.
+void appendDicomImages(const std::string& path, std::vector<std::string>& names) {
+    int frames = 1;
+    try {
+        frames = dicomFrameCount(path);
+    } catch (const std::exception&) {
+        frames = 1;
+    }
+    if (frames <= 1) {
+        names.push_back(path);
+        return;
+    }
+    for (int frame = 1; frame <= frames; ++frame) names.push_back(imageSourceName(path, frame));
+}
+
+cv::Mat decodeSpecialFormat(const ImageSource& source, int workingSize) {
+    if (source.frame > 0) return decodeDicomFrame(source.file, source.frame - 1, kMaxMegapixels);
+    if (hasRawExtension(source.file)) return decodeRawImage(source.file, workingSize, kMaxMegapixels);
+    if (isDicomFile(source.file)) return decodeDicomFrame(source.file, 0, kMaxMegapixels);
+    return {};
+}
+
+// IMREAD_COLOR applies the EXIF orientation (IMREAD_UNCHANGED would not) and drops any alpha channel: transparent
+// pixels keep their stored colour. IMREAD_ANYDEPTH keeps 16 bits so that toBgr8 rounds them instead of truncating.
+int decodeFlags(const ImageHeader& header, int workingSize) {
+    if (header.format == ImageFormat::Jpeg && header.size) {
+        const int shorter = std::min(header.size->width, header.size->height);
+        for (const auto& [factor, flag] : kJpegReductions) {
+            if (shorter / factor >= workingSize) return flag;  // floor: libjpeg rounds up, so this still covers it
+        }
+    }
+    return cv::IMREAD_COLOR | cv::IMREAD_ANYDEPTH;
+}
+
+// The libjpeg scale denominator decodeFlags' reduction stands for.
+int jpegScaleDenominator(int flags) {
+    for (const auto& [factor, flag] : kJpegReductions) {
+        if (flags == flag) return factor;
+    }
+    return 1;
+}
+
+cv::Mat decode(const std::string& path, int flags) {
+    try {
+        return cv::imread(path, flags);
+    } catch (const cv::Exception&) {
+        return {};  // some decoders throw on malformed data instead of returning an empty image
+    }
+}
+
+// 16-bit maps 65535 to 255 (divide by 257); floating-point TIFFs are taken as 0..1.
+cv::Mat toBgr8(const cv::Mat& image) {
+    cv::Mat bgr = image;
+    if (image.depth() != CV_8U) {
+        const bool floating = image.depth() == CV_32F || image.depth() == CV_64F;
+        image.convertTo(bgr, CV_8U, image.depth() == CV_16U ? 1.0 / 257.0 : floating ? 255.0 : 1.0);
+    }
+    if (bgr.channels() == 1) cv::cvtColor(bgr, bgr, cv::COLOR_GRAY2BGR);
+    if (bgr.channels() == 4) cv::cvtColor(bgr, bgr, cv::COLOR_BGRA2BGR);
+    return bgr;
+}
+
+// "path: reason" -> "reason", since SkippedFile keeps the path separately.
+std::string reasonWithoutPath(const std::string& path, const std::string& message) {
+    // A frame's error names its file ("a.dcm: frame 4 requested ..."), not the FILE#K name.
+    for (const std::string& name : {path, parseImageSource(path).file}) {
+        const std::string prefix = name + ": ";
+        if (message.compare(0, prefix.size(), prefix) == 0) return message.substr(prefix.size());
+    }
+    return message.empty() ? "unknown error" : message;
+}
+
+void checkWorkingSize(int workingSize) {
+    if (workingSize <= 0) {
+        throw std::invalid_argument("working size must be positive, got " + std::to_string(workingSize));
+    }
+}
+
+std::size_t workerCount(int threads, std::size_t jobs) {
+    const std::size_t wanted = threads > 0 ? static_cast<std::size_t>(threads) : std::thread::hardware_concurrency();
+    return std::max<std::size_t>(1, std::min(wanted, jobs));
+}
+
+// Results gathered in input order, whatever order the workers finished in.
+ImageSet collect(const std::vector<std::string>& paths, std::vector<LoadedImage>& images,
+                 const std::vector<std::string>& reasons) {
+    ImageSet set;
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        if (images[i].image.empty()) {
+            set.skipped.push_back({paths[i], reasons[i].empty() ? "unknown error" : reasons[i]});
+        } else {
+            set.paths.push_back(paths[i]);
+            set.images.push_back(std::move(images[i].image));
+            set.damage.push_back(std::move(images[i].damage));
+        }
+    }
+    return set;
+}
+
+}  // namespace
+
+bool hasImageExtension(const std::string& path) {
+    return hasOpenCvExtension(path) || hasRawExtension(path) || hasDicomExtension(path);
+}
+
+std::vector<std::string> listImageFiles(const std::string& folder, bool expandFrames) {
+    const fs::file_status status = statusOf(folder);
+    if (!fs::exists(status)) failForFile(folder, "folder does not exist");
+    if (!fs::is_directory(status)) failForFile(folder, "not a folder");
+    std::error_code error;
+    fs::directory_iterator probe(folder, error);  // the recursive walk would silently skip an unreadable root
+    if (error) failForFile(folder, "cannot be read (" + error.message() + ")");
+    std::vector<std::pair<fs::path, bool>> found;  // path, is DICOM (its signature read once)
+    try {
+        for (fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied), end; it != end;
+             ++it) {
+            if (isHidden(it->path())) {
+                it.disable_recursion_pending();
+            } else if (it->is_regular_file(error)) {
+                const std::string path = it->path().string();
+                if (hasOpenCvExtension(path) || hasRawExtension(path)) {
+                    found.emplace_back(path, false);
+                } else if (isDicomFile(path)) {
+                    found.emplace_back(path, true);
+                }
+            } else if (!it->is_directory(error)) {
+                // A dangling link, a link loop, a FIFO, a device: listed, so that loading reports it (never opened).
+                found.emplace_back(it->path(), false);
+            }
+        }
+    } catch (const fs::filesystem_error& e) {
+        failForFile(folder, std::string("cannot be read (") + e.code().message() + ")");
+    }
+    std::sort(found.begin(), found.end());
+    std::vector<std::string> names;
+    names.reserve(found.size());
+    for (const auto& [path, dicom] : found) {
+        if (dicom && expandFrames) {
+            appendDicomImages(path.string(), names);
+        } else {
+            names.push_back(path.string());
+        }
+    }
+    return names;
+}
+
+std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsOrFolders, bool keepMissing,
+                                          bool expandFrames) {
+    std::vector<std::string> names;
+    std::unordered_set<std::string> seen;
+    const auto add = [&](const std::string& name) {
+        if (seen.insert(name).second) names.push_back(name);
+    };
+    for (const std::string& path : pathsOrFolders) {
+        const ImageSource source = parseImageSource(path);
+        std::error_code error;
+        const fs::file_status status = fs::status(source.file, error);
+        if (!keepMissing && status.type() == fs::file_type::none && error != std::errc::too_many_symbolic_link_levels) {
+            statusOf(source.file);  // throws the reason (permission denied, ...)
+        }
+        if (!fs::exists(status)) {
+            // A name that is nothing is a typo; a dangling link or a loop is reported when it is loaded.
+            if (!keepMissing && !fs::exists(fs::symlink_status(source.file, error))) {
+                failForFile(path, "no such file or folder");
+            }
+            add(path);
+            continue;
+        }
+        if (fs::is_directory(status)) {
+            for (const std::string& name : listImageFiles(path, expandFrames)) add(name);
+        } else if (expandFrames && source.frame == 0 && fs::is_regular_file(status) && isDicomFile(path)) {
+            std::vector<std::string> frames;
+            appendDicomImages(path, frames);
+            for (const std::string& name : frames) add(name);
+        } else {
+            add(path);
+        }
+    }
+    return names;
+}
+
+LoadedImage loadImageAllowingDamage(const std::string& name, int workingSize) {
+    checkWorkingSize(workingSize);
+    keepOpenCvDecoderLinesOffStderr();
+    const ImageSource source = parseImageSource(name);
+    const std::string& path = source.file;
+    std::ifstream in = openImageFile(path);
+    const cv::Mat special = decodeSpecialFormat(source, workingSize);
+    if (!special.empty()) return {toWorkingSize(toBgr8(special), workingSize), {}};
+    const ImageHeader header = readImageHeader(in);
+    if (header.size) checkMegapixels(path, *header.size);
+    const int flags = decodeFlags(header, workingSize);
+    LoadedImage loaded;
+    if (header.format == ImageFormat::Jpeg || header.format == ImageFormat::Png) {
+        // Our own error managers: damage is told per file and libjpeg/libpng print nothing (OpenCV's would).
+        in.clear();
+        in.seekg(0);
+        const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+        CheckedImage checked = header.format == ImageFormat::Jpeg ? decodeJpeg(path, bytes, jpegScaleDenominator(flags))
+                                                                  : decodePng(path, bytes);
+        loaded.image = std::move(checked.image);
+        loaded.damage = std::move(checked.damage);
+    } else {
+        loaded.image = decode(path, flags);
+    }
+    if (loaded.image.empty()) failForFile(path, "not a readable image (corrupt or unsupported format)");
+    if (!header.size) checkMegapixels(path, loaded.image.size());  // too late to save the memory, but still refused
+    loaded.image = toWorkingSize(toBgr8(loaded.image), workingSize);
+    return loaded;
+}
+
+cv::Mat loadImage(const std::string& name, int workingSize) {
+    LoadedImage loaded = loadImageAllowingDamage(name, workingSize);
+    if (!loaded.damage.empty()) failForFile(parseImageSource(name).file, loaded.damage);
+    return std::move(loaded.image);
+}
+
+cv::Mat toWorkingSize(const cv::Mat& image, int workingSize) {
+    checkWorkingSize(workingSize);
+    if (image.empty()) throw std::invalid_argument("toWorkingSize: the image is empty");
+    const int shorter = std::min(image.cols, image.rows);
+    if (shorter <= workingSize) return image;
+    const double scale = static_cast<double>(workingSize) / shorter;
+    const auto side = [&](int length) {
+        return length == shorter ? workingSize : std::max(1, cvRound(length * scale));  // exact on the shorter side
+    };
+    cv::Mat resized;
+    cv::resize(image, resized, cv::Size(side(image.cols), side(image.rows)), 0, 0, cv::INTER_AREA);
+    return resized;
+}
+
+ImageSet loadImages(const std::vector<std::string>& paths, int workingSize, int threads, bool acceptDamaged) {
+    checkWorkingSize(workingSize);
+    if (threads < 0) {
+        throw std::invalid_argument("threads must be 0 (automatic) or more, got " + std::to_string(threads));
+    }
+    std::vector<LoadedImage> images(paths.size());
+    std::vector<std::string> reasons(paths.size());
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {  // exceptions never leave a worker: each becomes a skipped file's reason
+        for (std::size_t i = next++; i < paths.size(); i = next++) {
+            try {
+                images[i] = loadImageAllowingDamage(paths[i], workingSize);
+                if (!acceptDamaged && !images[i].damage.empty()) {
+                    reasons[i] = images[i].damage;
+                    images[i] = {};
+                }
+            } catch (const std::exception& e) {
+                reasons[i] = reasonWithoutPath(paths[i], e.what());
+            } catch (...) {
+                reasons[i] = "unknown error";
+            }
+        }
+    };
+    std::vector<std::thread> workers;
+    for (std::size_t w = 1; w < workerCount(threads, paths.size()); ++w) {
+        try {
+            workers.emplace_back(work);
+        } catch (const std::system_error&) {
+            break;  // fewer threads only make it slower
+        }
+    }
+    work();
+    for (std::thread& worker : workers) worker.join();
+    return collect(paths, images, reasons);
+}
+
+ImageSet loadImagesFrom(const std::vector<std::string>& pathsOrFolders, int workingSize, int threads) {
+    return loadImages(expandImagePaths(pathsOrFolders), workingSize, threads);
+}
+
+}  // namespace twinsight::core

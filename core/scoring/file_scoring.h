@@ -1,0 +1,49 @@
+#pragma once
+// Scoring many files: the next chunk decodes on worker threads while the network scores the current one. Several
+// models (one per transformation) score each decoded image in turn, so a file is decoded once.
+
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/imageio/image_loading.h"
+#include "core/model/trained_model.h"
+
+namespace twinsight::core {
+
+struct ScoredFile {
+    std::string path;
+    ImageEstimate estimate;
+    std::string damage;  // empty, or why the file's data is damaged (scored only with acceptDamaged)
+};
+
+struct FileScores {
+    std::vector<ScoredFile> scored;  // in the order of the paths given
+    std::vector<SkippedFile> skipped;
+};
+
+struct MultiModelScores {
+    std::vector<std::string> paths;                     // the readable images, in the order given
+    std::vector<std::vector<ImageEstimate>> estimates;  // [image][model], models in the order given
+    std::vector<std::string> damage;                    // [image]: empty, or why its data is damaged
+    std::vector<SkippedFile> skipped;
+};
+
+using ScoringProgress = std::function<void(int done, int total)>;
+
+// Scores `paths` (files or FILE#FRAME names, not folders) with every model; unreadable files go to `skipped`, and
+// so do damaged ones (a truncated JPEG) unless `acceptDamaged`: then they are scored with `damage` set.
+// `decodeThreads` 0 means all cores. Throws std::runtime_error("scoring cancelled") when `cancel` becomes true, and
+// std::invalid_argument when `models` is empty.
+MultiModelScores scoreFilesWithModels(const std::vector<const TrainedModel*>& models,
+                                      const std::vector<std::string>& paths, int decodeThreads = 0,
+                                      const ScoringProgress& progress = {}, const std::atomic_bool* cancel = nullptr,
+                                      bool acceptDamaged = false);
+
+// The same with one model.
+FileScores scoreFiles(const TrainedModel& model, const std::vector<std::string>& paths, int decodeThreads = 0,
+                      const ScoringProgress& progress = {}, const std::atomic_bool* cancel = nullptr,
+                      bool acceptDamaged = false);
+
+}  // namespace twinsight::core

@@ -1,0 +1,288 @@
+// XMP sidecars through Exiv2: decode the existing packet, change only Twinsight's properties, encode, write atomically.
+#include "core/sidecars/xmp_sidecar.h"
+
+#include <exiv2/error.hpp>
+#include <exiv2/properties.hpp>
+#include <exiv2/xmp_exiv2.hpp>
+
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+#include <locale>
+#include <mutex>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <tuple>
+
+#include "core/base/atomic_file.h"
+
+namespace twinsight::core {
+
+// A URL we control, versioned so a later incompatible layout can move to /2.0/.
+const char* const kTwinsightXmpNamespace = "http://ns.twinsight.app/xmp/1.0/";
+
+namespace {
+namespace fs = std::filesystem;
+
+// The prefix tools show next to our properties (twinsight:BlurScore).
+const char* const kTwinsightPrefix = "twinsight";
+// Same wrapper Exiv2's own XmpSidecar writes; the toolkit's wrapper would add 2 KB of padding nobody needs here.
+const char* const kPacketHeader = "<?xpacket begin=\"\xef\xbb\xbf\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n";
+const char* const kPacketTrailer = "<?xpacket end=\"w\"?>\n";
+// Every XMP packet declares RDF; a well-formed file without it is some other XML we must not overwrite.
+const char* const kRdfNamespace = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+// Six significant digits (like %.6g) are far below the models' own error, and keep the sidecar readable.
+constexpr int kRealDigits = 6;
+
+// One property Twinsight writes: prefix ("xmp"), name ("Rating") and value text.
+using Property = std::tuple<std::string, std::string, std::string>;
+
+thread_local std::string t_lastExiv2Error;
+
+// Exiv2 logs errors instead of throwing them; keep the text for our exception instead of printing it.
+void captureExiv2Log(int /*level*/, const char* message) {
+    t_lastExiv2Error = message;
+    while (!t_lastExiv2Error.empty() && std::isspace(static_cast<unsigned char>(t_lastExiv2Error.back())))
+        t_lastExiv2Error.pop_back();
+}
+
+void lockToolkit(void* mutex, bool lock) {
+    if (lock)
+        static_cast<std::mutex*>(mutex)->lock();
+    else
+        static_cast<std::mutex*>(mutex)->unlock();
+}
+
+// Exiv2 0.27's namespace registry and XMP toolkit are process-wide and not safe to use from several threads at once.
+std::mutex& exiv2Mutex() {
+    static std::mutex mutex;
+    return mutex;
+}
+
+void prepareExiv2() {
+    static std::once_flag once;
+    static std::mutex toolkitMutex;
+    std::call_once(once, [] {
+        Exiv2::LogMsg::setLevel(Exiv2::LogMsg::error);
+        Exiv2::LogMsg::setHandler(captureExiv2Log);
+        if (!Exiv2::XmpParser::initialize(lockToolkit, &toolkitMutex))
+            throw std::runtime_error("Exiv2: the XMP toolkit failed to initialise");
+        Exiv2::XmpProperties::registerNs(kTwinsightXmpNamespace, kTwinsightPrefix);
+    });
+}
+
+std::string formatReal(double value) {
+    std::ostringstream text;
+    text.imbue(std::locale::classic());  // "0.5" even where the user's locale writes "0,5"
+    text.precision(kRealDigits);
+    text << value;
+    return text.str();
+}
+
+// "blur" -> "Blur", the stem of twinsight:BlurScore; the name must be a plain word to be an XML name.
+std::string propertyStem(const std::string& transform, const std::string& source) {
+    bool plain = !transform.empty() && std::isalpha(static_cast<unsigned char>(transform[0]));
+    for (const char c : transform) plain = plain && std::isalnum(static_cast<unsigned char>(c));
+    if (!plain)
+        throw std::invalid_argument(source + ": transform name '" + transform + "': expected letters and digits only");
+    std::string stem = transform;
+    stem[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(stem[0])));
+    return stem;
+}
+
+// The properties `update` sets, in the order they are described and written; `source` starts every error message.
+std::vector<Property> twinsightProperties(const XmpUpdate& update, const std::string& source) {
+    if (update.rating < -1 || update.rating > 5)
+        throw std::invalid_argument(source + ": rating " + std::to_string(update.rating) + ": expected -1 to 5");
+    if (update.flagged && update.flagLabel.empty()) throw std::invalid_argument(source + ": empty flag label");
+    std::vector<Property> properties{{"xmp", "Rating", std::to_string(update.rating)}};
+    if (update.flagged) properties.emplace_back("xmp", "Label", update.flagLabel);
+    properties.emplace_back(kTwinsightPrefix, "Flagged", update.flagged ? "True" : "False");
+    // Remembers which label this run set, so a later run removes exactly that label and never the user's own.
+    if (update.flagged) properties.emplace_back(kTwinsightPrefix, "FlagLabel", update.flagLabel);
+    for (const XmpModelScore& model : update.scores) {
+        const std::string stem = propertyStem(model.transform, source);
+        if (!std::isfinite(model.score) || !std::isfinite(model.estimate))
+            throw std::invalid_argument(source + ": scores of " + model.transform + ": not a finite number");
+        properties.emplace_back(kTwinsightPrefix, stem + "Score", formatReal(model.score));
+        properties.emplace_back(kTwinsightPrefix, stem + "Estimate", formatReal(model.estimate));
+        properties.emplace_back(kTwinsightPrefix, stem + "Unit", model.unit);
+    }
+    return properties;
+}
+
+std::string exiv2Reason(const std::string& fallback) { return t_lastExiv2Error.empty() ? fallback : t_lastExiv2Error; }
+
+Exiv2::XmpData decodePacket(const std::string& packet, const std::string& source) {
+    Exiv2::XmpData data;
+    if (packet.find_first_not_of(" \t\r\n") == std::string::npos) return data;  // an empty file holds nothing to keep
+    t_lastExiv2Error.clear();
+    int status = 0;
+    try {
+        status = Exiv2::XmpParser::decode(data, packet);
+    } catch (const Exiv2::AnyError& error) {
+        throw std::runtime_error(source + ": not readable as XMP (" + error.what() + "); left unchanged");
+    }
+    if (status != 0)
+        throw std::runtime_error(source + ": not readable as XMP (" + exiv2Reason("malformed XML") +
+                                 "); left unchanged");
+    if (data.empty() && packet.find(kRdfNamespace) == std::string::npos)
+        throw std::runtime_error(source + ": not an XMP packet (no RDF inside); left unchanged");
+    return data;
+}
+
+std::string textOf(const Exiv2::XmpData& data, const std::string& key) {
+    const auto found = data.findKey(Exiv2::XmpKey(key));
+    return found == data.end() ? std::string() : found->toString();
+}
+
+// Removes the xmp:Label an earlier run set when the image is no longer flagged, unless the user changed it since.
+void retractOwnLabel(Exiv2::XmpData& data, const XmpUpdate& update) {
+    const std::string twinsightKey = std::string("Xmp.") + kTwinsightPrefix + ".";
+    const bool wasFlagged = textOf(data, twinsightKey + "Flagged") == "True";
+    std::string ownLabel = textOf(data, twinsightKey + "FlagLabel");
+    if (ownLabel.empty()) ownLabel = update.flagLabel;
+    const auto label = data.findKey(Exiv2::XmpKey("Xmp.xmp.Label"));
+    if (wasFlagged && label != data.end() && label->toString() == ownLabel) data.erase(label);
+    const auto record = data.findKey(Exiv2::XmpKey(twinsightKey + "FlagLabel"));
+    if (record != data.end()) data.erase(record);
+}
+
+std::string encodePacket(const Exiv2::XmpData& data, const std::string& source) {
+    t_lastExiv2Error.clear();
+    std::string packet;
+    int status = 0;
+    try {
+        // Not compact: one element per property, which people can read and diff.
+        status = Exiv2::XmpParser::encode(packet, data, Exiv2::XmpParser::omitPacketWrapper);
+    } catch (const Exiv2::AnyError& error) {
+        throw std::runtime_error(source + ": cannot encode XMP (" + error.what() + ")");
+    }
+    if (status != 0) throw std::runtime_error(source + ": cannot encode XMP (" + exiv2Reason("toolkit error") + ")");
+    if (!packet.empty() && packet.back() != '\n') packet += '\n';
+    return kPacketHeader + packet + kPacketTrailer;
+}
+
+std::set<std::string> declaredNamespaces(const std::string& packet) {
+    static const std::regex declaration(R"(xmlns:[A-Za-z_][\w.-]*\s*=\s*["']([^"']*)["'])");
+    std::set<std::string> uris;
+    for (auto it = std::sregex_iterator(packet.begin(), packet.end(), declaration); it != std::sregex_iterator(); ++it)
+        uris.insert((*it)[1].str());
+    return uris;
+}
+
+// Exiv2 0.27 appends '/' to a foreign namespace URI that ends in neither '/' nor '#', which silently moves its
+// properties to another namespace. Refuse such a sidecar instead of changing the meaning of its contents.
+void checkNamespacesKept(const std::string& before, const std::string& after, const std::string& source) {
+    const std::set<std::string> written = declaredNamespaces(after);
+    for (const std::string& uri : declaredNamespaces(before)) {
+        if (!written.count(uri) && written.count(uri + "/"))
+            throw std::runtime_error(source + ": namespace '" + uri +
+                                     "' would be rewritten by Exiv2 (trailing '/' added); left unchanged");
+    }
+}
+
+// The prefixes Twinsight writes under, and the namespaces they must stand for.
+const std::vector<std::pair<std::string, std::string>>& ownPrefixes() {
+    static const std::vector<std::pair<std::string, std::string>> prefixes = {
+        {"xmp", "http://ns.adobe.com/xap/1.0/"}, {kTwinsightPrefix, kTwinsightXmpNamespace}};
+    return prefixes;
+}
+
+// Exiv2 binds a prefix to the namespace the last decoded packet declared for it, for the whole process: one sidecar
+// declaring xmlns:twinsight="other" would move every later sidecar's scores into "other". Each merge ends by putting
+// the registry back as it was.
+class NamespaceRegistryRestorer {
+public:
+    NamespaceRegistryRestorer() = default;
+    NamespaceRegistryRestorer(const NamespaceRegistryRestorer&) = delete;
+    NamespaceRegistryRestorer& operator=(const NamespaceRegistryRestorer&) = delete;
+    ~NamespaceRegistryRestorer() {
+        try {
+            Exiv2::XmpProperties::unregisterNs();
+            Exiv2::XmpProperties::registerNs(kTwinsightXmpNamespace, kTwinsightPrefix);
+        } catch (const Exiv2::AnyError&) {
+            // the registry keeps the packet's namespaces; the checks below still refuse what they would break
+        }
+    }
+};
+
+// Refuses a packet that binds one of Twinsight's prefixes to another namespace: writing there would put the rating
+// or the scores where no photo tool looks for them.
+void checkOwnPrefixes(const std::string& source) {
+    for (const auto& [prefix, uri] : ownPrefixes()) {
+        const std::string bound = Exiv2::XmpProperties::ns(prefix);
+        if (bound != uri)
+            throw std::runtime_error(source + ": prefix '" + prefix + "' stands for '" + bound + "', not '" + uri +
+                                     "'; left unchanged");
+    }
+}
+
+// Exiv2 writes some namespace URIs back without escaping them ('&'); a packet it cannot read again is never written.
+void checkReadableAgain(const std::string& merged, const std::string& source) {
+    Exiv2::XmpData reread;
+    bool readable = false;
+    try {
+        readable = Exiv2::XmpParser::decode(reread, merged) == 0;
+    } catch (const Exiv2::AnyError&) {
+        readable = false;
+    }
+    if (!readable)
+        throw std::runtime_error(source +
+                                 ": Exiv2 would write it back as unreadable XMP (a namespace it cannot "
+                                 "escape); left unchanged");
+}
+
+}  // namespace
+
+SidecarNaming parseSidecarNaming(const std::string& text) {
+    if (text == "full") return SidecarNaming::AppendExtension;
+    if (text == "base") return SidecarNaming::ReplaceExtension;
+    throw std::invalid_argument("sidecar naming '" + text +
+                                "': expected 'full' (IMG_0001.CR2.xmp) or 'base' (IMG_0001.xmp)");
+}
+
+std::string sidecarPath(const std::string& imagePath, SidecarNaming naming) {
+    fs::path path(imagePath);
+    if (naming == SidecarNaming::ReplaceExtension) return path.replace_extension(".xmp").string();
+    return imagePath + ".xmp";
+}
+
+std::string mergeXmpPacket(const std::string& existingPacket, const XmpUpdate& update,
+                           const std::string& sourceForErrors) {
+    const std::vector<Property> properties = twinsightProperties(update, sourceForErrors);
+    prepareExiv2();
+    const std::lock_guard<std::mutex> lock(exiv2Mutex());
+    const NamespaceRegistryRestorer restorer;
+    Exiv2::XmpData data = decodePacket(existingPacket, sourceForErrors);
+    checkOwnPrefixes(sourceForErrors);
+    if (!update.flagged) retractOwnLabel(data, update);
+    try {
+        for (const auto& [prefix, name, value] : properties) data["Xmp." + prefix + "." + name] = value;
+    } catch (const Exiv2::AnyError& error) {
+        throw std::runtime_error(sourceForErrors + ": cannot set Twinsight's properties (" + error.what() + ")");
+    }
+    std::string merged = encodePacket(data, sourceForErrors);
+    checkNamespacesKept(existingPacket, merged, sourceForErrors);
+    checkReadableAgain(merged, sourceForErrors);
+    return merged;
+}
+
+std::string describeXmpUpdate(const std::string& sidecar, const XmpUpdate& update) {
+    std::string line = sidecar + ":";
+    for (const auto& [prefix, name, value] : twinsightProperties(update, sidecar))
+        line += " " + prefix + ":" + name + "=" + value;
+    return line;
+}
+
+void writeXmpSidecar(const std::string& sidecar, const XmpUpdate& update) {
+    std::error_code error;
+    const bool present = fs::exists(fs::status(sidecar, error));
+    // readWholeFile refuses a FIFO or a device, which the write would otherwise wait on or write into
+    const std::string existing = present ? readWholeFile(sidecar) : std::string();
+    writeFileAtomically(sidecar, mergeXmpPacket(existing, update, sidecar));
+}
+
+}  // namespace twinsight::core

@@ -1,0 +1,377 @@
+#include "core/training/trainer.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+#include <random>
+
+#include "core/training/batch_prefetcher.h"
+#include "core/model/branch_network.h"
+#include "core/model/device.h"
+#include "twinsight_version.h"
+
+namespace twinsight::core {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Batches kept ready by the sampler thread: enough to hide a slow batch, few enough to keep memory small.
+constexpr int kPrefetchDepth = 3;
+// Validations during a run when the config asks for none in particular: enough for a live curve.
+constexpr int kValidationsPerRun = 5;
+// Pairs-per-second smoothing: weight of the newest step.
+constexpr double kRateSmoothing = 0.1;
+
+struct DataSplit {
+    std::vector<cv::Mat> train, validation;
+    std::vector<std::string> trainPaths, validationPaths;
+};
+
+DataSplit splitImages(const ImageSet& images, const TrainerConfig& config, const Transform& transform) {
+    std::vector<std::size_t> usable;
+    for (std::size_t i = 0; i < images.images.size(); ++i) {
+        const cv::Mat& image = images.images[i];
+        const bool bigEnough =
+            transform.view() == View::WholeFrame || (image.cols >= config.inputSize && image.rows >= config.inputSize);
+        if (bigEnough) usable.push_back(i);
+    }
+    const bool holdOut = config.valFraction > 0.0;
+    if (usable.size() < (holdOut ? 2U : 1U)) {
+        throw std::runtime_error("training needs at least " + std::string(holdOut ? "2 images" : "1 image") +
+                                 " of at least " + std::to_string(config.inputSize) + " px, found " +
+                                 std::to_string(usable.size()));
+    }
+    std::mt19937_64 random(config.seed);
+    std::shuffle(usable.begin(), usable.end(), random);
+    const std::size_t heldOut =
+        holdOut ? std::clamp<std::size_t>(std::lround(config.valFraction * usable.size()), 1, usable.size() - 1) : 0;
+    DataSplit split;
+    for (std::size_t k = 0; k < usable.size(); ++k) {
+        const std::size_t i = usable[k];
+        const bool validation = k < heldOut;
+        (validation ? split.validation : split.train).push_back(images.images[i]);
+        (validation ? split.validationPaths : split.trainPaths).push_back(images.paths[i]);
+    }
+    if (split.validation.empty()) split.validation = split.train;
+    return split;
+}
+
+double learningRateAt(double base, int step, int total) {
+    // Cosine decay to 5% of the base rate: large steps early, fine ones when the ranking is nearly right.
+    const double progress = total <= 1 ? 1.0 : double(step) / (total - 1);
+    return base * (0.05 + 0.95 * 0.5 * (1.0 + std::cos(M_PI * progress)));
+}
+
+// Score difference asked for between the two ends of the range: wide enough that RankNet's sigmoid is sure of
+// every pair far apart, so the two losses agree.
+constexpr double kLinearScoreSpan = 8.0;
+
+// Squared distance of each pair's score difference from kLinearScoreSpan times its magnitude difference (as a share
+// of the range): scores that grow in proportion to the magnitude, on every image alike.
+torch::Tensor linearityLoss(const PairBatch& batch, const torch::Tensor& difference, const Range& range) {
+    std::vector<float> wanted(batch.firstMagnitudes.size());
+    const double scale = kLinearScoreSpan / (range.max - range.min);
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
+        wanted[i] = static_cast<float>((batch.firstMagnitudes[i] - batch.secondMagnitudes[i]) * scale);
+    }
+    // clone(): from_blob does not own `wanted`, and backward() reads the target after this function returns.
+    const torch::Tensor target =
+        torch::from_blob(wanted.data(), {static_cast<std::int64_t>(wanted.size())}, torch::kFloat32)
+            .clone()
+            .to(difference.device());
+    return torch::mse_loss(difference, target);
+}
+
+// Fewest images whose sweeps the calibration is fitted on, when the folder has that many.
+constexpr std::size_t kCalibrationImages = 8;
+
+// Pairs shown with each validation: enough to see right and wrong verdicts, few enough to draw at once.
+constexpr int kPreviewPairs = 8;
+
+class TrainingRun {
+public:
+    TrainingRun(const TrainerConfig& config, const Transform& transform, const DataSplit& data,
+                const std::atomic_bool& cancel)
+        : m_config(config),
+          m_transform(transform),
+          m_data(data),
+          m_cancel(cancel),
+          m_device(resolveDeviceName(config.device)),
+          m_branch(config.effectiveArchitecture()),
+          m_optimizer(m_branch->parameters(), torch::optim::AdamOptions(config.learningRate)) {
+        m_branch->to(m_device);
+    }
+
+    // One optimisation step; returns the loss and keeps the batch's scores for previews.
+    double step(const PairBatch& batch, int index);
+    CorrelationStudy validate() { return study(m_data.validation); }
+    // Sweeps of `images` at the validation levels, scored by the branch as it is now.
+    CorrelationStudy study(const std::vector<cv::Mat>& images);
+    std::vector<PairPreview> previewLastBatch(const PairBatch& batch) const;
+    Branch& branch() { return m_branch; }
+    const torch::Device& device() const { return m_device; }
+
+private:
+    const TrainerConfig& m_config;
+    const Transform& m_transform;
+    const DataSplit& m_data;
+    const std::atomic_bool& m_cancel;
+    torch::Device m_device;
+    Branch m_branch;
+    torch::optim::Adam m_optimizer;
+    std::vector<float> m_lastScores;  // first copies, then second copies
+};
+
+double TrainingRun::step(const PairBatch& batch, int index) {
+    for (auto& group : m_optimizer.param_groups()) {
+        static_cast<torch::optim::AdamOptions&>(group.options())
+            .lr(learningRateAt(m_config.learningRate, index, m_config.totalSteps()));
+    }
+    m_branch->train();
+    // Both copies go through the branch in one call: the same weights, one pass.
+    const torch::Tensor inputs = torch::cat({toTensor(batch.first, m_device), toTensor(batch.second, m_device)});
+    const torch::Tensor context =
+        batch.first.contextSize > 0
+            ? torch::cat({contextTensor(batch.first, m_device), contextTensor(batch.second, m_device)})
+            : torch::Tensor();
+    const torch::Tensor scores = m_branch->forward(inputs, context);
+    const auto count = static_cast<std::int64_t>(batch.labels.size());
+    const torch::Tensor difference = scores.slice(0, 0, count) - scores.slice(0, count, 2 * count);
+    const torch::Tensor labels =
+        torch::from_blob(const_cast<float*>(batch.labels.data()), {count}, torch::kFloat32).to(m_device);
+    const torch::Tensor rankLoss = torch::binary_cross_entropy_with_logits(difference, labels);
+    const double linearityWeight = m_config.effectiveLinearityWeight();
+    const torch::Tensor loss =
+        linearityWeight > 0.0 ? rankLoss + linearityWeight * linearityLoss(batch, difference, m_config.effectiveRange())
+                              : rankLoss;
+    const double value = rankLoss.item<double>();  // the RankNet loss: log 2 means chance, whatever the weight
+    if (!std::isfinite(value) || !std::isfinite(loss.item<double>())) {
+        throw std::runtime_error("training diverged at step " + std::to_string(index + 1) +
+                                 " (loss is not finite); try a lower learning rate");
+    }
+    m_optimizer.zero_grad();
+    loss.backward();
+    m_optimizer.step();
+    const torch::Tensor kept = scores.detach().to(torch::kCPU).contiguous();
+    m_lastScores.assign(kept.data_ptr<float>(), kept.data_ptr<float>() + kept.numel());
+    return value;
+}
+
+CorrelationStudy TrainingRun::study(const std::vector<cv::Mat>& images) {
+    m_branch->eval();
+    const ImageScorer scorer(m_transform, m_config.inputSize, m_transform.poolRule(), m_transform.contextSize(),
+                             [this](const InputBatch& batch) {
+                                 if (m_cancel) throw TrainingCancelled();
+                                 return scoreWithBranch(m_branch, batch, m_device);
+                             });
+    CorrelationStudy study = studyCorrelation(scorer, images, m_config.effectiveRange(), m_config.validationLevels);
+    m_branch->train();
+    return study;
+}
+
+std::vector<PairPreview> TrainingRun::previewLastBatch(const PairBatch& batch) const {
+    std::vector<PairPreview> previews;
+    const int count = std::min<int>(kPreviewPairs, static_cast<int>(batch.labels.size()));
+    for (int i = 0; i < count && m_lastScores.size() == 2 * batch.labels.size(); ++i) {
+        PairPreview preview;
+        preview.first = batch.firstViews[i];
+        preview.second = batch.secondViews[i];
+        preview.firstMagnitude = batch.firstMagnitudes[i];
+        preview.secondMagnitude = batch.secondMagnitudes[i];
+        preview.firstMoreDegraded = batch.labels[i] > 0.5f;
+        preview.firstScore = m_lastScores[i];
+        preview.secondScore = m_lastScores[batch.labels.size() + i];
+        previews.push_back(std::move(preview));
+    }
+    return previews;
+}
+
+ModelMetadata describeModel(const TrainerConfig& config, const Transform& transform) {
+    ModelMetadata metadata;
+    metadata.transform = transform.name();
+    metadata.range = config.effectiveRange();
+    metadata.unit = transform.unit();
+    metadata.workingSize = config.workingSize;
+    metadata.inputSize = config.inputSize;
+    metadata.view = transform.view();
+    metadata.pool = transform.poolRule();
+    metadata.architecture = config.effectiveArchitecture();
+    metadata.created = utcTimestamp();
+    metadata.appVersion = kVersion;
+    return metadata;
+}
+
+}  // namespace
+
+void TrainerConfig::validate() const {
+    const Transform& chosen = findTransform(transform);
+    chosen.checkRange(effectiveRange());
+    auto require = [](bool ok, const std::string& message) {
+        if (!ok) throw std::invalid_argument(message);
+    };
+    require(!steps || *steps >= 1, "steps must be at least 1, got " + std::to_string(steps.value_or(0)));
+    require(batchSize >= 1, "batch size must be at least 1, got " + std::to_string(batchSize));
+    require(learningRate > 0.0 && std::isfinite(learningRate), "learning rate must be positive");
+    require(inputSize >= 16, "input size must be at least 16 px, got " + std::to_string(inputSize));
+    require(workingSize >= inputSize, "working size must be at least the input size");
+    require(valFraction >= 0.0 && valFraction <= 0.9,
+            "validation fraction must lie in 0..0.9, got " + std::to_string(valFraction));
+    require(!crossImageShare || (*crossImageShare >= 0.0 && *crossImageShare <= 1.0),
+            "cross-image share must lie in 0..1");
+    require(!linearityWeight || (*linearityWeight >= 0.0 && std::isfinite(*linearityWeight)),
+            "linearity weight must be 0 or more");
+    require(threads >= 0, "threads must be at least 1 (or 0 for the default), got " + std::to_string(threads));
+    require(validationLevels >= 2, "validation needs at least 2 levels");
+}
+
+int TrainerConfig::totalSteps() const {
+    const int chosen = steps ? *steps : findTransform(transform).defaultSteps();
+    return thorough ? chosen * kThoroughStepFactor : chosen;
+}
+
+ArchitectureSpec TrainerConfig::effectiveArchitecture() const {
+    ArchitectureSpec spec = architecture;
+    const Transform& chosen = findTransform(transform);
+    spec.contextSize = chosen.contextSize();
+    spec.contextJoin = chosen.contextJoin();
+    return spec;
+}
+
+Range TrainerConfig::effectiveRange() const { return range ? *range : findTransform(transform).defaultRange(); }
+
+double TrainerConfig::effectiveLinearityWeight() const {
+    return linearityWeight ? *linearityWeight : findTransform(transform).defaultLinearityWeight();
+}
+
+double TrainerConfig::effectiveCrossImageShare() const {
+    return crossImageShare ? *crossImageShare : findTransform(transform).defaultCrossImageShare();
+}
+
+Trainer::Trainer(TrainerConfig config) : m_config(std::move(config)) { m_config.validate(); }
+
+namespace {
+
+TrainingSummary summarise(const TrainerConfig& config, const DataSplit& data, const ImageSet& images,
+                          const CorrelationStudy& validation, double seconds) {
+    TrainingSummary summary;
+    summary.steps = config.totalSteps();
+    summary.batchSize = config.batchSize;
+    summary.learningRate = config.learningRate;
+    summary.crossImageShare = config.effectiveCrossImageShare();
+    summary.linearityWeight = config.effectiveLinearityWeight();
+    summary.seed = config.seed;
+    summary.seconds = seconds;
+    summary.pairsPerSecond = config.totalSteps() * config.batchSize / std::max(seconds, 1e-6);
+    summary.trainImages = static_cast<int>(data.train.size());
+    summary.validationImages = static_cast<int>(data.validationPaths.size());
+    const std::size_t used = data.train.size() + data.validationPaths.size();
+    summary.skippedFiles = static_cast<int>(images.skipped.size() + images.images.size() - used);
+    summary.valPairAccuracy = validation.pairAccuracy;
+    summary.valPearson = validation.pearson;
+    summary.valSpearman = validation.spearman;
+    summary.valPairAccuracyInterval = validation.pairAccuracyInterval;
+    summary.valPearsonInterval = validation.pearsonInterval;
+    summary.valSpearmanInterval = validation.spearmanInterval;
+    return summary;
+}
+
+struct CalibrationFit {
+    Calibration calibration;
+    double heldOutError = std::nan("");  // median absolute error on held-out images, in the unit
+    int images = 0;                      // images whose sweeps the calibration was fitted on
+};
+
+// A calibration fitted on the held-out sweeps, topped up with sweeps of training images when fewer than
+// kCalibrationImages are held out: two images' sweeps gave a map that moved with every run.
+CalibrationFit fitFinalCalibration(TrainingRun& run, const DataSplit& data, const CorrelationStudy& validation) {
+    CalibrationFit fit;
+    const bool heldOut = !data.validationPaths.empty();
+    const std::size_t topUp = heldOut && data.validation.size() < kCalibrationImages
+                                  ? std::min(kCalibrationImages - data.validation.size(), data.train.size())
+                                  : 0;
+    CorrelationStudy extra;
+    if (topUp > 0) {
+        extra = run.study(std::vector<cv::Mat>(data.train.begin(), data.train.begin() + static_cast<long>(topUp)));
+    }
+    fit.calibration = fitCalibration(topUp > 0 ? combinedRows(validation, extra) : validation);
+    fit.images = validation.images + extra.images;
+    if (heldOut) fit.heldOutError = heldOutEstimateError(validation, extra);
+    return fit;
+}
+
+struct LoopResult {
+    CorrelationStudy validation;   // the last one: the final step always validates
+    double trainingSeconds = 0.0;  // optimisation only: validations are not training speed
+    double finalLoss = 0.0;
+};
+
+LoopResult trainAllSteps(TrainingRun& run, BatchPrefetcher& prefetcher, const TrainerConfig& config,
+                         const ProgressCallback& progress, const std::atomic_bool& cancel) {
+    const int interval = config.validationInterval > 0 ? config.validationInterval
+                                                       : std::max(1, config.totalSteps() / kValidationsPerRun);
+    LoopResult result;
+    TrainingProgress report;
+    report.totalSteps = config.totalSteps();
+    for (int step = 0; step < config.totalSteps(); ++step) {
+        if (cancel) throw TrainingCancelled();
+        const PairBatch batch = prefetcher.pop();
+        const auto stepStart = Clock::now();
+        report.loss = run.step(batch, step);
+        const double stepSeconds = std::chrono::duration<double>(Clock::now() - stepStart).count();
+        result.trainingSeconds += stepSeconds;
+        report.elapsedSeconds = result.trainingSeconds;
+        const double rate = config.batchSize / std::max(stepSeconds, 1e-6);
+        report.pairsPerSecond = step == 0 ? rate : (1 - kRateSmoothing) * report.pairsPerSecond + kRateSmoothing * rate;
+        report.step = step + 1;
+        report.etaSeconds = (config.totalSteps() - report.step) * config.batchSize / report.pairsPerSecond;
+        report.validated = report.step % interval == 0 || report.step == config.totalSteps();
+        report.pairs.clear();
+        if (report.validated) {
+            result.validation = run.validate();
+            report.valPairAccuracy = result.validation.pairAccuracy;
+            report.valSpearman = result.validation.spearman;
+            report.validation = result.validation;
+            report.pairs = run.previewLastBatch(batch);
+        }
+        if (progress) progress(report);
+    }
+    result.finalLoss = report.loss;
+    return result;
+}
+
+}  // namespace
+
+TrainingOutcome Trainer::run(const ImageSet& images, const ProgressCallback& progress, const std::atomic_bool& cancel) {
+    const Transform& transform = findTransform(m_config.transform);
+    const DataSplit data = splitImages(images, m_config, transform);
+    const int threads = m_config.threads > 0 ? m_config.threads : defaultThreadCount();
+    setComputeThreads(threads);
+    torch::manual_seed(m_config.seed);
+    try {
+        TrainingRun run(m_config, transform, data, cancel);
+        PairSampler sampler(
+            transform, data.train,
+            {m_config.effectiveRange(), m_config.inputSize, m_config.batchSize, m_config.effectiveCrossImageShare(),
+             m_config.seed, transform.contextJoin() == ContextJoin::Alone ? kPreviewPairs : -1});
+        BatchPrefetcher prefetcher(sampler, kPrefetchDepth);
+        LoopResult result = trainAllSteps(run, prefetcher, m_config, progress, cancel);
+        auto impl = std::make_unique<TrainedModel::Impl>();
+        impl->metadata = describeModel(m_config, transform);
+        const CalibrationFit calibration = fitFinalCalibration(run, data, result.validation);
+        impl->metadata.calibration = calibration.calibration;
+        impl->metadata.training = summarise(m_config, data, images, result.validation, result.trainingSeconds);
+        impl->metadata.training.valMedianAbsError = calibration.heldOutError;
+        impl->metadata.training.calibrationImages = calibration.images;
+        impl->metadata.training.device = run.device().is_cuda() ? "cuda" : "cpu";
+        impl->metadata.training.threads = threads;
+        impl->metadata.training.finalLoss = result.finalLoss;
+        impl->branch = run.branch();
+        impl->device = run.device();
+        return {TrainedModel(std::move(impl)), std::move(result.validation), data.trainPaths, data.validationPaths};
+    } catch (const c10::Error& error) {
+        throw std::runtime_error(std::string("training failed in LibTorch: ") + error.what_without_backtrace());
+    }
+}
+
+}  // namespace twinsight::core
