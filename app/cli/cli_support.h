@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "core/degrade/transform.h"
 #include "core/imageio/image_loading.h"
 #include "core/model/trained_model.h"
-#include "core/degrade/transform.h"
 
 namespace twinsight::cli {
 

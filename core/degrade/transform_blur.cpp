@@ -2,8 +2,8 @@
 
 #include <opencv2/imgproc.hpp>
 
-#include "core/model/sharpness_context.h"
 #include "core/degrade/transform.h"
+#include "core/model/sharpness_context.h"
 
 namespace twinsight::core {
 namespace {

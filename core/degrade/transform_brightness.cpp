@@ -3,8 +3,8 @@
 
 #include <opencv2/imgproc.hpp>
 
-#include "core/model/tone_context.h"
 #include "core/degrade/transform.h"
+#include "core/model/tone_context.h"
 
 namespace twinsight::core {
 namespace {

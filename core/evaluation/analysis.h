@@ -7,9 +7,9 @@
 
 #include <opencv2/core.hpp>
 
+#include "core/base/statistics.h"
 #include "core/model/calibration.h"
 #include "core/model/image_scorer.h"
-#include "core/base/statistics.h"
 
 namespace twinsight::core {
 

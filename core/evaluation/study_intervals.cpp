@@ -5,8 +5,8 @@
 #include <cmath>
 #include <random>
 
-#include "core/evaluation/analysis.h"
 #include "core/base/statistics.h"
+#include "core/evaluation/analysis.h"
 
 namespace twinsight::core {
 namespace {

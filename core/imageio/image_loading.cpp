@@ -18,10 +18,10 @@
 #include <unordered_set>
 #include <utility>
 
+#include "core/base/file_errors.h"
 #include "core/imageio/checked_decoding.h"
 #include "core/imageio/decoder_messages.h"
 #include "core/imageio/dicom_decoding.h"
-#include "core/base/file_errors.h"
 #include "core/imageio/image_header.h"
 #include "core/imageio/image_source.h"
 #include "core/imageio/raw_decoding.h"

@@ -18,8 +18,8 @@
 #include <stdexcept>
 #include <utility>
 
-#include "core/imageio/checked_decoding.h"
 #include "core/base/file_errors.h"
+#include "core/imageio/checked_decoding.h"
 #include "core/imageio/image_header.h"
 
 namespace twinsight::core {

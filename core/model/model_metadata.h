@@ -7,9 +7,9 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "core/model/calibration.h"
 #include "core/base/statistics.h"
 #include "core/degrade/transform.h"
+#include "core/model/calibration.h"
 
 namespace twinsight::core {
 

@@ -8,10 +8,10 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/atomic_file.h"
-#include "core/model/branch_network.h"
-#include "core/model/device.h"
 #include "core/base/file_errors.h"
 #include "core/base/fnv1a.h"
+#include "core/model/branch_network.h"
+#include "core/model/device.h"
 #include "core/samples/sample_scenes.h"
 
 namespace twinsight::core {

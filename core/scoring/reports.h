@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/evaluation/analysis.h"
-#include "core/scoring/file_scoring.h"
 #include "core/model/model_metadata.h"
+#include "core/scoring/file_scoring.h"
 
 namespace twinsight::core {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/scoring/file_scoring.h"
 #include "core/model/model_metadata.h"
+#include "core/scoring/file_scoring.h"
 #include "core/sidecars/sidecar_ratings.h"
 #include "core/sidecars/xmp_sidecar.h"
 

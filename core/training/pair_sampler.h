@@ -8,8 +8,8 @@
 
 #include <opencv2/core.hpp>
 
-#include "core/model/network_input.h"
 #include "core/degrade/transform.h"
+#include "core/model/network_input.h"
 
 namespace twinsight::core {
 

@@ -4,11 +4,11 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "core/degrade/transform.h"
 #include "core/evaluation/analysis.h"
 #include "core/model/network_input.h"
-#include "core/samples/sample_scenes.h"
 #include "core/model/trained_model.h"
-#include "core/degrade/transform.h"
+#include "core/samples/sample_scenes.h"
 #include "support/temp_folder.h"
 #include "training_fixture.h"
 

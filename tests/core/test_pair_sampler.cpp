@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "core/training/pair_sampler.h"
 #include "core/base/statistics.h"
 #include "core/samples/sample_scenes.h"
+#include "core/training/pair_sampler.h"
 
 namespace twinsight::core {
 namespace {

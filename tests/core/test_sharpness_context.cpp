@@ -7,10 +7,10 @@
 
 #include <opencv2/imgproc.hpp>
 
-#include "core/training/pair_sampler.h"
-#include "core/samples/sample_scenes.h"
-#include "core/model/sharpness_context.h"
 #include "core/degrade/transform.h"
+#include "core/model/sharpness_context.h"
+#include "core/samples/sample_scenes.h"
+#include "core/training/pair_sampler.h"
 
 namespace twinsight::core {
 namespace {

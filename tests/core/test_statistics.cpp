@@ -6,9 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/statistics.h"
 #include "core/evaluation/analysis.h"
 #include "core/model/calibration.h"
-#include "core/base/statistics.h"
 
 namespace twinsight::core {
 namespace {

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "core/evaluation/analysis.h"
 #include "core/base/statistics.h"
+#include "core/evaluation/analysis.h"
 #include "training_fixture.h"
 
 namespace twinsight::core {

@@ -3,8 +3,8 @@
 #include <opencv2/imgproc.hpp>
 
 #include "bench/classical_measures.h"
-#include "core/samples/sample_scenes.h"
 #include "core/degrade/transform.h"
+#include "core/samples/sample_scenes.h"
 
 namespace twinsight::core {
 namespace {

@@ -21,8 +21,8 @@
 
 #include "core/imageio/image_header.h"
 #include "core/imageio/image_loading.h"
-#include "core/scoring/score_csv_merge.h"
 #include "core/model/trained_model.h"
+#include "core/scoring/score_csv_merge.h"
 #include "core/sidecars/xmp_sidecar.h"
 
 namespace {

@@ -8,8 +8,8 @@
 #include <fstream>
 
 #include "support/temp_folder.h"
-#include "ui/image_browser.h"
-#include "ui/image_grid_model.h"
+#include "ui/browser/image_browser.h"
+#include "ui/browser/image_grid_model.h"
 #include "ui_test_support.h"
 
 namespace twinsight::ui {

@@ -17,12 +17,12 @@
 #include <memory>
 
 #include "support/temp_folder.h"
-#include "ui/image_browser.h"
-#include "ui/main_window.h"
-#include "ui/plot_style.h"
-#include "ui/preview_panel.h"
-#include "ui/start_folder.h"
-#include "ui/training_panel.h"
+#include "ui/browser/image_browser.h"
+#include "ui/panels/preview_panel.h"
+#include "ui/panels/training_panel.h"
+#include "ui/plots/plot_style.h"
+#include "ui/window/main_window.h"
+#include "ui/window/start_folder.h"
 #include "ui_test_support.h"
 
 namespace twinsight::ui {

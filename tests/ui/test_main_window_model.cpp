@@ -9,21 +9,23 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <future>
 
 #include "core/base/atomic_file.h"
 #include "support/temp_folder.h"
-#include "ui/correlation_plot.h"
-#include "ui/image_browser.h"
-#include "ui/image_grid_model.h"
-#include "ui/main_window.h"
-#include "ui/model_info_panel.h"
-#include "ui/pairs_strip.h"
-#include "ui/plot_style.h"
-#include "ui/ranking_panel.h"
-#include "ui/sweep_plot.h"
-#include "ui/training_controller.h"
-#include "ui/training_curves.h"
-#include "ui/training_panel.h"
+#include "ui/browser/image_browser.h"
+#include "ui/browser/image_grid_model.h"
+#include "ui/jobs/file_writer.h"
+#include "ui/jobs/training_controller.h"
+#include "ui/panels/model_info_panel.h"
+#include "ui/panels/pairs_strip.h"
+#include "ui/panels/ranking_panel.h"
+#include "ui/panels/training_panel.h"
+#include "ui/plots/correlation_plot.h"
+#include "ui/plots/plot_style.h"
+#include "ui/plots/sweep_plot.h"
+#include "ui/plots/training_curves.h"
+#include "ui/window/main_window.h"
 #include "ui_test_support.h"
 
 namespace twinsight::ui {
@@ -119,6 +121,7 @@ TEST_F(WindowWithModel, ACorruptModelIsRefusedAndTheCurrentOneStays) {
     const auto current = m_window->model();
     const std::string saved = m_output.file("blur.twinsight");
     ASSERT_TRUE(m_window->saveModelFile(QString::fromStdString(saved)));
+    ASSERT_TRUE(testing::waitForWrites(*m_window));
     std::string bytes = core::readWholeFile(saved);
     bytes[bytes.size() / 2] ^= 0x5A;  // damage the weights
     const std::string corrupt = m_output.file("corrupt.twinsight");
@@ -145,17 +148,57 @@ TEST_F(WindowWithModel, ACorruptModelIsRefusedAndTheCurrentOneStays) {
     EXPECT_TRUE(m_window->modelInfo()->text().contains("blur.twinsight"));
 }
 
+TEST_F(WindowWithModel, SavingAndExportingReturnToTheEventLoopBeforeTheFileIsWritten) {
+    trainAndWait();
+    // A write that waits for the test holds the writer's one thread, so what is asked after it stays queued.
+    std::promise<void> release;
+    const std::shared_future<void> released = release.get_future().share();
+    FileWriter* writer = m_window->fileWriter();
+    writer->writeWith(QString::fromStdString(m_output.file("held")), [released] { released.wait(); });
+    QSignalSpy written(writer, &FileWriter::written);
+    const std::string model = m_output.file("blur.twinsight");
+    const std::string csv = m_output.file("scores.csv");
+
+    ASSERT_TRUE(m_window->saveModelFile(QString::fromStdString(model)));
+    ASSERT_TRUE(m_window->exportScores(QString::fromStdString(csv)));
+    // Both came back while nothing could be written: the UI thread never waited on a file.
+    EXPECT_FALSE(fs::exists(model));
+    EXPECT_FALSE(fs::exists(csv));
+    EXPECT_EQ(writer->pendingWrites(), 3);
+    EXPECT_FALSE(m_window->modelInfo()->text().contains("blur.twinsight"));
+
+    release.set_value();
+    ASSERT_TRUE(testing::waitForWrites(*m_window));
+    ASSERT_EQ(written.count(), 3);  // in the order asked
+    EXPECT_EQ(written.at(1).at(0).toString().toStdString(), model);
+    EXPECT_EQ(written.at(2).at(0).toString().toStdString(), csv);
+    EXPECT_EQ(core::readWholeFile(csv).rfind("path,score,estimate,in_range\n", 0), 0U);
+    EXPECT_NO_THROW(core::TrainedModel::load(model));
+    EXPECT_TRUE(m_window->modelInfo()->text().contains("blur.twinsight"));  // the model now says where it is saved
+
+    // A write that fails is reported in one line naming the file, after the call has returned.
+    QSignalSpy errors(m_window.get(), &MainWindow::errorReported);
+    const std::string unwritable = m_output.file("missing-folder/scores.csv");
+    ASSERT_TRUE(m_window->exportScores(QString::fromStdString(unwritable)));
+    ASSERT_TRUE(errors.wait(30000));
+    EXPECT_TRUE(errors.first().at(0).toString().contains(QString::fromStdString(unwritable)))
+        << errors.first().at(0).toString().toStdString();
+    EXPECT_FALSE(fs::exists(unwritable));
+}
+
 TEST_F(WindowWithModel, ExportsWriteScoresFlaggedListAndPlots) {
     trainAndWait();
     const auto before = QDir(QString::fromStdString(m_images.path().string())).entryList(QDir::Files);
     const std::string csv = m_output.file("scores.csv");
     ASSERT_TRUE(m_window->exportScores(QString::fromStdString(csv)));
+    ASSERT_TRUE(testing::waitForWrites(*m_window));
     const std::string text = core::readWholeFile(csv);
     EXPECT_EQ(text.rfind("path,score,estimate,in_range\n", 0), 0U);
     EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 17);  // header and 16 images
 
     const std::string list = m_output.file("flagged.txt");
     ASSERT_TRUE(m_window->exportFlagged(QString::fromStdString(list)));
+    ASSERT_TRUE(testing::waitForWrites(*m_window));
     EXPECT_EQ(core::readWholeFile(list).rfind(m_window->rankingPanel()->flaggedPaths().first().toStdString(), 0), 0U);
 
     for (const char* format : {"png", "pdf", "svg"}) {

@@ -21,12 +21,12 @@
 #include "support/dicom_writer.h"
 #include "support/dng_writer.h"
 #include "support/temp_folder.h"
-#include "ui/image_browser.h"
-#include "ui/image_grid_model.h"
-#include "ui/main_window.h"
-#include "ui/profile_chart.h"
-#include "ui/ranking_panel.h"
-#include "ui/xmp_dialog.h"
+#include "ui/browser/image_browser.h"
+#include "ui/browser/image_grid_model.h"
+#include "ui/panels/ranking_panel.h"
+#include "ui/panels/xmp_dialog.h"
+#include "ui/plots/profile_chart.h"
+#include "ui/window/main_window.h"
 #include "ui_test_support.h"
 
 namespace twinsight::ui {
@@ -128,6 +128,7 @@ TEST_F(MultiModelWindow, TwoTransformationsGiveEveryImageBothValuesAndTheCsvBoth
 
     const std::string csv = m_output.file("scores.csv");
     ASSERT_TRUE(m_window->exportScores(QString::fromStdString(csv)));
+    ASSERT_TRUE(testing::waitForWrites(*m_window));
     const std::string text = core::readWholeFile(csv);
     EXPECT_EQ(text.rfind("path,score_blur,estimate_blur,in_range_blur,score_noise,estimate_noise,in_range_noise\n", 0),
               0U)
@@ -173,6 +174,7 @@ TEST_F(MultiModelWindow, TwoTransformationsGiveEveryImageBothValuesAndTheCsvBoth
     ASSERT_TRUE(m_window->scores());
     EXPECT_EQ(profile->barCount(), 1);
     ASSERT_TRUE(m_window->exportScores(QString::fromStdString(csv)));
+    ASSERT_TRUE(testing::waitForWrites(*m_window));
     EXPECT_EQ(core::readWholeFile(csv).rfind("path,score,estimate,in_range\n", 0), 0U);
 }
 

@@ -9,7 +9,7 @@
 #include <fstream>
 
 #include "support/temp_folder.h"
-#include "ui/start_folder.h"
+#include "ui/window/start_folder.h"
 
 namespace twinsight::ui {
 namespace {

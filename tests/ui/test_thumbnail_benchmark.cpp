@@ -7,9 +7,9 @@
 #include <QSignalSpy>
 #include <cstdlib>
 
-#include "ui/image_browser.h"
-#include "ui/image_grid_model.h"
-#include "ui/main_window.h"
+#include "ui/browser/image_browser.h"
+#include "ui/browser/image_grid_model.h"
+#include "ui/window/main_window.h"
 #include "ui_test_support.h"
 
 namespace twinsight::ui {

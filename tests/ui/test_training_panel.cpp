@@ -10,8 +10,8 @@
 #include <QStandardItemModel>
 
 #include "support/temp_folder.h"
-#include "ui/range_editor.h"
-#include "ui/training_panel.h"
+#include "ui/panels/range_editor.h"
+#include "ui/panels/training_panel.h"
 
 namespace twinsight::ui {
 namespace {

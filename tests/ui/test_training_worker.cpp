@@ -7,7 +7,7 @@
 
 #include "core/imageio/image_loading.h"
 #include "support/temp_folder.h"
-#include "ui/training_controller.h"
+#include "ui/jobs/training_controller.h"
 #include "ui_test_support.h"
 
 namespace twinsight::ui {

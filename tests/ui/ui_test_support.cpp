@@ -12,8 +12,9 @@
 
 #include "core/imageio/image_loading.h"
 #include "core/samples/sample_scenes.h"
-#include "ui/main_window.h"
-#include "ui/training_panel.h"
+#include "ui/jobs/file_writer.h"
+#include "ui/panels/training_panel.h"
+#include "ui/window/main_window.h"
 
 namespace twinsight::testing {
 
@@ -89,6 +90,10 @@ void StallMeter::start() {
 }
 
 void StallMeter::stop() { m_timer.stop(); }
+
+bool waitForWrites(const ui::MainWindow& window, int timeoutMs) {
+    return waitFor([&] { return window.fileWriter()->pendingWrites() == 0; }, timeoutMs);
+}
 
 std::unique_ptr<ui::MainWindow> openWindowOn(const std::string& folder, int* imageCount) {
     auto window = std::make_unique<ui::MainWindow>(ui::MainWindowOptions{/*errorDialogs=*/false});

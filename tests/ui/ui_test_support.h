@@ -38,6 +38,10 @@ core::TrainerConfig quickConfig(const std::string& transform, int steps = 40);
 // open several models). Throws what the trainer throws.
 void trainModelFile(const core::TrainerConfig& config, const std::string& folder, const std::string& path);
 
+// Waits until every file `window` handed to its FileWriter is written (or has failed); returns whether that
+// happened within `timeoutMs`.
+bool waitForWrites(const ui::MainWindow& window, int timeoutMs = 30000);
+
 // A shown 1280 x 800 main window, error dialogs off, that has opened `folder`; nullptr when the folder was not ready
 // within 30 s. `imageCount`, when given, gets the number of images the folder opened with.
 std::unique_ptr<ui::MainWindow> openWindowOn(const std::string& folder, int* imageCount = nullptr);

@@ -1,0 +1,141 @@
+// `score`: one or several models over files, folders or a list, optionally one shard of it, with XMP sidecars on
+// request.
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <set>
+
+#include "cli/cli_support.h"
+#include "cli/commands.h"
+#include "cli/score_sidecars.h"
+#include "core/imageio/image_source.h"
+#include "core/scoring/file_scoring.h"
+#include "core/scoring/reports.h"
+#include "core/scoring/sharding.h"
+
+namespace twinsight::cli {
+namespace {
+
+struct ScoreOptions {
+    std::vector<std::string> models, paths, flagAbove, flagBelow;
+    std::string out, device = "auto", filesFrom, shard, xmpNaming = "full", flagLabel = "Red";
+    bool writeXmp = false, dryRun = false, reject = false, acceptDamaged = false;
+};
+
+std::vector<core::TrainedModel> loadModels(const ScoreOptions& options) {
+    std::vector<core::TrainedModel> models;
+    std::set<std::string> transforms;
+    for (const std::string& path : options.models) {
+        models.push_back(loadModel(path, options.device));
+        if (!transforms.insert(models.back().metadata().transform).second) {
+            throw UsageError("--model " + path + ": a second " + models.back().metadata().transform +
+                             " model; give one model per transformation");
+        }
+    }
+    return models;
+}
+
+// Every file the paths and the list name (`all`, frames not expanded) and the images of this shard (`selected`):
+// a shard takes whole files, round robin, then expands its own multi-frame files, so no shard reads the headers of
+// another's DICOM files.
+struct ImageSelection {
+    std::vector<std::string> all, selected;
+};
+
+ImageSelection imagesToScore(const ScoreOptions& options) {
+    for (const std::string& path : options.paths) {  // a mistyped PATH argument is an error; a stale list entry is not
+        std::error_code error;  // a dangling link or a loop is there: it is reported when it is loaded
+        if (!std::filesystem::exists(std::filesystem::symlink_status(core::parseImageSource(path).file, error))) {
+            throw std::runtime_error(path + ": no such file or folder");
+        }
+    }
+    std::vector<std::string> inputs = options.paths;
+    if (!options.filesFrom.empty()) {
+        const std::vector<std::string> listed = core::readPathListFile(options.filesFrom);
+        inputs.insert(inputs.end(), listed.begin(), listed.end());
+    }
+    ImageSelection images;
+    if (options.shard.empty()) {
+        images.all = images.selected = core::expandImagePaths(inputs, /*keepMissing=*/true);
+        return images;
+    }
+    images.all = core::expandImagePaths(inputs, /*keepMissing=*/true, /*expandFrames=*/false);
+    const std::vector<std::string> files = core::selectShard(images.all, core::parseShardSpec(options.shard));
+    images.selected = core::expandImagePaths(files, /*keepMissing=*/true);
+    return images;
+}
+
+void checkScoreOptions(const ScoreOptions& options) {
+    if (options.paths.empty() && options.filesFrom.empty()) throw UsageError("score: give PATH... or --files-from");
+    if (options.dryRun && !options.writeXmp) throw UsageError("--dry-run only applies to --write-xmp");
+    if (!options.writeXmp && (!options.flagAbove.empty() || !options.flagBelow.empty() || options.reject)) {
+        throw UsageError("--flag-above, --flag-below and --reject only apply to --write-xmp");
+    }
+    if (!options.shard.empty()) core::parseShardSpec(options.shard);  // a typo fails before the models load
+    if (!options.out.empty()) {
+        std::vector<std::string> inputs = options.models;
+        inputs.insert(inputs.end(), options.paths.begin(), options.paths.end());
+        if (!options.filesFrom.empty()) inputs.push_back(options.filesFrom);
+        requireWritableFile(options.out, inputs);
+    }
+}
+
+void runScore(const ScoreOptions& options) {
+    checkScoreOptions(options);
+    const std::vector<core::TrainedModel> models = loadModels(options);
+    std::vector<const core::TrainedModel*> modelPointers;
+    std::vector<std::string> transforms;
+    for (const core::TrainedModel& model : models) {
+        modelPointers.push_back(&model);
+        transforms.push_back(model.metadata().transform);
+    }
+    const SidecarRequest sidecars = makeSidecarRequest(options.xmpNaming, options.flagAbove, options.flagBelow,
+                                                       options.reject, options.flagLabel, models);
+    const ImageSelection images = imagesToScore(options);
+    const core::MultiModelScores scores =
+        core::scoreFilesWithModels(modelPointers, images.selected, 0, {}, nullptr, options.acceptDamaged);
+    reportSkipped(scores.skipped);
+    for (std::size_t i = 0; i < scores.damage.size(); ++i) {
+        if (!scores.damage[i].empty())
+            std::cerr << scores.paths[i] << ": " << scores.damage[i] << " (scored, damaged)\n";
+    }
+    if (scores.paths.empty() && options.shard.empty()) {
+        throw std::runtime_error("no readable image among the paths given");
+    }
+    if (!options.dryRun || !options.out.empty())
+        writeOutput(options.out, core::multiModelScoresCsv(scores, transforms, options.acceptDamaged));
+    if (options.writeXmp) writeSidecars(scores, images.all, models, sidecars, options.dryRun);
+}
+
+}  // namespace
+
+void addScoreCommand(CLI::App& app) {
+    auto options = std::make_shared<ScoreOptions>();
+    CLI::App* command = app.add_subcommand("score", "Score images (folders recursive) as CSV");
+    command->add_option("--model", options->models, "Model file (.twinsight); repeat for one column set per model")
+        ->required()
+        ->allow_extra_args(false);  // each --model takes one file; PATHs follow
+    command->add_option("--out", options->out, "CSV file to write (default: standard output)");
+    command->add_option("--device", options->device, "auto, cpu or cuda")->capture_default_str();
+    command->add_option("--files-from", options->filesFrom, "File listing images or folders, one per line (- = stdin)");
+    command->add_option("--shard", options->shard, "Score only shard K of N (K/N, K from 0): a fixed 1/N of the list");
+    command->add_flag("--write-xmp", options->writeXmp, "Write rating, label and scores into XMP sidecars");
+    command
+        ->add_option("--xmp-naming", options->xmpNaming,
+                     "full: IMG_1.CR2.xmp (darktable, digiKam); base: IMG_1.xmp (Lightroom)")
+        ->capture_default_str();
+    command->add_flag("--dry-run", options->dryRun, "With --write-xmp: list what would be written, write nothing");
+    command->add_option("--flag-above", options->flagAbove, "[TRANSFORM=]VALUE: flag images whose estimate is above")
+        ->allow_extra_args(false);
+    command->add_option("--flag-below", options->flagBelow, "[TRANSFORM=]VALUE: flag images whose estimate is below")
+        ->allow_extra_args(false);
+    command->add_flag("--reject", options->reject, "Flagged images get rating -1 (rejected) instead of 1 star");
+    command->add_option("--flag-label", options->flagLabel, "xmp:Label of flagged images")->capture_default_str();
+    command->add_flag("--accept-damaged", options->acceptDamaged,
+                      "Score damaged images (a truncated JPEG) too, marked in a last CSV column `damaged`");
+    command->add_option("PATH", options->paths, "Images, FILE#FRAME names or folders");
+    command->callback([options] { runScore(*options); });
+}
+
+}  // namespace twinsight::cli

@@ -1,0 +1,155 @@
+// twinsight-bench: the figures Twinsight is judged by, printed beside their references in one run.
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+
+#include "bench_collections.h"
+#include "bench_quality.h"
+#include "bench_speed.h"
+#include "core/base/process_setup.h"
+#include "core/model/device.h"
+#include "core/samples/sample_scenes.h"
+#include "core/training/trainer.h"
+#include "twinsight_version.h"
+
+namespace fs = std::filesystem;
+using namespace twinsight;
+
+namespace {
+
+struct Options {
+    std::string train, test, device = "auto", scoreMemoryModel, filesFrom;
+    std::vector<std::string> transforms;
+    int levels = 8;
+    int largeJpegs = 40;
+    int memoryImages = 1000;
+    bool skipQuality = false, skipSpeed = false;
+    bench::CollectionSettings collections;
+};
+
+std::string cpuName() {
+    std::ifstream info("/proc/cpuinfo");
+    for (std::string line; std::getline(info, line);) {
+        if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
+    }
+    return "unknown CPU";
+}
+
+std::string blurModelForSpeed(const Options& options, const fs::path& work, const std::string& trainFolder) {
+    const std::string path = (work / "blur.twinsight").string();
+    if (fs::exists(path)) return path;
+    std::cout << "(training a short blur model for the speed figures)\n";
+    core::TrainerConfig config;
+    config.steps = 60;
+    config.device = options.device;
+    std::atomic_bool cancel{false};
+    core::Trainer(config).run(core::loadImagesFrom({trainFolder}, config.workingSize), {}, cancel).model.save(path);
+    return path;
+}
+
+void runSpeed(const Options& options, const fs::path& work, const std::string& benchExecutable,
+              const std::string& trainFolder) {
+    const std::string model = blurModelForSpeed(options, work, trainFolder);
+    fs::create_directories(work / "large");
+    std::cout << "writing " << options.largeJpegs << " 12-megapixel JPEGs...\n" << std::flush;
+    const auto large = bench::writeLargeJpegs((work / "large").string(), options.largeJpegs);
+    const double decode = bench::decodeOnlyRate(large);
+    const double scoring = bench::scoringRate(model, large);
+    const fs::path list = work / "memory_list.txt";
+    std::ofstream out(list);
+    for (int i = 0; i < options.memoryImages; ++i) out << large[i % large.size()] << "\n";
+    out.close();
+    const double memory = bench::peakScoringMemoryMiB(benchExecutable, model, list.string());
+    std::printf("\nSpeed (12-megapixel JPEGs, %d files)\n", options.largeJpegs);
+    std::printf("| figure | Twinsight | reference | target |\n|---|---|---|---|\n");
+    std::printf(
+        "| scoring vs decode-only | %.2f img/s | %.2f img/s (full decode, all cores) | ratio %.2f (>= 0.70) |\n",
+        scoring, decode, scoring / decode);
+    std::printf("| peak memory scoring %d images | %.0f MiB | - | < 1024 MiB |\n", options.memoryImages, memory);
+    std::fflush(stdout);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    core::ensurePassiveOpenMpWaiting(argv);
+    Options options;
+    CLI::App app("twinsight-bench: quality and speed of Twinsight against its references", "twinsight-bench");
+    app.set_version_flag("--version", std::string("twinsight-bench ") + kVersion);
+    app.add_option("--train", options.train, "Training folder (default: built-in sample scenes)");
+    app.add_option("--test", options.test, "Held-out folder (default: other sample scenes)");
+    app.add_option("--transforms", options.transforms, "Transformations to measure (default: all)")->delimiter(',');
+    app.add_option("--levels", options.levels, "Magnitudes per held-out image")->capture_default_str();
+    app.add_option("--device", options.device, "auto, cpu or cuda")->capture_default_str();
+    app.add_option("--large-jpegs", options.largeJpegs, "12-megapixel JPEGs for the speed figures")
+        ->capture_default_str();
+    app.add_option("--memory-images", options.memoryImages, "Images scored for peak memory")->capture_default_str();
+    app.add_flag("--skip-quality", options.skipQuality, "Only the speed figures");
+    app.add_flag("--skip-speed", options.skipSpeed, "Only the quality figures");
+    app.add_option("--collections", options.collections.folder,
+                   "Folder of photo collections (one sub-folder each): hold each out in turn, and train on it too");
+    app.add_option("--seeds", options.collections.seeds, "Training seeds for --collections")->delimiter(',');
+    app.add_option("--modes", options.collections.modes, "leave-out, self or both, for --collections")->delimiter(',');
+    app.add_option("--held-out", options.collections.heldOut, "Only these collections held out (default: each)")
+        ->delimiter(',');
+    app.add_option("--steps", options.collections.steps, "Training steps for --collections (default: the trainer's)");
+    app.add_option("--cross-share", options.collections.crossShare, "Share of cross-image pairs for --collections");
+    app.add_option("--linearity", options.collections.linearity, "Weight of the linearity loss for --collections");
+    app.add_flag("--thorough", options.collections.thorough, "Train with the thorough setting");
+    app.add_option("--runs-out", options.collections.runsOut, "CSV file every --collections run is appended to");
+    app.add_option("--widths", options.collections.widths, "Convolution widths for --collections")->delimiter(',');
+    app.add_option("--strides", options.collections.strides, "Convolution strides for --collections")->delimiter(',');
+    app.add_option("--models-out", options.collections.modelsOut, "Folder to save every --collections model in");
+    app.add_option("--score-memory", options.scoreMemoryModel)->group("");  // internal: the memory child
+    app.add_option("--files-from", options.filesFrom)->group("");
+    CLI11_PARSE(app, argc, argv);
+    try {
+        if (!options.scoreMemoryModel.empty())
+            return bench::runScoringMemoryChild(options.scoreMemoryModel, options.filesFrom);
+        const fs::path work = fs::temp_directory_path() / ("twinsight-bench-" + std::to_string(getpid()));
+        fs::create_directories(work);
+        std::string train = options.train, test = options.test;
+        if (train.empty() != test.empty()) throw std::invalid_argument("give both --train and --test, or neither");
+        const bool collections = !options.collections.folder.empty();
+        const bool needsScenes = train.empty() && (!options.skipSpeed || (!collections && !options.skipQuality));
+        if (needsScenes) {
+            train = (work / "train").string();
+            test = (work / "test").string();
+            core::writeSampleScenes(train, 60, /*seed=*/1);
+            core::writeSampleScenes(test, 24, /*seed=*/2);
+        }
+        if (options.transforms.empty()) {
+            for (const core::Transform* t : core::allTransforms()) options.transforms.push_back(t->name());
+        }
+        std::printf("twinsight-bench %s on %s, %u cores, device %s, LibTorch threads %d\n", kVersion, cpuName().c_str(),
+                    std::thread::hardware_concurrency(), core::resolveDeviceName(options.device).c_str(),
+                    core::defaultThreadCount());
+        if (collections) std::printf("collections %s\n", options.collections.folder.c_str());
+        if (!train.empty()) std::printf("train %s\ntest  %s\n", train.c_str(), test.c_str());
+        if (!options.collections.folder.empty() && !options.skipQuality) {
+            options.collections.levels = options.levels;
+            options.collections.device = options.device;
+            bench::runCollectionBenchmark(options.collections, options.transforms);
+            options.skipQuality = true;
+        }
+        std::vector<bench::QualityRow> rows;
+        for (const std::string& transform : options.skipQuality ? std::vector<std::string>{} : options.transforms) {
+            std::cout << "training " << transform << "...\n" << std::flush;
+            const std::string modelOut = transform == "blur" ? (work / "blur.twinsight").string() : "";
+            rows.push_back(bench::measureQuality(transform, train, test, options.levels, options.device, modelOut));
+        }
+        if (!rows.empty()) bench::printQualityTable(rows);
+        if (!options.skipSpeed) runSpeed(options, work, fs::read_symlink("/proc/self/exe").string(), train);
+        fs::remove_all(work);
+    } catch (const std::exception& error) {
+        std::cerr << "twinsight-bench: " << error.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,94 @@
+#include "bench_speed.h"
+
+#include <sys/resource.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <stdexcept>
+#include <thread>
+
+#include <opencv2/imgcodecs.hpp>
+
+#include "core/samples/sample_scenes.h"
+#include "core/scoring/file_scoring.h"
+
+namespace twinsight::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+// A camera-like 12-megapixel frame.
+const cv::Size kLargeFrame{4000, 3000};
+constexpr int kJpegQuality = 92;
+
+}  // namespace
+
+std::vector<std::string> writeLargeJpegs(const std::string& folder, int count) {
+    std::vector<std::string> paths;
+    for (int i = 0; i < count; ++i) {
+        const std::string path = folder + "/large_" + std::to_string(i) + ".jpg";
+        const cv::Mat scene = core::renderSampleScene(/*seed=*/31, i, kLargeFrame);
+        if (!cv::imwrite(path, scene, {cv::IMWRITE_JPEG_QUALITY, kJpegQuality})) {
+            throw std::runtime_error(path + ": cannot write");
+        }
+        paths.push_back(path);
+    }
+    return paths;
+}
+
+double decodeOnlyRate(const std::vector<std::string>& paths) {
+    std::atomic<std::size_t> next{0};
+    std::atomic_bool failed{false};  // an exception must not leave a worker thread
+    const auto start = Clock::now();
+    std::vector<std::thread> workers;
+    for (unsigned t = 0; t < std::max(1U, std::thread::hardware_concurrency()); ++t) {
+        workers.emplace_back([&] {
+            for (std::size_t i = next++; i < paths.size(); i = next++) {
+                if (cv::imread(paths[i], cv::IMREAD_COLOR).empty()) failed = true;
+            }
+        });
+    }
+    for (std::thread& worker : workers) worker.join();
+    if (failed) throw std::runtime_error("some large JPEGs could not be decoded");
+    return paths.size() / secondsSince(start);
+}
+
+double scoringRate(const std::string& modelPath, const std::vector<std::string>& paths) {
+    const core::TrainedModel model = core::TrainedModel::load(modelPath);
+    const auto start = Clock::now();
+    const core::FileScores scores = core::scoreFiles(model, paths);
+    if (scores.scored.size() != paths.size()) throw std::runtime_error("some large JPEGs could not be scored");
+    return paths.size() / secondsSince(start);
+}
+
+double peakScoringMemoryMiB(const std::string& benchExecutable, const std::string& modelPath,
+                            const std::string& listFile) {
+    const std::string command =
+        "'" + benchExecutable + "' --score-memory '" + modelPath + "' --files-from '" + listFile + "'";
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+    if (!pipe) throw std::runtime_error("cannot start " + benchExecutable);
+    double kib = -1.0;
+    if (std::fscanf(pipe.get(), "peak_rss_kib %lf", &kib) != 1) throw std::runtime_error("memory child failed");
+    return kib / 1024.0;
+}
+
+int runScoringMemoryChild(const std::string& modelPath, const std::string& listFile) {
+    std::ifstream list(listFile);
+    std::vector<std::string> paths;
+    for (std::string line; std::getline(list, line);) {
+        if (!line.empty()) paths.push_back(line);
+    }
+    const core::TrainedModel model = core::TrainedModel::load(modelPath);
+    const core::FileScores scores = core::scoreFiles(model, paths);
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("peak_rss_kib %ld\nscored %zu\n", usage.ru_maxrss, scores.scored.size());
+    return scores.scored.size() == paths.size() ? 0 : 1;
+}
+
+}  // namespace twinsight::bench

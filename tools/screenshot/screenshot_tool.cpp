@@ -1,0 +1,98 @@
+// Drives the real window through a training on a folder, opens a second (noise) model beside it, and saves a
+// screenshot of each tab: the README's figure, and a way to look at the program after a training without clicking.
+// Not a test and not installed.
+//
+//   twinsight_screenshot FOLDER OUT_PREFIX [STEPS] [SELECT_ROW] [WIDTHxHEIGHT]   (run under xvfb-run for the real
+//   platform and fonts; the window is 1400x880 unless a size is given)
+
+#include <QApplication>
+#include <QComboBox>
+#include <QPushButton>
+#include <QScreen>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include "core/base/process_setup.h"
+#include "core/model/device.h"
+#include "ui/browser/image_browser.h"
+#include "ui/panels/ranking_panel.h"
+#include "ui/panels/training_panel.h"
+#include "ui/ui_test_support.h"
+#include "ui/window/main_window.h"
+
+int main(int argc, char** argv) {
+    twinsight::core::ensurePassiveOpenMpWaiting(argv);
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName("TwinsightScreenshot");
+    QCoreApplication::setApplicationName("TwinsightScreenshot");
+    if (argc < 3) {
+        std::cerr << "usage: twinsight_screenshot FOLDER OUT_PREFIX [STEPS] [SELECT_ROW] [WIDTHxHEIGHT]\n";
+        return 2;
+    }
+    const int steps = argc > 3 ? std::atoi(argv[3]) : 300;
+    const int selectRow = argc > 4 ? std::atoi(argv[4]) : 5;
+    twinsight::core::setComputeThreads(twinsight::core::defaultThreadCount());
+    using namespace twinsight;
+    ui::MainWindow window({/*errorDialogs=*/false});
+    int width = 1400, height = 880;
+    if (argc > 5 && std::sscanf(argv[5], "%dx%d", &width, &height) != 2) {
+        std::cerr << "twinsight_screenshot: size must read WIDTHxHEIGHT, got " << argv[5] << "\n";
+        return 2;
+    }
+    window.resize(width, height);
+    window.show();
+    QSignalSpy ready(&window, &ui::MainWindow::folderReady);
+    window.start(QString::fromLocal8Bit(argv[1]));
+    if (!ready.wait(60000)) return 1;
+    ui::TrainingPanel* panel = window.trainingPanel();
+    panel->findChild<QSpinBox*>("stepsSpin")->setValue(steps);
+    const QStringList paths = window.browser()->paths();
+    window.browser()->selectPath(paths.value(selectRow));
+    QSignalSpy scored(&window, &ui::MainWindow::scoresUpdated);
+    QSignalSpy swept(&window, &ui::MainWindow::sweepUpdated);
+    QSignalSpy studied(&window, &ui::MainWindow::studyUpdated);
+    testing::StallMeter meter;
+    meter.start();
+    window.findChild<QPushButton*>("trainButton")->click();
+    const bool done =
+        testing::waitFor([&] { return !scored.isEmpty() && !swept.isEmpty() && !studied.isEmpty(); }, 30 * 60 * 1000);
+    meter.stop();
+    std::cout << "training " << (done ? "done" : "timed out") << "; longest stall " << meter.longestStallMs() << " ms"
+              << std::endl;
+    // A second model, of noise, trained without the window and opened beside the blur one, which stays current.
+    QTemporaryDir models;
+    core::TrainerConfig noise = panel->config();
+    noise.transform = "noise";
+    noise.range.reset();
+    noise.steps = std::max(100, steps / 2);
+    const std::string noiseFile = models.filePath("noise.twinsight").toStdString();
+    testing::trainModelFile(noise, QString::fromLocal8Bit(argv[1]).toStdString(), noiseFile);
+    QSignalSpy scoredTwice(&window, &ui::MainWindow::scoresUpdated);
+    window.openModelFile(QString::fromStdString(noiseFile));
+    if (!scoredTwice.wait(10 * 60 * 1000)) std::cout << "scoring with two models timed out" << std::endl;
+    window.setCurrentModel(0);
+    window.exportScores(QString::fromLocal8Bit(argv[2]) + "-scores.csv");  // the figures behind the captions
+    testing::waitForWrites(window);
+    testing::waitFor([] { return false; }, 1500);                          // let queued replots and thumbnails settle
+    window.browser()->setSortOrder(ui::ImageBrowser::SortOrder::ScoreDescending);
+    // The most degraded image: flagged, at the top of the grid, and the one the sweep shows.
+    const QStringList flagged = window.rankingPanel()->flaggedPaths();
+    window.browser()->selectPath(flagged.isEmpty() ? paths.value(selectRow) : flagged.first());
+    QSignalSpy sweptAgain(&window, &ui::MainWindow::sweepUpdated);
+    sweptAgain.wait(20000);
+    for (int tab = 0; tab < window.tabs()->count(); ++tab) {
+        window.tabs()->setCurrentIndex(tab);
+        testing::waitFor([] { return false; }, 600);
+        const QString name = window.tabs()->tabText(tab).toLower();
+        const QString file = QString::fromLocal8Bit(argv[2]) + "-" + name + ".png";
+        window.grab().save(file);
+        std::cout << "wrote " << file.toStdString() << std::endl;
+    }
+    return done ? 0 : 1;
+}

@@ -1,0 +1,231 @@
+#include "ui/browser/image_browser.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QListWidget>
+#include <QSortFilterProxyModel>
+#include <QThreadPool>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "core/base/file_errors.h"
+#include "ui/browser/image_grid_model.h"
+#include "ui/browser/thumbnail_delegate.h"
+#include "ui/jobs/background.h"
+#include "ui/jobs/thumbnail_loader.h"
+#include "ui/window/start_folder.h"
+
+namespace twinsight::ui {
+namespace {
+
+// core's messages start with the path; the list shows the file name already.
+QString reasonWithoutPath(const QString& path, const QString& message) {
+    const QString prefix = path + QStringLiteral(": ");
+    return message.startsWith(prefix) ? message.mid(prefix.size()) : message;
+}
+
+// Control characters of a hostile file name escaped (\n, \xNN): one skipped file is one line of the list.
+QString printable(const QString& text) { return QString::fromStdString(core::printableForMessage(text.toStdString())); }
+
+}  // namespace
+
+ImageBrowser::ImageBrowser(QWidget* parent)
+    : QWidget(parent),
+      m_model(new ImageGridModel(this)),
+      m_proxy(new QSortFilterProxyModel(this)),
+      m_loader(new ThumbnailLoader(this)),
+      m_grid(new QListView(this)),
+      m_delegate(new ThumbnailDelegate(m_grid)),
+      m_folderLabel(new QLabel(this)),
+      m_countLabel(new QLabel(this)),
+      m_sort(new QComboBox(this)),
+      m_skippedToggle(new QToolButton(this)),
+      m_skippedList(new QListWidget(this)) {
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setSortLocaleAware(true);
+    m_grid->setObjectName("imageGrid");
+    m_grid->setModel(m_proxy);
+    m_grid->setItemDelegate(m_delegate);
+    m_grid->setViewMode(QListView::IconMode);
+    m_grid->setResizeMode(QListView::Adjust);
+    m_grid->setMovement(QListView::Static);
+    m_grid->setUniformItemSizes(true);
+    m_grid->setLayoutMode(QListView::Batched);  // lays out thousands of cells in slices between events
+    m_grid->setBatchSize(200);
+    m_grid->setSpacing(2);
+    m_grid->setSelectionMode(QAbstractItemView::SingleSelection);
+
+    m_folderLabel->setObjectName("folderLabel");
+    m_folderLabel->setTextFormat(Qt::PlainText);
+    QFont bold = m_folderLabel->font();
+    bold.setBold(true);
+    m_folderLabel->setFont(bold);
+    m_countLabel->setObjectName("imageCount");
+    m_sort->setObjectName("sortCombo");
+    m_sort->addItem(tr("Sort by name"));
+    m_sort->addItem(tr("Score, highest first"));
+    m_sort->addItem(tr("Score, lowest first"));
+    m_sort->setToolTip(tr("Scores of the current model (chosen in the model panel)"));
+    m_skippedToggle->setObjectName("skippedToggle");
+    m_skippedToggle->setCheckable(true);
+    m_skippedToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_skippedToggle->setArrowType(Qt::RightArrow);
+    m_skippedToggle->setAutoRaise(true);
+    m_skippedList->setObjectName("skippedList");
+    m_skippedList->setVisible(false);
+    m_skippedList->setMaximumHeight(140);
+
+    auto* header = new QHBoxLayout;
+    header->addWidget(m_countLabel, 1);
+    header->addWidget(m_sort);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_folderLabel);
+    layout->addLayout(header);
+    layout->addWidget(m_grid, 1);
+    layout->addWidget(m_skippedToggle);
+    layout->addWidget(m_skippedList);
+
+    connect(m_sort, &QComboBox::currentIndexChanged, this,
+            [this](int index) { setSortOrder(static_cast<SortOrder>(index)); });
+    connect(m_skippedToggle, &QToolButton::toggled, this, [this](bool open) {
+        m_skippedList->setVisible(open);
+        m_skippedToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+    });
+    connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& current) {
+        emit selectionChanged(current.data(ImageGridModel::PathRole).toString());
+    });
+    connect(m_loader, &ThumbnailLoader::thumbnailsDecoded, this, &ImageBrowser::onThumbnailsDecoded);
+    connect(m_loader, &ThumbnailLoader::finished, this, [this] {
+        updateCounts();
+        emit thumbnailsFinished();
+    });
+    setSortOrder(SortOrder::Name);
+    updateCounts();
+}
+
+void ImageBrowser::openFolder(const QString& folder) {
+    const int generation = ++m_scanGeneration;
+    const QString absolute = QFileInfo(folder).absoluteFilePath();
+    runInBackground(
+        this, QThreadPool::globalInstance(),
+        [absolute] {
+            QStringList paths;
+            for (const std::string& path : core::listImageFiles(absolute.toStdString())) {
+                paths << QString::fromStdString(path);
+            }
+            return paths;
+        },
+        [this, generation, absolute](const QStringList& paths) {
+            if (generation != m_scanGeneration) return;
+            showFolder(absolute, paths);
+            emit folderOpened(absolute, static_cast<int>(paths.size()));
+        },
+        [this, generation, absolute](const QString& message) {
+            if (generation == m_scanGeneration) emit folderFailed(absolute, message);
+        });
+}
+
+void ImageBrowser::showFolder(const QString& folder, const QStringList& paths) {
+    m_folder = folder;
+    // The folder's own name (a long path would not fit the dock); the whole path as tooltip.
+    const QString name = folder == sampleScenesFolder() ? tr("Sample scenes") : QFileInfo(folder).fileName();
+    m_folderLabel->setText(name.isEmpty() ? QDir::toNativeSeparators(folder) : name);
+    m_folderLabel->setToolTip(QDir::toNativeSeparators(folder));
+    clearSkipped();
+    m_model->setPaths(paths);
+    m_loader->load(paths);
+    if (!paths.isEmpty()) m_grid->setCurrentIndex(m_proxy->index(0, 0));
+    updateCounts();
+}
+
+QStringList ImageBrowser::paths() const { return m_model->paths(); }
+
+QString ImageBrowser::selectedPath() const { return m_grid->currentIndex().data(ImageGridModel::PathRole).toString(); }
+
+bool ImageBrowser::selectPath(const QString& path) {
+    const int row = m_model->rowOf(path);
+    if (row < 0) return false;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row));
+    m_grid->setCurrentIndex(index);
+    m_grid->scrollTo(index);
+    return true;
+}
+
+bool ImageBrowser::thumbnailsLoading() const { return m_loader->isLoading(); }
+
+void ImageBrowser::setEstimates(const QHash<QString, core::ImageEstimate>& estimates, const QString& unit) {
+    m_model->setEstimates(estimates, unit);
+}
+
+void ImageBrowser::setModelEstimates(const std::vector<ImageGridModel::ModelColumn>& models,
+                                     const QHash<QString, std::vector<core::ImageEstimate>>& estimates, int current) {
+    m_delegate->setCaptionLines(static_cast<int>(models.size()));
+    m_model->setModelEstimates(models, estimates, current);
+}
+
+void ImageBrowser::setCurrentModel(int current) { m_model->setCurrentModel(current); }
+
+void ImageBrowser::clearEstimates() { m_model->clearEstimates(); }
+
+void ImageBrowser::setFlagged(const QSet<QString>& paths) { m_model->setFlagged(paths); }
+
+void ImageBrowser::setSortOrder(SortOrder order) {
+    if (m_sort->currentIndex() != static_cast<int>(order)) m_sort->setCurrentIndex(static_cast<int>(order));
+    const bool byName = order == SortOrder::Name;
+    m_proxy->setSortRole(byName ? Qt::DisplayRole : int(ImageGridModel::ScoreSortRole));
+    m_proxy->setDynamicSortFilter(true);
+    m_proxy->sort(0, order == SortOrder::ScoreDescending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    if (m_grid->currentIndex().isValid()) m_grid->scrollTo(m_grid->currentIndex());
+}
+
+void ImageBrowser::onThumbnailsDecoded(int first, const QVector<QImage>& thumbnails, const QStringList& errors) {
+    m_model->setThumbnails(first, thumbnails);
+    for (int i = 0; i < errors.size(); ++i) {
+        if (!errors[i].isEmpty()) addSkippedEntry(m_model->paths().value(first + i), errors[i]);
+    }
+    updateCounts();
+}
+
+void ImageBrowser::addSkipped(const std::vector<core::SkippedFile>& files) {
+    for (const core::SkippedFile& file : files) {
+        addSkippedEntry(QString::fromStdString(file.path), QString::fromStdString(file.reason));
+    }
+    updateCounts();
+}
+
+void ImageBrowser::addSkippedEntry(const QString& path, const QString& reason) {
+    if (path.isEmpty() || m_skipped.contains(path)) return;
+    m_skipped.insert(path);
+    auto* item = new QListWidgetItem(QStringLiteral("%1 — %2").arg(printable(QFileInfo(path).fileName()),
+                                                                   printable(reasonWithoutPath(path, reason))));
+    item->setToolTip(printable(QDir::toNativeSeparators(path)));
+    item->setData(Qt::UserRole, path);
+    m_skippedList->addItem(item);
+}
+
+void ImageBrowser::clearSkipped() {
+    m_skipped.clear();
+    m_skippedList->clear();
+}
+
+void ImageBrowser::updateCounts() {
+    const int total = m_model->rowCount();
+    const int usable = total - static_cast<int>(m_skipped.size());
+    QString text = m_folder.isEmpty() ? tr("No folder open")
+                   : usable == 1      ? tr("1 image")
+                                      : tr("%1 images").arg(usable);
+    if (m_loader->isLoading()) text += tr(" · thumbnails %1 of %2").arg(m_model->thumbnailsDone()).arg(total);
+    m_countLabel->setText(text);
+    const int skipped = static_cast<int>(m_skipped.size());
+    m_skippedToggle->setText(skipped == 1 ? tr("1 file skipped") : tr("%1 files skipped").arg(skipped));
+    m_skippedToggle->setVisible(skipped > 0);
+    m_skippedList->setVisible(skipped > 0 && m_skippedToggle->isChecked());
+}
+
+}  // namespace twinsight::ui

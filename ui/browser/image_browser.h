@@ -1,0 +1,84 @@
+#pragma once
+// The folder side of the window: a thumbnail grid filled in the background, the image count, the files skipped
+// with their reasons, and sorting by name or score.
+
+#include <QHash>
+#include <QSet>
+#include <QWidget>
+#include <vector>
+
+#include "core/imageio/image_loading.h"
+#include "core/model/trained_model.h"
+#include "ui/browser/image_grid_model.h"
+
+class QComboBox;
+class QLabel;
+class QListView;
+class QListWidget;
+class QSortFilterProxyModel;
+class QToolButton;
+
+namespace twinsight::ui {
+
+class ThumbnailDelegate;
+class ThumbnailLoader;
+
+class ImageBrowser : public QWidget {
+    Q_OBJECT
+public:
+    enum class SortOrder { Name, ScoreDescending, ScoreAscending };
+
+    explicit ImageBrowser(QWidget* parent = nullptr);
+
+    // Scans `folder` (recursively) in the background; folderOpened or folderFailed follows.
+    void openFolder(const QString& folder);
+    const QString& folder() const { return m_folder; }
+    QStringList paths() const;
+    QString selectedPath() const;
+    // Selects the image `path` names in the grid; false when the folder has no such image.
+    bool selectPath(const QString& path);
+    bool thumbnailsLoading() const;
+
+    void setEstimates(const QHash<QString, core::ImageEstimate>& estimates, const QString& unit);
+    // Several models' estimates (ImageGridModel::setModelEstimates): one caption line per model.
+    void setModelEstimates(const std::vector<ImageGridModel::ModelColumn>& models,
+                           const QHash<QString, std::vector<core::ImageEstimate>>& estimates, int current);
+    // Sorting by score follows this model.
+    void setCurrentModel(int current);
+    void clearEstimates();
+    void setFlagged(const QSet<QString>& paths);
+    void addSkipped(const std::vector<core::SkippedFile>& files);
+    int skippedCount() const { return static_cast<int>(m_skipped.size()); }
+    void setSortOrder(SortOrder order);
+
+    ImageGridModel* model() const { return m_model; }
+
+signals:
+    void folderOpened(const QString& folder, int imageCount);
+    void folderFailed(const QString& folder, const QString& message);
+    void selectionChanged(const QString& path);
+    void thumbnailsFinished();
+
+private:
+    void showFolder(const QString& folder, const QStringList& paths);
+    void onThumbnailsDecoded(int first, const QVector<QImage>& thumbnails, const QStringList& errors);
+    void addSkippedEntry(const QString& path, const QString& reason);
+    void updateCounts();
+    void clearSkipped();
+
+    ImageGridModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+    ThumbnailLoader* m_loader;
+    QListView* m_grid;
+    ThumbnailDelegate* m_delegate;
+    QLabel* m_folderLabel;
+    QLabel* m_countLabel;
+    QComboBox* m_sort;
+    QToolButton* m_skippedToggle;
+    QListWidget* m_skippedList;
+    QString m_folder;
+    QSet<QString> m_skipped;
+    int m_scanGeneration = 0;
+};
+
+}  // namespace twinsight::ui

@@ -1,0 +1,139 @@
+#include "ui/browser/image_grid_model.h"
+
+#include <QFileInfo>
+#include <limits>
+
+namespace twinsight::ui {
+
+ImageGridModel::ImageGridModel(QObject* parent) : QAbstractListModel(parent) {}
+
+int ImageGridModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_entries.size());
+}
+
+QVariant ImageGridModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount()) return {};
+    const Entry& entry = m_entries[static_cast<std::size_t>(index.row())];
+    const core::ImageEstimate* estimate = currentEstimate(entry);
+    switch (role) {
+        case Qt::DisplayRole:
+            return entry.name;
+        case Qt::ToolTipRole:
+            return m_paths[index.row()];
+        case Qt::DecorationRole:
+            return entry.thumbnail;
+        case PathRole:
+            return m_paths[index.row()];
+        case ScoreRole:
+            return estimate ? QVariant(estimate->score) : QVariant();
+        case EstimateRole:
+            return estimate ? QVariant(estimate->estimate) : QVariant();
+        case InRangeRole:
+            return estimate ? estimate->inRange : true;
+        case FlaggedRole:
+            return entry.flagged;
+        case ScoreSortRole:
+            return estimate ? estimate->score : -std::numeric_limits<double>::max();
+        case CaptionRole:
+            return caption(entry);
+        case EstimatesRole: {
+            QVariantList values;
+            for (std::size_t m = 0; m < m_models.size(); ++m)
+                values << (m < entry.estimates.size() ? QVariant(entry.estimates[m].estimate) : QVariant());
+            return values;
+        }
+        case CurrentLineRole:
+            return m_models.size() > 1 && !entry.estimates.empty() ? m_current : -1;
+        default:
+            return {};
+    }
+}
+
+const core::ImageEstimate* ImageGridModel::currentEstimate(const Entry& entry) const {
+    if (m_current < 0 || static_cast<std::size_t>(m_current) >= entry.estimates.size()) return nullptr;
+    return &entry.estimates[static_cast<std::size_t>(m_current)];
+}
+
+QString ImageGridModel::caption(const Entry& entry) const {
+    if (entry.estimates.empty()) return {};
+    if (m_models.size() == 1) {
+        return QStringLiteral("%1 · %2 %3")
+            .arg(entry.estimates.front().score, 0, 'f', 2)
+            .arg(entry.estimates.front().estimate, 0, 'f', 1)
+            .arg(m_models.front().unit);
+    }
+    QStringList lines;
+    for (std::size_t m = 0; m < m_models.size() && m < entry.estimates.size(); ++m) {
+        lines << QStringLiteral("%1 %2 %3")
+                     .arg(m_models[m].transform)
+                     .arg(entry.estimates[m].estimate, 0, 'f', 1)
+                     .arg(m_models[m].unit);
+    }
+    return lines.join('\n');
+}
+
+void ImageGridModel::setPaths(const QStringList& paths) {
+    beginResetModel();
+    m_paths = paths;
+    m_entries.assign(static_cast<std::size_t>(paths.size()), Entry{});
+    m_rows.clear();
+    for (int row = 0; row < paths.size(); ++row) {
+        m_entries[static_cast<std::size_t>(row)].name = QFileInfo(paths[row]).fileName();
+        m_rows.insert(paths[row], row);
+    }
+    m_thumbnailsDone = 0;
+    endResetModel();
+}
+
+void ImageGridModel::setThumbnails(int first, const QVector<QImage>& thumbnails) {
+    if (first < 0 || first + thumbnails.size() > rowCount() || thumbnails.isEmpty()) return;
+    for (int i = 0; i < thumbnails.size(); ++i) {
+        Entry& entry = m_entries[static_cast<std::size_t>(first + i)];
+        if (!entry.thumbnailDone) ++m_thumbnailsDone;
+        entry.thumbnailDone = true;
+        entry.thumbnail = thumbnails[i];
+    }
+    emit dataChanged(index(first), index(first + static_cast<int>(thumbnails.size()) - 1), {Qt::DecorationRole});
+}
+
+void ImageGridModel::setModelEstimates(const std::vector<ModelColumn>& models,
+                                       const QHash<QString, std::vector<core::ImageEstimate>>& estimates, int current) {
+    m_models = models;
+    m_current = current;
+    for (int row = 0; row < rowCount(); ++row) {
+        const auto found = estimates.constFind(m_paths[row]);
+        auto& values = m_entries[static_cast<std::size_t>(row)].estimates;
+        if (found == estimates.constEnd() || found->size() != models.size()) {
+            values.clear();
+        } else {
+            values = *found;
+        }
+    }
+    emitAllChanged({ScoreRole, EstimateRole, InRangeRole, ScoreSortRole, CaptionRole, EstimatesRole, CurrentLineRole});
+}
+
+void ImageGridModel::setCurrentModel(int current) {
+    if (current == m_current) return;
+    m_current = current;
+    emitAllChanged({ScoreRole, EstimateRole, InRangeRole, ScoreSortRole, CurrentLineRole});
+}
+
+void ImageGridModel::setEstimates(const QHash<QString, core::ImageEstimate>& estimates, const QString& unit) {
+    QHash<QString, std::vector<core::ImageEstimate>> columns;
+    for (auto it = estimates.constBegin(); it != estimates.constEnd(); ++it) columns.insert(it.key(), {it.value()});
+    setModelEstimates({{QString(), unit}}, columns, 0);
+}
+
+void ImageGridModel::clearEstimates() { setModelEstimates(m_models, {}, m_current); }
+
+void ImageGridModel::setFlagged(const QSet<QString>& paths) {
+    for (int row = 0; row < rowCount(); ++row)
+        m_entries[static_cast<std::size_t>(row)].flagged = paths.contains(m_paths[row]);
+    emitAllChanged({FlaggedRole});
+}
+
+void ImageGridModel::emitAllChanged(const QList<int>& roles) {
+    if (rowCount() > 0) emit dataChanged(index(0), index(rowCount() - 1), roles);
+}
+
+}  // namespace twinsight::ui

@@ -1,0 +1,93 @@
+#include "ui/browser/thumbnail_delegate.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QPainter>
+#include <QPainterPath>
+#include <algorithm>
+
+#include "ui/browser/image_grid_model.h"
+
+namespace twinsight::ui {
+namespace {
+constexpr int kPadding = 6;
+constexpr int kImageHeight = 88;  // 4:3 thumbnails in the cell width less padding
+const QColor kFlagColour(214, 69, 69);
+constexpr double kCaptionScale = 0.9;  // captions a little smaller than the file name
+
+void drawThumbnail(QPainter* painter, const QRect& area, const QImage& thumbnail, const QPalette& palette) {
+    if (thumbnail.isNull()) {
+        painter->fillRect(area.adjusted(10, 6, -10, -6), palette.color(QPalette::AlternateBase));
+        return;
+    }
+    const QSize size = thumbnail.size().scaled(area.size(), Qt::KeepAspectRatio);
+    const QRect target(area.x() + (area.width() - size.width()) / 2, area.y() + (area.height() - size.height()) / 2,
+                       size.width(), size.height());
+    painter->drawImage(target, thumbnail);
+}
+
+}  // namespace
+
+void ThumbnailDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const {
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setRenderHint(QPainter::SmoothPixmapTransform);
+    const QRect cell = option.rect.adjusted(2, 2, -2, -2);
+    const bool selected = option.state & QStyle::State_Selected;
+    const bool flagged = index.data(ImageGridModel::FlaggedRole).toBool();
+    if (selected) {
+        QPainterPath path;
+        path.addRoundedRect(cell, 6, 6);
+        painter->fillPath(path, option.palette.color(QPalette::Highlight).lighter(selected ? 165 : 100));
+    }
+    const QRect imageArea(cell.x() + kPadding, cell.y() + kPadding, cell.width() - 2 * kPadding, kImageHeight);
+    drawThumbnail(painter, imageArea, index.data(Qt::DecorationRole).value<QImage>(), option.palette);
+    if (flagged) {
+        painter->setPen(QPen(kFlagColour, 3));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(cell.adjusted(1, 1, -1, -1), 6, 6);
+    }
+
+    const QFontMetrics metrics(option.font);
+    QRect text(cell.x() + 2, imageArea.bottom() + 4, cell.width() - 4, metrics.height());
+    painter->setPen(option.palette.color(QPalette::Text));
+    painter->setFont(option.font);
+    painter->drawText(text, Qt::AlignHCenter | Qt::AlignVCenter,
+                      metrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideMiddle, text.width()));
+    const QString caption = index.data(ImageGridModel::CaptionRole).toString();
+    if (!caption.isEmpty()) {
+        QFont small = option.font;
+        small.setPointSizeF(option.font.pointSizeF() * kCaptionScale);
+        const bool inRange = index.data(ImageGridModel::InRangeRole).toBool();
+        painter->setPen(flagged ? kFlagColour
+                                : option.palette.color(inRange ? QPalette::Text : QPalette::PlaceholderText));
+        const int currentLine = index.data(ImageGridModel::CurrentLineRole).toInt();
+        const QStringList lines = caption.split('\n');
+        text.setHeight(QFontMetrics(small).height());
+        text.translate(0, metrics.height() - text.height());
+        for (int line = 0; line < lines.size(); ++line) {
+            QFont font = small;
+            font.setBold(line == currentLine);
+            painter->setFont(font);
+            text.translate(0, text.height());
+            painter->drawText(text, Qt::AlignHCenter | Qt::AlignVCenter,
+                              QFontMetrics(font).elidedText(lines[line], Qt::ElideRight, text.width()));
+        }
+    }
+    painter->restore();
+}
+
+void ThumbnailDelegate::setCaptionLines(int lines) {
+    lines = std::max(1, lines);
+    if (lines == m_captionLines) return;
+    m_captionLines = lines;
+    emit sizeHintChanged({});  // the view lays its cells out again
+}
+
+QSize ThumbnailDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& /*index*/) const {
+    QFont small = option.font;
+    small.setPointSizeF(option.font.pointSizeF() * kCaptionScale);
+    return {kCellWidth, kCellHeight + (m_captionLines - 1) * QFontMetrics(small).height()};
+}
+
+}  // namespace twinsight::ui

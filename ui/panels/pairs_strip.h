@@ -1,0 +1,28 @@
+#pragma once
+// A strip of current training pairs for teaching: both crops with their magnitudes, which one is more degraded
+// (the label), and the model's verdict, wrong ones first.
+
+#include <QListWidget>
+
+#include "ui/jobs/training_types.h"
+
+namespace twinsight::ui {
+
+class PairsStrip : public QListWidget {
+    Q_OBJECT
+public:
+    explicit PairsStrip(QWidget* parent = nullptr);
+
+    // `unit` follows each magnitude ("2.10 px").
+    void setPairs(const QVector<PairView>& pairs, const QString& unit);
+    void clearPairs();
+    int wrongCount() const { return m_wrong; }
+
+    // One pair drawn as a tile; public so that the tests and the screenshot can check it.
+    static QImage renderTile(const PairView& pair, const QString& unit, const QFont& font);
+
+private:
+    int m_wrong = 0;
+};
+
+}  // namespace twinsight::ui
