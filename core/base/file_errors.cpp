@@ -1,6 +1,10 @@
 #include "core/base/file_errors.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
@@ -40,6 +44,16 @@ std::string notRegularFileReason(const std::string& path, const std::string& kin
 void requireRegularFile(const std::string& path, const std::string& kind) {
     const std::string reason = notRegularFileReason(path, kind);
     if (!reason.empty()) failForFile(path, reason);
+}
+
+void requireReadableFile(const std::string& path, const std::string& kind) {
+    requireRegularFile(path, kind);
+    std::error_code error;
+    if (fs::file_size(path, error) == 0 && !error) failForFile(path, "empty file");
+    if (::access(path.c_str(), R_OK) != 0) {
+        failForFile(path, errno == EACCES ? std::string("cannot be read (permission denied)")
+                                          : std::string("cannot be read (") + std::strerror(errno) + ")");
+    }
 }
 
 void failForFile(const std::string& path, const std::string& reason) { throw std::runtime_error(path + ": " + reason); }

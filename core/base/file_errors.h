@@ -17,6 +17,11 @@ std::string notRegularFileReason(const std::string& path, const std::string& kin
 // failForFile(path, notRegularFileReason(path, kind)) unless `path` is a regular file or a link to one.
 void requireRegularFile(const std::string& path, const std::string& kind = "a file");
 
+// requireRegularFile, then "PATH: empty file", or "PATH: cannot be read (permission denied)" (or the system's
+// reason) when this process may not read it: the checks every decoder starts with, made without opening the file,
+// so that the decoder's own open is the only one.
+void requireReadableFile(const std::string& path, const std::string& kind = "an image file");
+
 // Throws "PATH: 120.0 megapixels is over the 100 megapixel limit" when width x height is over `maxMegapixels`.
 void checkMegapixels(const std::string& path, double width, double height, double maxMegapixels);
 

@@ -76,25 +76,50 @@ void setUpDcmtk() {
     });
 }
 
-void checkReadable(const std::string& path) {
-    requireRegularFile(path, "an image file");
-    std::error_code error;
-    if (fs::file_size(path, error) == 0 && !error) failForFile(path, "empty file");
-    if (!std::ifstream(path, std::ios::binary)) failForFile(path, "cannot be opened for reading");
-}
+// Files up to this size are read whole in one pass (one open); in larger ones, values over DCMTK's default read
+// length (4 KiB: the pixel data) stay on disk and are read when a frame needs them, so memory stays bounded.
+constexpr std::uintmax_t kWholeReadBytes = 64u << 20;
 
-// Parses the header; values over DCMTK's default read length (4 KiB: the pixel data) stay on disk until used.
+// Parses the file.
 std::unique_ptr<DcmFileFormat> loadFile(const std::string& path) {
-    checkReadable(path);
+    requireReadableFile(path);
     if (!dcmDataDict.isDictionaryLoaded()) {
         failForFile(path,
                     "cannot be read (DCMTK's data dictionary is not installed; set DCMDICTPATH to its dicom.dic)");
     }
+    std::error_code error;
+    const bool whole = fs::file_size(path, error) <= kWholeReadBytes && !error;
     auto file = std::make_unique<DcmFileFormat>();
-    if (file->loadFile(OFFilename(path.c_str())).bad()) {
+    if (file->loadFile(OFFilename(path.c_str()), EXS_Unknown, EGL_noChange,
+                       whole ? std::numeric_limits<Uint32>::max() : DCM_MaxReadLength)
+            .bad()) {
         failForFile(path, "not a DICOM image (the file is truncated or is not DICOM)");
     }
     return file;
+}
+
+// The last file parsed on this thread, kept while it is unchanged: listing a series and decoding its frames one by
+// one parse it once. A large file keeps its pixel data on disk (above), so what a thread keeps stays small.
+struct ParsedDicom {
+    std::string path;
+    std::uintmax_t size = 0;
+    fs::file_time_type modified;
+    std::unique_ptr<DcmFileFormat> file;
+};
+
+DcmFileFormat& parsedFile(const std::string& path) {
+    thread_local ParsedDicom last;
+    std::error_code sizeError, timeError;
+    const std::uintmax_t size = fs::file_size(path, sizeError);
+    const fs::file_time_type modified = fs::last_write_time(path, timeError);
+    if (last.file && !sizeError && !timeError && last.path == path && last.size == size && last.modified == modified) {
+        return *last.file;
+    }
+    last.file.reset();  // a file that fails to parse leaves nothing behind
+    std::unique_ptr<DcmFileFormat> file = loadFile(path);
+    // Without its size and time the file could change unseen: parsed again next time.
+    last = {sizeError || timeError ? std::string() : path, size, modified, std::move(file)};
+    return *last.file;
 }
 
 // Compressed: every frame takes at least one fragment after the offset table.
@@ -303,8 +328,7 @@ bool hasDicomSignature(const std::string& path) {
 
 int dicomFrameCount(const std::string& path) {
     setUpDcmtk();
-    const std::unique_ptr<DcmFileFormat> file = loadFile(path);
-    return readHeader(path, *file).frames;
+    return readHeader(path, parsedFile(path)).frames;
 }
 
 cv::Mat decodeDicomFrame(const std::string& path, int frameIndex, double maxMegapixels) {
@@ -312,14 +336,13 @@ cv::Mat decodeDicomFrame(const std::string& path, int frameIndex, double maxMega
         throw std::invalid_argument("frame index must not be negative, got " + std::to_string(frameIndex));
     }
     setUpDcmtk();
-    const std::unique_ptr<DcmFileFormat> file = loadFile(path);
+    DcmFileFormat* file = &parsedFile(path);
     const DicomHeader header = readHeader(path, *file, maxMegapixels);
     checkFrame(path, frameIndex, header.frames);
     checkTransferSyntax(path, header.transferSyntax);
     if (header.transferSyntax == EXS_RLELossless)
         checkRleFragment(path, *file->getDataset(), frameIndex, header.frames);
-    // Declared after `file`, so destroyed before the dataset it reads from.
-    DicomImage image(file.get(), header.transferSyntax, kImageFlags, static_cast<unsigned long>(frameIndex), 1ul);
+    DicomImage image(file, header.transferSyntax, kImageFlags, static_cast<unsigned long>(frameIndex), 1ul);
     checkStatus(path, image);
     image.hideAllOverlays();  // annotations, not image content
     if (image.isMonochrome()) setWindow(image, header);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string_view>
 #include <atomic>
 #include <cctype>
 #include <cerrno>
@@ -76,9 +77,21 @@ bool hasOpenCvExtension(const std::string& path) {
 
 // DICOM files often have no extension (or a vendor's own, like .IMA): anything not known by its extension is
 // recognised by the signature.
+// Files that sit beside images and are never images (sidecars, notes, documents, video): never opened to look for
+// a DICOM signature. DICOM files themselves come with no extension, with .dcm, or with a number (IM0001.1).
+constexpr std::array<std::string_view, 24> kNotImageExtensions = {
+    ".xmp",  ".txt", ".csv", ".json", ".xml", ".md",  ".html", ".htm", ".pdf", ".log", ".ini", ".pp3",
+    ".dop",  ".on1", ".cos", ".thm",  ".mov", ".mp4", ".avi",  ".mts", ".wav", ".zip", ".gz",  ".twinsight"};
+
+bool hasNotImageExtension(const std::string& path) {
+    const std::string extension = lowerCaseExtension(path);
+    return std::find(kNotImageExtensions.begin(), kNotImageExtensions.end(), extension) != kNotImageExtensions.end();
+}
+
 bool isDicomFile(const std::string& path) {
     if (hasDicomExtension(path)) return true;
-    return !hasOpenCvExtension(path) && !hasRawExtension(path) && hasDicomSignature(path);
+    return !hasOpenCvExtension(path) && !hasRawExtension(path) && !hasNotImageExtension(path) &&
+           hasDicomSignature(path);
 }
 
 // One name per image in a DICOM file; a file that cannot be read stays one name, so that loading it reports why.
@@ -267,9 +280,10 @@ LoadedImage loadImageAllowingDamage(const std::string& name, int workingSize) {
     keepOpenCvDecoderLinesOffStderr();
     const ImageSource source = parseImageSource(name);
     const std::string& path = source.file;
-    std::ifstream in = openImageFile(path);
+    // RAW and DICOM decoders check and open the file themselves: opened here too, it would be read twice.
     const cv::Mat special = decodeSpecialFormat(source, workingSize);
     if (!special.empty()) return {toWorkingSize(toBgr8(special), workingSize), {}};
+    std::ifstream in = openImageFile(path);
     const ImageHeader header = readImageHeader(in);
     if (header.size) checkMegapixels(path, *header.size);
     const int flags = decodeFlags(header, workingSize);

@@ -153,13 +153,6 @@ cv::Mat decodeHalfSize(const std::string& path, LibRaw& raw, const DataErrors& e
     return bgr;
 }
 
-void checkFile(const std::string& path) {
-    requireRegularFile(path, "an image file");
-    std::error_code error;
-    if (fs::file_size(path, error) == 0) failForFile(path, "empty file");
-    if (!std::ifstream(path, std::ios::binary)) failForFile(path, "cannot be read (permission denied or I/O error)");
-}
-
 // Opens the file and refuses it when its sensor is over the limit, before anything is decoded.
 void open(const std::string& path, LibRaw& raw, double maxMegapixels) {
     const int code = raw.open_file(path.c_str());
@@ -171,7 +164,7 @@ void open(const std::string& path, LibRaw& raw, double maxMegapixels) {
 }
 
 cv::Mat decode(const std::string& path, int workingSize, double maxMegapixels) {
-    checkFile(path);
+    requireReadableFile(path);
     // About 750 KB of state: too big for a worker thread's stack. LibRaw's default error callbacks print to stderr.
     auto raw = std::make_unique<LibRaw>(LIBRAW_OPIONS_NO_MEMERR_CALLBACK | LIBRAW_OPIONS_NO_DATAERR_CALLBACK);
     DataErrors errors;
