@@ -4,8 +4,8 @@
 #include <limits>
 #include <opencv2/imgcodecs.hpp>
 
-#include "cli/commands.h"
 #include "cli/cli_support.h"
+#include "cli/commands.h"
 #include "core/base/atomic_file.h"
 #include "core/degrade/transform.h"
 #include "core/imageio/image_loading.h"

@@ -10,8 +10,8 @@
 #include "cli/commands.h"
 #include "cli/training_run.h"
 #include "core/degrade/transform.h"
-#include "core/scoring/reports.h"
 #include "core/samples/sample_scenes.h"
+#include "core/scoring/reports.h"
 #include "core/training/trainer.h"
 
 namespace twinsight::cli {

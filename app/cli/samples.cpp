@@ -2,8 +2,8 @@
 
 #include <iostream>
 
-#include "cli/commands.h"
 #include "cli/cli_support.h"
+#include "cli/commands.h"
 #include "core/samples/sample_scenes.h"
 
 namespace twinsight::cli {

@@ -3,8 +3,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "cli/commands.h"
 #include "cli/cli_support.h"
+#include "cli/commands.h"
 #include "cli/training_run.h"
 #include "core/scoring/reports.h"
 #include "core/training/trainer.h"

@@ -12,6 +12,7 @@
 #include <future>
 
 #include "core/base/atomic_file.h"
+#include "imageio/open_counter.h"
 #include "support/temp_folder.h"
 #include "ui/browser/image_browser.h"
 #include "ui/browser/image_grid_model.h"
@@ -146,6 +147,26 @@ TEST_F(WindowWithModel, ACorruptModelIsRefusedAndTheCurrentOneStays) {
     ASSERT_TRUE(studied.count() > 0 || studied.wait(120000));
     EXPECT_GT(m_window->correlationPlot()->pointCount(), 0);
     EXPECT_TRUE(m_window->modelInfo()->text().contains("blur.twinsight"));
+}
+
+TEST_F(WindowWithModel, SelectingAnImageReadsItsFileOnceForTheImageThePreviewAndTheSweep) {
+    trainAndWait();
+    const QStringList paths = m_window->browser()->paths();
+    ASSERT_GE(paths.size(), 2);
+    const QString path = paths.at(paths.at(1) == m_window->browser()->selectedPath() ? 2 : 1);
+    QSignalSpy swept(m_window.get(), &MainWindow::sweepUpdated);
+    testing::startCountingOpens(m_images.path().string() + "/");
+    ASSERT_TRUE(m_window->browser()->selectPath(path));
+    ASSERT_TRUE(swept.wait(60000));
+    const std::map<std::string, int> opens = testing::stopCountingOpens();
+    // One decode, shared by the Image tab, the Preview (its working-size copy) and the sweep; before: three.
+    const auto found = opens.find(path.toStdString());
+    EXPECT_EQ(found == opens.end() ? 0 : found->second, 1);
+    // The sweep's own point is the estimate the folder's scores hold, not a second network pass.
+    const int row = m_window->browser()->model()->rowOf(path);
+    ASSERT_TRUE(m_window->browser()->model()->hasEstimate(row));
+    EXPECT_DOUBLE_EQ(m_window->sweepPlot()->ownEstimate(),
+                     m_window->browser()->model()->index(row).data(ImageGridModel::EstimateRole).toDouble());
 }
 
 TEST_F(WindowWithModel, SavingAndExportingReturnToTheEventLoopBeforeTheFileIsWritten) {

@@ -1,5 +1,6 @@
 #include "ui/jobs/analysis_jobs.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "core/imageio/image_loading.h"
@@ -7,22 +8,29 @@
 
 namespace twinsight::ui {
 
-LoadedImage loadSelectedImage(const QString& path, int displaySide, int workingSize) {
-    const std::string file = path.toStdString();
-    LoadedImage loaded;
-    loaded.path = path;
-    loaded.display = toQImage(core::loadImage(file, displaySide));
-    loaded.working = core::loadImage(file, workingSize);
-    return loaded;
+SelectedImage loadSelectedImage(const QString& path, int displaySide) {
+    SelectedImage selected;
+    selected.path = path;
+    selected.decoded = core::loadImage(path.toStdString(), displaySide);
+    selected.displaySide = displaySide;
+    selected.display = toQImage(selected.decoded);
+    return selected;
 }
 
-SweepResult computeSweep(const core::TrainedModel& model, const QString& path, int levels) {
+cv::Mat workingCopy(const SelectedImage& image, int workingSize) {
+    const bool reduced = std::min(image.decoded.cols, image.decoded.rows) >= image.displaySide;
+    if (workingSize > image.displaySide && reduced) return core::loadImage(image.path.toStdString(), workingSize);
+    return core::toWorkingSize(image.decoded, workingSize);
+}
+
+SweepResult computeSweep(const core::TrainedModel& model, const SelectedImage& image, int levels,
+                         std::optional<core::ImageEstimate> own) {
     const core::ModelMetadata& metadata = model.metadata();
-    const cv::Mat image = core::loadImage(path.toStdString(), metadata.workingSize);
+    const cv::Mat working = workingCopy(image, metadata.workingSize);
     SweepResult result;
-    result.path = path;
-    result.rows = core::sweepImage(model.scorer(), image, metadata.range, levels, metadata.calibration);
-    result.own = model.estimate({image}).front();
+    result.path = image.path;
+    result.rows = core::sweepImage(model.scorer(), working, metadata.range, levels, metadata.calibration);
+    result.own = own ? *own : model.estimate({working}).front();
     return result;
 }
 

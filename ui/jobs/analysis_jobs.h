@@ -5,6 +5,7 @@
 #include <QImage>
 #include <QString>
 #include <opencv2/core.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,20 +14,28 @@
 
 namespace twinsight::ui {
 
-// The selected image: large for the view, and at the working size for the preview of the transformation.
-struct LoadedImage {
+// The selected image, decoded once per selection at the view's size. The Image tab shows it; the Preview and the
+// Sweep take their working-size copies from it, so neither decodes the file again.
+struct SelectedImage {
     QString path;
+    cv::Mat decoded;  // CV_8UC3, shorter side at most the display side
+    int displaySide = 0;
     QImage display;
-    cv::Mat working;  // CV_8UC3 at the working size: what the network sees
 };
-LoadedImage loadSelectedImage(const QString& path, int displaySide, int workingSize);
+SelectedImage loadSelectedImage(const QString& path, int displaySide);
+
+// `image` at `workingSize` (shorter side, never enlarged), as the network sees it: from the decoded copy, unless the
+// working size is above the display side and the file has more pixels (then decoded again at that size).
+cv::Mat workingCopy(const SelectedImage& image, int workingSize);
 
 struct SweepResult {
     QString path;
     std::vector<core::SweepRow> rows;
     core::ImageEstimate own;  // the image as it is
 };
-SweepResult computeSweep(const core::TrainedModel& model, const QString& path, int levels);
+// `own`: the image's estimate when the folder's scores already hold it (no network pass for it then).
+SweepResult computeSweep(const core::TrainedModel& model, const SelectedImage& image, int levels,
+                         std::optional<core::ImageEstimate> own);
 
 // Up to `maxImages` of `paths`, evenly spread, degraded at `levels` magnitudes: the correlation of a model opened
 // from a file, whose held-out images are not known.

@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <limits>
 
 #include "ui/plots/plot_style.h"
 
@@ -97,5 +98,9 @@ void SweepPlot::clear(const QString& message) {
 }
 
 int SweepPlot::pointCount() const { return m_score->dataCount(); }
+
+double SweepPlot::ownEstimate() const {
+    return m_own->data()->isEmpty() ? std::numeric_limits<double>::quiet_NaN() : m_own->data()->at(0)->key;
+}
 
 }  // namespace twinsight::ui

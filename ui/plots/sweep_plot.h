@@ -23,6 +23,8 @@ public:
     void clear(const QString& message);
     QCustomPlot* plot() const { return m_plot; }
     int pointCount() const;
+    // The estimate shown for the image as it is; NaN when nothing is shown.
+    double ownEstimate() const;
 
 private:
     QCPTextElement* m_title = nullptr;  // before m_plot: createPlot() sets it while m_plot is built

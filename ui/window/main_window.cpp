@@ -226,8 +226,8 @@ void MainWindow::connectPanels() {
     connect(m_trainingPanel, &TrainingPanel::transformChanged, this, followPanel);
     connect(m_trainingPanel, &TrainingPanel::rangeChanged, this, followPanel);
     // The preview shows the image at the working size, where magnitudes are defined.
-    connect(m_trainingPanel, &TrainingPanel::workingSizeChanged, this,
-            [this] { onSelectionChanged(m_browser->selectedPath()); });
+    // The preview follows the working size from the image already held; the sweep uses the model's working size.
+    connect(m_trainingPanel, &TrainingPanel::workingSizeChanged, this, &MainWindow::showPreviewCopy);
     connect(m_trainingPanel, &TrainingPanel::trainRequested, this, &MainWindow::startTraining);
     connect(m_trainingPanel, &TrainingPanel::stopRequested, this, &MainWindow::stopTraining);
     connect(m_modelInfo, &ModelInfoPanel::saveRequested, this, &MainWindow::askSaveModel);
@@ -311,28 +311,40 @@ void MainWindow::selectStartImage(const QString& image) {
 
 void MainWindow::onSelectionChanged(const QString& path) {
     const int generation = ++m_selectionGeneration;
-    updateSweep();
+    m_selected.reset();
+    updateSweep();  // cleared until the image arrives
     updateProfile();
     if (path.isEmpty()) {
         m_imageView->clear(tr("Select an image in the grid."));
         m_preview->clear(tr("Select an image to preview the transformation."));
         return;
     }
-    const int workingSize = m_trainingPanel->config().workingSize;
     runInBackground(
-        this, QThreadPool::globalInstance(),
-        [path, workingSize] { return loadSelectedImage(path, kDisplaySide, workingSize); },
-        [this, generation](const LoadedImage& image) {
+        this, QThreadPool::globalInstance(), [path] { return loadSelectedImage(path, kDisplaySide); },
+        [this, generation](const SelectedImage& image) {
             if (generation != m_selectionGeneration) return;
+            m_selected = std::make_shared<const SelectedImage>(image);
             m_imageView->setImage(image.display, imageCaption(image.path));
-            m_preview->setImage(image.working, QFileInfo(image.path).fileName());
+            showPreviewCopy();
+            updateSweep();
         },
         [this, generation](const QString& message) {
             if (generation != m_selectionGeneration) return;
             m_imageView->clear(message);
             m_preview->clear(message);
+            m_sweep->clear(message);
             statusBar()->showMessage(message, kStatusTimeout);
         });
+}
+
+void MainWindow::showPreviewCopy() {
+    if (!m_selected) return;
+    try {
+        m_preview->setImage(workingCopy(*m_selected, m_trainingPanel->config().workingSize),
+                            QFileInfo(m_selected->path).fileName());
+    } catch (const std::exception& error) {
+        m_preview->clear(QString::fromStdString(error.what()));
+    }
 }
 
 QString MainWindow::imageCaption(const QString& path) const {

@@ -21,6 +21,7 @@ class QTabWidget;
 
 namespace twinsight::ui {
 class FileWriter;
+struct SelectedImage;
 
 class CorrelationPlot;
 class FolderScorer;
@@ -113,6 +114,10 @@ private:
     void onFolderOpened(const QString& folder, int imageCount);
     void selectStartImage(const QString& image);
     void onSelectionChanged(const QString& path);
+    // The Preview's copy of the selected image at the training panel's working size.
+    void showPreviewCopy();
+    // `model`'s estimate of `path` from the folder's scores, when they hold it.
+    std::optional<core::ImageEstimate> folderEstimate(const QString& path, const core::TrainedModel& model) const;
     QString imageCaption(const QString& path) const;
     void refreshImageCaption();
 
@@ -172,9 +177,9 @@ private:
     QString m_scoringNote;  // added to the next "Scored" message
     QString m_startImage;   // the file given at start, selected once its folder is open
     int m_selectionGeneration = 0;
+    std::shared_ptr<const SelectedImage> m_selected;  // decoded once per selection, shared by the tabs
     int m_sweepGeneration = 0;
     int m_studyGeneration = 0;
-    int m_modelGeneration = 0;
 };
 
 }  // namespace twinsight::ui

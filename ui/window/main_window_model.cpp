@@ -116,7 +116,6 @@ void MainWindow::setModel(std::shared_ptr<const core::TrainedModel> model, const
                           const std::optional<core::CorrelationStudy>& study) {
     auto studied = study ? std::make_shared<const core::CorrelationStudy>(*study) : nullptr;
     const std::optional<ModelSet::Entry> replaced = m_models.add({std::move(model), source, std::move(studied)});
-    ++m_modelGeneration;
     m_scores.reset();  // the folder is scored again with the new set, each file decoded once for all models
     m_browser->clearEstimates();
     scoreFolder();
@@ -171,7 +170,6 @@ void MainWindow::closeModel(int index) {
     if (index < 0 || index >= m_models.size()) return;
     const auto closing = m_models.entries()[static_cast<std::size_t>(index)].model;
     m_models.remove(index);
-    ++m_modelGeneration;
     if (m_scores && m_scores->columnOf(closing.get()) >= 0) {
         // The other models' scores stay: only the closed model's column goes.
         auto rest = std::make_shared<FolderScores>(m_scores->withoutColumn(m_scores->columnOf(closing.get())));
@@ -198,6 +196,17 @@ void MainWindow::scoreFolder() {
     m_scorer->start(m_models.models(), toStdPaths(paths));
 }
 
+std::optional<core::ImageEstimate> MainWindow::folderEstimate(const QString& path,
+                                                              const core::TrainedModel& model) const {
+    const int row = m_browser->model()->rowOf(path);
+    if (!m_scores || row < 0) return std::nullopt;
+    const std::vector<core::ImageEstimate>& estimates = m_browser->model()->estimatesAt(row);
+    for (std::size_t m = 0; m < m_scores->models.size() && m < estimates.size(); ++m) {
+        if (m_scores->models[m].get() == &model) return estimates[m];
+    }
+    return std::nullopt;
+}
+
 void MainWindow::updateSweep() {
     const int generation = ++m_sweepGeneration;
     const QString path = m_browser->selectedPath();
@@ -206,8 +215,12 @@ void MainWindow::updateSweep() {
         return m_sweep->clear(
             tr("Train or open a model to see how its score follows the magnitude on the selected image."));
     if (path.isEmpty()) return m_sweep->clear(tr("Select an image to sweep."));
+    if (!m_selected || m_selected->path != path) return m_sweep->clear(tr("Loading the image…"));
     runInBackground(
-        this, QThreadPool::globalInstance(), [model, path] { return computeSweep(*model, path, kSweepLevels); },
+        this, QThreadPool::globalInstance(),
+        [model, selected = m_selected, own = folderEstimate(path, *model)] {
+            return computeSweep(*model, *selected, kSweepLevels, own);
+        },
         [this, generation, model](const SweepResult& sweep) {
             if (generation != m_sweepGeneration || model != this->model()) return;
             m_sweep->setSweep(sweep, transformOf(*model), unitOf(*model));
