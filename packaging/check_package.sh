@@ -35,7 +35,7 @@ echo "package: $(basename "$deb")"
 root=$work/root
 dpkg-deb -x "$deb" "$root"
 
-# OMP_WAIT_POLICY set: the program need not re-execute itself (core/process_setup.h).
+# OMP_WAIT_POLICY set: the program need not re-execute itself (core/base/process_setup.h).
 reported=$(OMP_WAIT_POLICY=PASSIVE "$root/usr/bin/twinsight-cli" --version)
 [[ $reported == "twinsight-cli $version" ]] || fail "twinsight-cli --version: '$reported', expected 'twinsight-cli $version'"
 

@@ -51,74 +51,60 @@ std::map<std::string, int> stopCountingOpens() {
 
 }  // namespace twinsight::testing
 
+namespace {
 using twinsight::testing::countOpen;
 using twinsight::testing::modeOf;
 using twinsight::testing::next;
 
+int forwardOpen(const char* symbol, const char* path, int flags, mode_t mode) {
+    countOpen(path);
+    return next<int (*)(const char*, int, ...)>(symbol)(path, flags, mode);
+}
+
+int forwardOpenAt(const char* symbol, int folder, const char* path, int flags, mode_t mode) {
+    countOpen(path);
+    return next<int (*)(int, const char*, int, ...)>(symbol)(folder, path, flags, mode);
+}
+
+FILE* forwardFopen(const char* symbol, const char* path, const char* mode) {
+    countOpen(path);
+    return next<FILE* (*)(const char*, const char*)>(symbol)(path, mode);
+}
+
+}  // namespace
+
+// The mode argument of open() and openat(), passed only when the flags create a file.
+#define TWINSIGHT_MODE_ARGUMENT(flags, mode)      \
+    va_list arguments;                            \
+    va_start(arguments, flags);                   \
+    const mode_t mode = modeOf(flags, arguments); \
+    va_end(arguments)
+
 extern "C" {
 
 int open(const char* path, int flags, ...) {
-    va_list arguments;
-    va_start(arguments, flags);
-    const mode_t mode = modeOf(flags, arguments);
-    va_end(arguments);
-    countOpen(path);
-    static const auto real = next<int (*)(const char*, int, ...)>("open");
-    return real(path, flags, mode);
+    TWINSIGHT_MODE_ARGUMENT(flags, mode);
+    return forwardOpen("open", path, flags, mode);
 }
 
 int open64(const char* path, int flags, ...) {
-    va_list arguments;
-    va_start(arguments, flags);
-    const mode_t mode = modeOf(flags, arguments);
-    va_end(arguments);
-    countOpen(path);
-    static const auto real = next<int (*)(const char*, int, ...)>("open64");
-    return real(path, flags, mode);
+    TWINSIGHT_MODE_ARGUMENT(flags, mode);
+    return forwardOpen("open64", path, flags, mode);
 }
 
 int openat(int folder, const char* path, int flags, ...) {
-    va_list arguments;
-    va_start(arguments, flags);
-    const mode_t mode = modeOf(flags, arguments);
-    va_end(arguments);
-    countOpen(path);
-    static const auto real = next<int (*)(int, const char*, int, ...)>("openat");
-    return real(folder, path, flags, mode);
+    TWINSIGHT_MODE_ARGUMENT(flags, mode);
+    return forwardOpenAt("openat", folder, path, flags, mode);
 }
 
 int openat64(int folder, const char* path, int flags, ...) {
-    va_list arguments;
-    va_start(arguments, flags);
-    const mode_t mode = modeOf(flags, arguments);
-    va_end(arguments);
-    countOpen(path);
-    static const auto real = next<int (*)(int, const char*, int, ...)>("openat64");
-    return real(folder, path, flags, mode);
+    TWINSIGHT_MODE_ARGUMENT(flags, mode);
+    return forwardOpenAt("openat64", folder, path, flags, mode);
 }
 
-int __open_2(const char* path, int flags) {
-    countOpen(path);
-    static const auto real = next<int (*)(const char*, int)>("__open_2");
-    return real(path, flags);
-}
-
-int __open64_2(const char* path, int flags) {
-    countOpen(path);
-    static const auto real = next<int (*)(const char*, int)>("__open64_2");
-    return real(path, flags);
-}
-
-FILE* fopen(const char* path, const char* mode) {
-    countOpen(path);
-    static const auto real = next<FILE* (*)(const char*, const char*)>("fopen");
-    return real(path, mode);
-}
-
-FILE* fopen64(const char* path, const char* mode) {
-    countOpen(path);
-    static const auto real = next<FILE* (*)(const char*, const char*)>("fopen64");
-    return real(path, mode);
-}
+int __open_2(const char* path, int flags) { return forwardOpen("__open_2", path, flags, 0); }
+int __open64_2(const char* path, int flags) { return forwardOpen("__open64_2", path, flags, 0); }
+FILE* fopen(const char* path, const char* mode) { return forwardFopen("fopen", path, mode); }
+FILE* fopen64(const char* path, const char* mode) { return forwardFopen("fopen64", path, mode); }
 
 }  // extern "C"

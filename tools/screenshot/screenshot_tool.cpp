@@ -17,12 +17,16 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <utility>
 
 #include "core/base/process_setup.h"
 #include "core/model/device.h"
 #include "ui/browser/image_browser.h"
 #include "ui/panels/ranking_panel.h"
 #include "ui/panels/training_panel.h"
+#include "ui/plots/correlation_plot.h"
+#include "ui/plots/plot_style.h"
+#include "ui/plots/sweep_plot.h"
 #include "ui/ui_test_support.h"
 #include "ui/window/main_window.h"
 
@@ -79,7 +83,7 @@ int main(int argc, char** argv) {
     window.setCurrentModel(0);
     window.exportScores(QString::fromLocal8Bit(argv[2]) + "-scores.csv");  // the figures behind the captions
     testing::waitForWrites(window);
-    testing::waitFor([] { return false; }, 1500);                          // let queued replots and thumbnails settle
+    testing::waitFor([] { return false; }, 1500);  // let queued replots and thumbnails settle
     window.browser()->setSortOrder(ui::ImageBrowser::SortOrder::ScoreDescending);
     // The most degraded image: flagged, at the top of the grid, and the one the sweep shows.
     const QStringList flagged = window.rankingPanel()->flaggedPaths();
@@ -93,6 +97,15 @@ int main(int argc, char** argv) {
         const QString file = QString::fromLocal8Bit(argv[2]) + "-" + name + ".png";
         window.grab().save(file);
         std::cout << "wrote " << file.toStdString() << std::endl;
+    }
+    // The sweep and the correlation as a user exports them (PDF and SVG: rendered in memory, then written).
+    for (const auto& [name, plot] : {std::pair{"sweep", window.sweepPlot()->plot()},
+                                     std::pair{"correlation", window.correlationPlot()->plot()}}) {
+        for (const char* format : {"pdf", "svg"}) {
+            const QString file = QString::fromLocal8Bit(argv[2]) + "-" + name + "." + format;
+            ui::savePlot(plot, file);
+            std::cout << "wrote " << file.toStdString() << std::endl;
+        }
     }
     return done ? 0 : 1;
 }

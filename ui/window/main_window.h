@@ -173,6 +173,7 @@ private:
     ModelSet m_models;
     FileWriter* m_fileWriter = nullptr;
     std::shared_ptr<const FolderScores> m_scores;
+    std::weak_ptr<const FolderScores> m_scoresInGrid;  // the scores the grid holds now
     QString m_trainingUnit;
     QString m_scoringNote;  // added to the next "Scored" message
     QString m_startImage;   // the file given at start, selected once its folder is open

@@ -118,6 +118,7 @@ void MainWindow::setModel(std::shared_ptr<const core::TrainedModel> model, const
     const std::optional<ModelSet::Entry> replaced = m_models.add({std::move(model), source, std::move(studied)});
     m_scores.reset();  // the folder is scored again with the new set, each file decoded once for all models
     m_browser->clearEstimates();
+    m_scoresInGrid.reset();
     scoreFolder();
     showCurrentModel();
     // Said now and again when the folder is scored, whose message would otherwise hide it at once.
@@ -178,7 +179,10 @@ void MainWindow::closeModel(int index) {
         m_scores.reset();
         scoreFolder();  // a scoring under way included the closed model
     }
-    if (!m_scores) m_browser->clearEstimates();
+    if (!m_scores) {
+        m_browser->clearEstimates();
+        m_scoresInGrid.reset();
+    }
     showCurrentModel();
     statusBar()->showMessage(tr("Closed the %1 model").arg(transformOf(*closing)), kStatusTimeout);
 }

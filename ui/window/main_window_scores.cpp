@@ -52,13 +52,18 @@ void MainWindow::onScoresFinished(std::shared_ptr<const FolderScores> scores) {
 int MainWindow::currentColumn() const { return m_scores ? m_scores->columnOf(model().get()) : -1; }
 
 void MainWindow::showScores() {
-    std::vector<ImageGridModel::ModelColumn> columns;
-    for (const auto& model : m_scores->models) columns.push_back({transformOf(*model), unitOf(*model)});
-    QHash<QString, std::vector<core::ImageEstimate>> estimates;
-    for (std::size_t i = 0; i < m_scores->scores.paths.size(); ++i)
-        estimates.insert(QString::fromStdString(m_scores->scores.paths[i]), m_scores->scores.estimates[i]);
     const int column = currentColumn();
-    m_browser->setModelEstimates(columns, estimates, column);
+    if (m_scoresInGrid.lock() == m_scores) {
+        m_browser->setCurrentModel(column);  // the same scores, another current model: no rebuild of the grid
+    } else {
+        std::vector<ImageGridModel::ModelColumn> columns;
+        for (const auto& model : m_scores->models) columns.push_back({transformOf(*model), unitOf(*model)});
+        QHash<QString, std::vector<core::ImageEstimate>> estimates;
+        for (std::size_t i = 0; i < m_scores->scores.paths.size(); ++i)
+            estimates.insert(QString::fromStdString(m_scores->scores.paths[i]), m_scores->scores.estimates[i]);
+        m_browser->setModelEstimates(columns, estimates, column);
+        m_scoresInGrid = m_scores;
+    }
     if (column >= 0) {
         const core::TrainedModel& current = *m_scores->models[static_cast<std::size_t>(column)];
         m_ranking->setScores(m_scores->column(column), transformOf(current), unitOf(current),
