@@ -44,11 +44,34 @@ QString wrapped(const QString& text, const QFontMetrics& metrics, int width) {
     return out.join('\n');
 }
 
-void rewrapTitle(QCPTextElement* title) {
+// Wraps the title for a plot `plotWidth` px wide (the widget's own width by default).
+void rewrapTitle(QCPTextElement* title, int plotWidth = -1) {
     const QString text = title->property(kFullTitleProperty).toString();
-    const int width = title->parentPlot()->width() - 2 * kTitleSideMargin;
+    const int width = (plotWidth > 0 ? plotWidth : title->parentPlot()->width()) - 2 * kTitleSideMargin;
     title->setText(width > 0 ? wrapped(text, QFontMetrics(title->font()), width) : text);
 }
+
+// While it lives, the plot's titles are wrapped for the export width instead of the window's.
+class ExportTitles {
+public:
+    explicit ExportTitles(QCustomPlot* plot) : m_plot(plot), m_titles(plot->findChildren<QCPTextElement*>()) {
+        for (QCPTextElement* title : m_titles) {
+            if (!title->property(kFullTitleProperty).isNull()) rewrapTitle(title, kExportWidth);
+        }
+    }
+    ~ExportTitles() {
+        for (QCPTextElement* title : m_titles) {
+            if (!title->property(kFullTitleProperty).isNull()) rewrapTitle(title);
+        }
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+    ExportTitles(const ExportTitles&) = delete;
+    ExportTitles& operator=(const ExportTitles&) = delete;
+
+private:
+    QCustomPlot* m_plot;
+    QList<QCPTextElement*> m_titles;
+};
 
 // Wraps the plot's title again when the plot's width changes.
 class TitleRewrapper : public QObject {
@@ -94,6 +117,7 @@ bool paintVectorized(QCustomPlot* plot, QPaintDevice* device) {
 // The plot's file in `format` (png, pdf or svg), rendered into memory: this needs the plot's widgets, so it runs on
 // the UI thread, and the disk is left to the writer.
 std::string renderPlot(QCustomPlot* plot, const QString& format, const QString& path) {
+    const ExportTitles titles(plot);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
     bool ok = false;
@@ -103,6 +127,7 @@ std::string renderPlot(QCustomPlot* plot, const QString& format, const QString& 
         QPdfWriter pdf(&buffer);
         pdf.setCreator(QStringLiteral("Twinsight"));
         pdf.setTitle(QStringLiteral("Twinsight plot"));
+        pdf.setResolution(96);  // screen resolution, as QCustomPlot's own PDF export: fonts keep their on-screen size
         pdf.setPageLayout(QPageLayout(QPageSize(QSizeF(kExportWidth, kExportHeight), QPageSize::Point),
                                       QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
         ok = paintVectorized(plot, &pdf);
