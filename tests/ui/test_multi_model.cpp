@@ -178,6 +178,25 @@ TEST_F(MultiModelWindow, TwoTransformationsGiveEveryImageBothValuesAndTheCsvBoth
     EXPECT_EQ(core::readWholeFile(csv).rfind("path,score,estimate,in_range\n", 0), 0U);
 }
 
+TEST_F(MultiModelWindow, SwitchingTheCurrentModelMovesTheCurrentLineWithoutRebuildingTheGrid) {
+    openAndScore("blur.twinsight");
+    openAndScore("noise.twinsight");
+    const ImageGridModel* grid = m_window->browser()->model();
+    QSignalSpy changed(grid, &QAbstractItemModel::dataChanged);
+    m_window->setCurrentModel(0);
+    ASSERT_FALSE(changed.isEmpty());
+    for (const QList<QVariant>& signal : changed) {
+        const auto roles = signal.at(2).value<QList<int>>();
+        // The estimates and captions stay; only what follows the current model changes.
+        EXPECT_FALSE(roles.contains(ImageGridModel::EstimatesRole));
+        EXPECT_FALSE(roles.contains(ImageGridModel::CaptionRole));
+    }
+    const QModelIndex first = grid->index(0);
+    EXPECT_EQ(first.data(ImageGridModel::CurrentLineRole).toInt(), 0);
+    EXPECT_DOUBLE_EQ(first.data(ImageGridModel::EstimateRole).toDouble(),
+                     first.data(ImageGridModel::EstimatesRole).toList().at(0).toDouble());
+}
+
 TEST_F(MultiModelWindow, ASecondModelOfTheSameTransformationReplacesTheFirst) {
     openAndScore("blur.twinsight");
     openAndScore("noise.twinsight");
