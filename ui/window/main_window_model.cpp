@@ -16,6 +16,7 @@
 #include "ui/browser/image_browser.h"
 #include "ui/jobs/analysis_jobs.h"
 #include "ui/jobs/background.h"
+#include "ui/jobs/file_writer.h"
 #include "ui/jobs/folder_scorer.h"
 #include "ui/jobs/training_controller.h"
 #include "ui/panels/model_info_panel.h"
@@ -28,8 +29,6 @@
 #include "ui/plots/sweep_plot.h"
 #include "ui/plots/training_curves.h"
 #include "ui/window/main_window.h"
-
-#include "ui/jobs/file_writer.h"
 #include "ui/window/save_dialog.h"
 
 namespace twinsight::ui {

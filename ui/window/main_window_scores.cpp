@@ -10,12 +10,11 @@
 #include "core/base/atomic_file.h"
 #include "core/scoring/reports.h"
 #include "ui/browser/image_browser.h"
+#include "ui/jobs/file_writer.h"
 #include "ui/panels/ranking_panel.h"
 #include "ui/panels/xmp_dialog.h"
 #include "ui/plots/profile_chart.h"
 #include "ui/window/main_window.h"
-
-#include "ui/jobs/file_writer.h"
 #include "ui/window/save_dialog.h"
 
 namespace twinsight::ui {
@@ -94,9 +93,13 @@ void MainWindow::updateProfile() {
 
 bool MainWindow::exportScores(const QString& path) {
     if (!m_scores) return false;
-    m_fileWriter->writeBytes(path, core::multiModelScoresCsv(m_scores->scores, m_scores->transforms()), [this, path] {
-        statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), kStatusTimeout);
-    });
+    // The CSV of a large folder is made on the writer's thread too: the scores are shared and never change.
+    m_fileWriter->writeWith(
+        path,
+        [scores = m_scores, target = path.toStdString()] {
+            core::writeFileAtomically(target, core::multiModelScoresCsv(scores->scores, scores->transforms()));
+        },
+        [this, path] { statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), kStatusTimeout); });
     return true;
 }
 
