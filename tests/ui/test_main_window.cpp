@@ -22,6 +22,7 @@
 #include "ui/panels/training_panel.h"
 #include "ui/plots/plot_style.h"
 #include "ui/window/main_window.h"
+#include "ui/workspace/workspace.h"
 #include "ui/window/start_folder.h"
 #include "ui_test_support.h"
 
@@ -147,7 +148,7 @@ TEST(MainWindow, PreviewRedrawsAtOnceWhenTheSliderMoves) {
 TEST(MainWindow, ABadFolderGivesOneClearMessage) {
     MainWindow window({false});
     QSignalSpy errors(&window, &MainWindow::errorReported);
-    window.openFolder("/no/such/folder");
+    window.workspace()->openFolder("/no/such/folder");
     ASSERT_TRUE(errors.wait(5000));
     EXPECT_EQ(errors.count(), 1);
     EXPECT_TRUE(errors.first().at(0).toString().contains("/no/such/folder"));

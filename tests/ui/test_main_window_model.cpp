@@ -27,6 +27,7 @@
 #include "ui/plots/sweep_plot.h"
 #include "ui/plots/training_curves.h"
 #include "ui/window/main_window.h"
+#include "ui/workspace/workspace.h"
 #include "ui_test_support.h"
 
 namespace twinsight::ui {
@@ -51,7 +52,7 @@ protected:
         testing::StallMeter meter;
         meter.start();
         m_window->findChild<QPushButton*>("trainButton")->click();
-        EXPECT_TRUE(m_window->trainingController()->isRunning());
+        EXPECT_TRUE(m_window->workspace()->isTraining());
         const bool done =
             testing::waitFor([&] { return !scored.isEmpty() && !swept.isEmpty() && !studied.isEmpty(); }, 240000);
         meter.stop();
@@ -67,7 +68,7 @@ protected:
 TEST_F(WindowWithModel, TrainingFillsTheGridThePlotsAndTheRanking) {
     const double stall = trainAndWait();
     std::cout << "[ timing ] longest event-loop stall from Train to scored folder: " << stall << " ms" << std::endl;
-    ASSERT_TRUE(m_window->model());
+    ASSERT_TRUE(m_window->workspace()->currentModel());
     const ImageGridModel* grid = m_window->browser()->model();
     for (int row = 0; row < grid->rowCount(); ++row) {
         EXPECT_TRUE(grid->index(row).data(ImageGridModel::ScoreRole).isValid()) << row;
@@ -96,13 +97,13 @@ TEST_F(WindowWithModel, TrainingFillsTheGridThePlotsAndTheRanking) {
 
 TEST_F(WindowWithModel, StopKeepsThePreviousModel) {
     trainAndWait();
-    const auto previous = m_window->model();
+    const auto previous = m_window->workspace()->currentModel();
     ASSERT_TRUE(previous);
     testing::useQuickTraining(*m_window->trainingPanel(), /*steps=*/100000);
-    QSignalSpy cancelled(m_window->trainingController(), &TrainingController::cancelled);
+    QSignalSpy cancelled(m_window->workspace(), &Workspace::trainingCancelled);
     bool training = false;
     QObject::connect(
-        m_window->trainingController(), &TrainingController::progress,
+        m_window->workspace(), &Workspace::trainingProgress,
         [&training](const TrainingUpdate& update) { training |= update.phase == TrainingUpdate::Phase::Training; });
     m_window->findChild<QPushButton*>("trainButton")->click();
     ASSERT_TRUE(testing::waitFor([&] { return training; }, 60000));
@@ -111,17 +112,17 @@ TEST_F(WindowWithModel, StopKeepsThePreviousModel) {
     m_window->findChild<QPushButton*>("stopButton")->click();
     ASSERT_TRUE(cancelled.count() > 0 || cancelled.wait(5000));
     EXPECT_LT(clock.elapsed(), 1000);
-    EXPECT_EQ(m_window->model(), previous);
+    EXPECT_EQ(m_window->workspace()->currentModel(), previous);
     EXPECT_TRUE(m_window->findChild<QPushButton*>("trainButton")->isEnabled());
-    ASSERT_TRUE(m_window->scores());  // the folder's scores stay those of the model that stays
-    EXPECT_EQ(m_window->scores()->models.back(), previous);
+    ASSERT_TRUE(m_window->workspace()->scores());  // the folder's scores stay those of the model that stays
+    EXPECT_EQ(m_window->workspace()->scores()->models.back(), previous);
 }
 
 TEST_F(WindowWithModel, ACorruptModelIsRefusedAndTheCurrentOneStays) {
     trainAndWait();
-    const auto current = m_window->model();
+    const auto current = m_window->workspace()->currentModel();
     const std::string saved = m_output.file("blur.twinsight");
-    ASSERT_TRUE(m_window->saveModelFile(QString::fromStdString(saved)));
+    ASSERT_TRUE(m_window->workspace()->saveModel(QString::fromStdString(saved)));
     ASSERT_TRUE(testing::waitForWrites(*m_window));
     std::string bytes = core::readWholeFile(saved);
     bytes[bytes.size() / 2] ^= 0x5A;  // damage the weights
@@ -134,7 +135,7 @@ TEST_F(WindowWithModel, ACorruptModelIsRefusedAndTheCurrentOneStays) {
     ASSERT_TRUE(errors.wait(30000));
     EXPECT_TRUE(errors.first().at(0).toString().contains("corrupt.twinsight"))
         << errors.first().at(0).toString().toStdString();
-    EXPECT_EQ(m_window->model(), current);
+    EXPECT_EQ(m_window->workspace()->currentModel(), current);
     EXPECT_EQ(changed.count(), 0);
 
     // A good file opens, scores the folder and studies it (its held-out images are not known).
@@ -142,7 +143,7 @@ TEST_F(WindowWithModel, ACorruptModelIsRefusedAndTheCurrentOneStays) {
     QSignalSpy scored(m_window.get(), &MainWindow::scoresUpdated);
     m_window->openModelFile(QString::fromStdString(saved));
     ASSERT_TRUE(changed.wait(30000));
-    EXPECT_NE(m_window->model(), current);
+    EXPECT_NE(m_window->workspace()->currentModel(), current);
     ASSERT_TRUE(scored.count() > 0 || scored.wait(60000));
     ASSERT_TRUE(studied.count() > 0 || studied.wait(120000));
     EXPECT_GT(m_window->correlationPlot()->pointCount(), 0);
@@ -174,14 +175,14 @@ TEST_F(WindowWithModel, SavingAndExportingReturnToTheEventLoopBeforeTheFileIsWri
     // A write that waits for the test holds the writer's one thread, so what is asked after it stays queued.
     std::promise<void> release;
     const std::shared_future<void> released = release.get_future().share();
-    FileWriter* writer = m_window->fileWriter();
+    FileWriter* writer = m_window->workspace()->fileWriter();
     writer->writeWith(QString::fromStdString(m_output.file("held")), [released] { released.wait(); });
     QSignalSpy written(writer, &FileWriter::written);
     const std::string model = m_output.file("blur.twinsight");
     const std::string csv = m_output.file("scores.csv");
 
-    ASSERT_TRUE(m_window->saveModelFile(QString::fromStdString(model)));
-    ASSERT_TRUE(m_window->exportScores(QString::fromStdString(csv)));
+    ASSERT_TRUE(m_window->workspace()->saveModel(QString::fromStdString(model)));
+    ASSERT_TRUE(m_window->workspace()->exportScores(QString::fromStdString(csv)));
     // Both came back while nothing could be written: the UI thread never waited on a file.
     EXPECT_FALSE(fs::exists(model));
     EXPECT_FALSE(fs::exists(csv));
@@ -200,7 +201,7 @@ TEST_F(WindowWithModel, SavingAndExportingReturnToTheEventLoopBeforeTheFileIsWri
     // A write that fails is reported in one line naming the file, after the call has returned.
     QSignalSpy errors(m_window.get(), &MainWindow::errorReported);
     const std::string unwritable = m_output.file("missing-folder/scores.csv");
-    ASSERT_TRUE(m_window->exportScores(QString::fromStdString(unwritable)));
+    ASSERT_TRUE(m_window->workspace()->exportScores(QString::fromStdString(unwritable)));
     ASSERT_TRUE(errors.wait(30000));
     EXPECT_TRUE(errors.first().at(0).toString().contains(QString::fromStdString(unwritable)))
         << errors.first().at(0).toString().toStdString();
@@ -211,7 +212,7 @@ TEST_F(WindowWithModel, ExportsWriteScoresFlaggedListAndPlots) {
     trainAndWait();
     const auto before = QDir(QString::fromStdString(m_images.path().string())).entryList(QDir::Files);
     const std::string csv = m_output.file("scores.csv");
-    ASSERT_TRUE(m_window->exportScores(QString::fromStdString(csv)));
+    ASSERT_TRUE(m_window->workspace()->exportScores(QString::fromStdString(csv)));
     ASSERT_TRUE(testing::waitForWrites(*m_window));
     const std::string text = core::readWholeFile(csv);
     EXPECT_EQ(text.rfind("path,score,estimate,in_range\n", 0), 0U);

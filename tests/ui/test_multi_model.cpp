@@ -27,6 +27,7 @@
 #include "ui/panels/xmp_dialog.h"
 #include "ui/plots/profile_chart.h"
 #include "ui/window/main_window.h"
+#include "ui/workspace/workspace.h"
 #include "ui_test_support.h"
 
 namespace twinsight::ui {
@@ -97,7 +98,7 @@ protected:
         QSignalSpy failed(m_window.get(), &MainWindow::errorReported);
         m_window->openModelFile(QString::fromStdString(s_models->file(name)));
         ASSERT_TRUE(scored.wait(120000)) << (failed.isEmpty() ? "" : failed.first().at(0).toString().toStdString());
-        ASSERT_EQ(m_window->scores()->models.size(), static_cast<std::size_t>(m_window->openModels().size()));
+        ASSERT_EQ(m_window->workspace()->scores()->models.size(), static_cast<std::size_t>(m_window->workspace()->models().size()));
     }
 
     static inline testing::TempFolder* s_models = nullptr;
@@ -109,8 +110,8 @@ protected:
 TEST_F(MultiModelWindow, TwoTransformationsGiveEveryImageBothValuesAndTheCsvBothColumnSets) {
     openAndScore("blur.twinsight");
     openAndScore("noise.twinsight");
-    ASSERT_EQ(m_window->openModels().size(), 2);
-    EXPECT_EQ(m_window->model()->metadata().transform, "noise");  // the most recently opened is current
+    ASSERT_EQ(m_window->workspace()->models().size(), 2);
+    EXPECT_EQ(m_window->workspace()->currentModel()->metadata().transform, "noise");  // the most recently opened is current
     const ImageGridModel* grid = m_window->browser()->model();
     for (int row = 0; row < grid->rowCount(); ++row) {
         const QModelIndex index = grid->index(row);
@@ -127,7 +128,7 @@ TEST_F(MultiModelWindow, TwoTransformationsGiveEveryImageBothValuesAndTheCsvBoth
     ASSERT_TRUE(testing::waitFor([&] { return view->visualRect(view->model()->index(0, 0)).height() > 138; }, 5000));
 
     const std::string csv = m_output.file("scores.csv");
-    ASSERT_TRUE(m_window->exportScores(QString::fromStdString(csv)));
+    ASSERT_TRUE(m_window->workspace()->exportScores(QString::fromStdString(csv)));
     ASSERT_TRUE(testing::waitForWrites(*m_window));
     const std::string text = core::readWholeFile(csv);
     EXPECT_EQ(text.rfind("path,score_blur,estimate_blur,in_range_blur,score_noise,estimate_noise,in_range_noise\n", 0),
@@ -141,7 +142,7 @@ TEST_F(MultiModelWindow, TwoTransformationsGiveEveryImageBothValuesAndTheCsvBoth
     ASSERT_EQ(profile->barCount(), 2);
     EXPECT_TRUE(profile->barLabel(0).startsWith("blur ")) << profile->barLabel(0).toStdString();
     EXPECT_TRUE(profile->barLabel(1).startsWith("noise ")) << profile->barLabel(1).toStdString();
-    const auto folderScores = m_window->scores();
+    const auto folderScores = m_window->workspace()->scores();
     const auto& names = folderScores->scores.paths;
     const auto row = std::find(names.begin(), names.end(), m_window->browser()->selectedPath().toStdString());
     ASSERT_NE(row, names.end()) << "an image is selected";
@@ -155,7 +156,7 @@ TEST_F(MultiModelWindow, TwoTransformationsGiveEveryImageBothValuesAndTheCsvBoth
     // Picking blur as current: the score roles, the sorting and the ranking follow it, without scoring again.
     QSignalSpy scoredAgain(m_window.get(), &MainWindow::scoresUpdated);
     m_window->findChild<QComboBox*>("modelCombo")->setCurrentIndex(0);
-    EXPECT_EQ(m_window->model()->metadata().transform, "blur");
+    EXPECT_EQ(m_window->workspace()->currentModel()->metadata().transform, "blur");
     m_window->browser()->setSortOrder(ImageBrowser::SortOrder::ScoreDescending);
     double previous = 1e9;
     for (int row = 0; row < view->model()->rowCount(); ++row) {
@@ -169,11 +170,11 @@ TEST_F(MultiModelWindow, TwoTransformationsGiveEveryImageBothValuesAndTheCsvBoth
     EXPECT_EQ(scoredAgain.count(), 0);
 
     // Closing noise keeps blur's scores: one model again, and the CSV is the single-model format.
-    m_window->closeModel(1);
-    ASSERT_EQ(m_window->openModels().size(), 1);
-    ASSERT_TRUE(m_window->scores());
+    m_window->workspace()->closeModel(1);
+    ASSERT_EQ(m_window->workspace()->models().size(), 1);
+    ASSERT_TRUE(m_window->workspace()->scores());
     EXPECT_EQ(profile->barCount(), 1);
-    ASSERT_TRUE(m_window->exportScores(QString::fromStdString(csv)));
+    ASSERT_TRUE(m_window->workspace()->exportScores(QString::fromStdString(csv)));
     ASSERT_TRUE(testing::waitForWrites(*m_window));
     EXPECT_EQ(core::readWholeFile(csv).rfind("path,score,estimate,in_range\n", 0), 0U);
 }
@@ -183,7 +184,7 @@ TEST_F(MultiModelWindow, SwitchingTheCurrentModelMovesTheCurrentLineWithoutRebui
     openAndScore("noise.twinsight");
     const ImageGridModel* grid = m_window->browser()->model();
     QSignalSpy changed(grid, &QAbstractItemModel::dataChanged);
-    m_window->setCurrentModel(0);
+    m_window->workspace()->setCurrentModel(0);
     ASSERT_FALSE(changed.isEmpty());
     for (const QList<QVariant>& signal : changed) {
         const auto roles = signal.at(2).value<QList<int>>();
@@ -200,13 +201,13 @@ TEST_F(MultiModelWindow, SwitchingTheCurrentModelMovesTheCurrentLineWithoutRebui
 TEST_F(MultiModelWindow, ASecondModelOfTheSameTransformationReplacesTheFirst) {
     openAndScore("blur.twinsight");
     openAndScore("noise.twinsight");
-    const auto noise = m_window->openModels().entries()[1].model;
+    const auto noise = m_window->workspace()->models().entries()[1].model;
     openAndScore("blur-again.twinsight");
-    ASSERT_EQ(m_window->openModels().size(), 2);
-    const ModelSet::Entry& blur = m_window->openModels().entries()[0];
+    ASSERT_EQ(m_window->workspace()->models().size(), 2);
+    const ModelSet::Entry& blur = m_window->workspace()->models().entries()[0];
     EXPECT_EQ(blur.source, "blur-again.twinsight");
-    EXPECT_EQ(blur.model, m_window->model());
-    EXPECT_EQ(m_window->openModels().entries()[1].model, noise);
+    EXPECT_EQ(blur.model, m_window->workspace()->currentModel());
+    EXPECT_EQ(m_window->workspace()->models().entries()[1].model, noise);
     EXPECT_TRUE(m_window->statusBar()->currentMessage().contains("replaces"))
         << m_window->statusBar()->currentMessage().toStdString();
     EXPECT_EQ(m_window->findChild<QComboBox*>("modelCombo")->count(), 2);
@@ -217,7 +218,7 @@ TEST_F(MultiModelWindow, XmpDryRunWritesNothingAndWriteCreatesSidecarsThatParseB
     openAndScore("noise.twinsight");
     // Flag the noisier half, so that some whole files are flagged and some are not.
     std::vector<double> scores;
-    for (const auto& row : m_window->scores()->scores.estimates) scores.push_back(row[1].score);
+    for (const auto& row : m_window->workspace()->scores()->scores.estimates) scores.push_back(row[1].score);
     std::sort(scores.begin(), scores.end());
     m_window->rankingPanel()->setDirection(RankingPanel::Direction::Above);
     m_window->rankingPanel()->setThreshold((scores[kImages / 2 - 1] + scores[kImages / 2]) / 2.0);

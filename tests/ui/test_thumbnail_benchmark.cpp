@@ -10,6 +10,7 @@
 #include "ui/browser/image_browser.h"
 #include "ui/browser/image_grid_model.h"
 #include "ui/window/main_window.h"
+#include "ui/workspace/workspace.h"
 #include "ui_test_support.h"
 
 namespace twinsight::ui {
@@ -27,7 +28,7 @@ TEST(ThumbnailBenchmark, OpensAndThumbnailsAFolderOfPhotos) {
     QElapsedTimer clock;
     meter.start();
     clock.start();
-    window.openFolder(QString::fromLocal8Bit(folder));
+    window.workspace()->openFolder(QString::fromLocal8Bit(folder));
     ASSERT_TRUE(ready.wait(60000));
     const qint64 listed = clock.elapsed();
     ASSERT_TRUE(thumbnails.count() > 0 || thumbnails.wait(600000));

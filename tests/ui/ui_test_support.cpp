@@ -15,6 +15,7 @@
 #include "ui/jobs/file_writer.h"
 #include "ui/panels/training_panel.h"
 #include "ui/window/main_window.h"
+#include "ui/workspace/workspace.h"
 
 namespace twinsight::testing {
 
@@ -92,7 +93,7 @@ void StallMeter::start() {
 void StallMeter::stop() { m_timer.stop(); }
 
 bool waitForWrites(const ui::MainWindow& window, int timeoutMs) {
-    return waitFor([&] { return window.fileWriter()->pendingWrites() == 0; }, timeoutMs);
+    return waitFor([&] { return window.workspace()->fileWriter()->pendingWrites() == 0; }, timeoutMs);
 }
 
 std::unique_ptr<ui::MainWindow> openWindowOn(const std::string& folder, int* imageCount) {

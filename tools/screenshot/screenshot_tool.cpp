@@ -29,6 +29,7 @@
 #include "ui/plots/sweep_plot.h"
 #include "ui/ui_test_support.h"
 #include "ui/window/main_window.h"
+#include "ui/workspace/workspace.h"
 
 int main(int argc, char** argv) {
     twinsight::core::ensurePassiveOpenMpWaiting(argv);
@@ -80,8 +81,8 @@ int main(int argc, char** argv) {
     QSignalSpy scoredTwice(&window, &ui::MainWindow::scoresUpdated);
     window.openModelFile(QString::fromStdString(noiseFile));
     if (!scoredTwice.wait(10 * 60 * 1000)) std::cout << "scoring with two models timed out" << std::endl;
-    window.setCurrentModel(0);
-    window.exportScores(QString::fromLocal8Bit(argv[2]) + "-scores.csv");  // the figures behind the captions
+    window.workspace()->setCurrentModel(0);
+    window.workspace()->exportScores(QString::fromLocal8Bit(argv[2]) + "-scores.csv");  // the figures behind the captions
     testing::waitForWrites(window);
     testing::waitFor([] { return false; }, 1500);  // let queued replots and thumbnails settle
     window.browser()->setSortOrder(ui::ImageBrowser::SortOrder::ScoreDescending);

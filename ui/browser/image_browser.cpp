@@ -8,14 +8,12 @@
 #include <QListView>
 #include <QListWidget>
 #include <QSortFilterProxyModel>
-#include <QThreadPool>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include "core/base/file_errors.h"
 #include "ui/browser/image_grid_model.h"
 #include "ui/browser/thumbnail_delegate.h"
-#include "ui/jobs/background.h"
 #include "ui/jobs/thumbnail_loader.h"
 #include "ui/window/start_folder.h"
 
@@ -109,28 +107,6 @@ ImageBrowser::ImageBrowser(QWidget* parent)
     updateCounts();
 }
 
-void ImageBrowser::openFolder(const QString& folder) {
-    const int generation = ++m_scanGeneration;
-    const QString absolute = QFileInfo(folder).absoluteFilePath();
-    runInBackground(
-        this, QThreadPool::globalInstance(),
-        [absolute] {
-            QStringList paths;
-            for (const std::string& path : core::listImageFiles(absolute.toStdString())) {
-                paths << QString::fromStdString(path);
-            }
-            return paths;
-        },
-        [this, generation, absolute](const QStringList& paths) {
-            if (generation != m_scanGeneration) return;
-            showFolder(absolute, paths);
-            emit folderOpened(absolute, static_cast<int>(paths.size()));
-        },
-        [this, generation, absolute](const QString& message) {
-            if (generation == m_scanGeneration) emit folderFailed(absolute, message);
-        });
-}
-
 void ImageBrowser::showFolder(const QString& folder, const QStringList& paths) {
     m_folder = folder;
     // The folder's own name (a long path would not fit the dock); the whole path as tooltip.
@@ -158,10 +134,6 @@ bool ImageBrowser::selectPath(const QString& path) {
 }
 
 bool ImageBrowser::thumbnailsLoading() const { return m_loader->isLoading(); }
-
-void ImageBrowser::setEstimates(const QHash<QString, core::ImageEstimate>& estimates, const QString& unit) {
-    m_model->setEstimates(estimates, unit);
-}
 
 void ImageBrowser::setModelEstimates(const std::vector<ImageGridModel::ModelColumn>& models,
                                      const QHash<QString, std::vector<core::ImageEstimate>>& estimates, int current) {

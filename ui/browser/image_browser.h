@@ -30,8 +30,9 @@ public:
 
     explicit ImageBrowser(QWidget* parent = nullptr);
 
-    // Scans `folder` (recursively) in the background; folderOpened or folderFailed follows.
-    void openFolder(const QString& folder);
+    // Shows the images `paths` of `folder` (as the folder scan listed them) and selects the first one; their
+    // thumbnails are decoded in the background.
+    void showFolder(const QString& folder, const QStringList& paths);
     const QString& folder() const { return m_folder; }
     QStringList paths() const;
     QString selectedPath() const;
@@ -39,8 +40,7 @@ public:
     bool selectPath(const QString& path);
     bool thumbnailsLoading() const;
 
-    void setEstimates(const QHash<QString, core::ImageEstimate>& estimates, const QString& unit);
-    // Several models' estimates (ImageGridModel::setModelEstimates): one caption line per model.
+    // The open models' estimates (ImageGridModel::setModelEstimates): one caption line per model.
     void setModelEstimates(const std::vector<ImageGridModel::ModelColumn>& models,
                            const QHash<QString, std::vector<core::ImageEstimate>>& estimates, int current);
     // Sorting by score follows this model.
@@ -54,13 +54,10 @@ public:
     ImageGridModel* model() const { return m_model; }
 
 signals:
-    void folderOpened(const QString& folder, int imageCount);
-    void folderFailed(const QString& folder, const QString& message);
     void selectionChanged(const QString& path);
     void thumbnailsFinished();
 
 private:
-    void showFolder(const QString& folder, const QStringList& paths);
     void onThumbnailsDecoded(int first, const QVector<QImage>& thumbnails, const QStringList& errors);
     void addSkippedEntry(const QString& path, const QString& reason);
     void updateCounts();
@@ -78,7 +75,6 @@ private:
     QListWidget* m_skippedList;
     QString m_folder;
     QSet<QString> m_skipped;
-    int m_scanGeneration = 0;
 };
 
 }  // namespace twinsight::ui

@@ -118,12 +118,6 @@ void ImageGridModel::setCurrentModel(int current) {
     emitAllChanged({ScoreRole, EstimateRole, InRangeRole, ScoreSortRole, CurrentLineRole});
 }
 
-void ImageGridModel::setEstimates(const QHash<QString, core::ImageEstimate>& estimates, const QString& unit) {
-    QHash<QString, std::vector<core::ImageEstimate>> columns;
-    for (auto it = estimates.constBegin(); it != estimates.constEnd(); ++it) columns.insert(it.key(), {it.value()});
-    setModelEstimates({{QString(), unit}}, columns, 0);
-}
-
 void ImageGridModel::clearEstimates() { setModelEstimates(m_models, {}, m_current); }
 
 void ImageGridModel::setFlagged(const QSet<QString>& paths) {

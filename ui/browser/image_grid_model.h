@@ -56,8 +56,6 @@ public:
                            const QHash<QString, std::vector<core::ImageEstimate>>& estimates, int current);
     void setCurrentModel(int current);
     int modelCount() const { return static_cast<int>(m_models.size()); }
-    // One model's scores by path; `unit` is shown after the estimate.
-    void setEstimates(const QHash<QString, core::ImageEstimate>& estimates, const QString& unit);
     void clearEstimates();
     // Every model's estimate of `row`, in the models' order; empty until scored.
     const std::vector<core::ImageEstimate>& estimatesAt(int row) const {

@@ -1,0 +1,72 @@
+#pragma once
+// The window's widgets and where they sit (tabs in the middle, the images and the training controls in docks, a
+// progress bar in the status bar), and its menus and toolbar. Built once by MainWindow, which wires them.
+
+#include <QString>
+#include <vector>
+
+class QAction;
+class QCustomPlot;
+class QMainWindow;
+class QProgressBar;
+class QTabWidget;
+class QWidget;
+
+namespace twinsight::ui {
+
+class CorrelationPlot;
+class ImageBrowser;
+class ImageView;
+class ModelInfoPanel;
+class PairsStrip;
+class PreviewPanel;
+class ProfileChart;
+class RankingPanel;
+class SweepPlot;
+class TrainingCurves;
+class TrainingPanel;
+
+struct WindowPanels {
+    ImageBrowser* browser = nullptr;
+    TrainingPanel* training = nullptr;
+    ModelInfoPanel* modelInfo = nullptr;
+    ProfileChart* profile = nullptr;
+    QTabWidget* tabs = nullptr;
+    ImageView* imageView = nullptr;
+    PreviewPanel* preview = nullptr;
+    QWidget* trainingTab = nullptr;  // the curves and the pairs strip
+    TrainingCurves* curves = nullptr;
+    PairsStrip* pairs = nullptr;
+    SweepPlot* sweep = nullptr;
+    CorrelationPlot* correlation = nullptr;
+    RankingPanel* ranking = nullptr;
+    QProgressBar* scoreProgress = nullptr;
+};
+
+// A plot that can be exported, with the file name its export dialog suggests (without the extension).
+struct ExportablePlot {
+    QCustomPlot* plot = nullptr;
+    QString name;
+    QAction* exportAction = nullptr;  // in File > Export Plot
+};
+
+struct WindowActions {
+    QAction* openFolder = nullptr;
+    QAction* openModel = nullptr;
+    QAction* saveModel = nullptr;
+    QAction* exportScores = nullptr;
+    QAction* exportFlagged = nullptr;
+    QAction* writeSidecars = nullptr;
+    QAction* quit = nullptr;
+    QAction* train = nullptr;
+    QAction* stop = nullptr;
+    QAction* about = nullptr;
+    std::vector<ExportablePlot> plots;
+};
+
+// Creates the panels as children of `window` and lays them out.
+WindowPanels buildPanels(QMainWindow* window);
+// Creates the menus and the toolbar; the actions are not connected yet.
+WindowActions buildMenus(QMainWindow* window, const WindowPanels& panels);
+
+}  // namespace twinsight::ui

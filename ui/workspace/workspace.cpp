@@ -1,0 +1,366 @@
+#include "ui/workspace/workspace.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSet>
+#include <QThreadPool>
+#include <algorithm>
+#include <utility>
+
+#include "core/base/atomic_file.h"
+#include "core/degrade/transform.h"
+#include "core/scoring/reports.h"
+#include "ui/jobs/background.h"
+#include "ui/jobs/file_writer.h"
+#include "ui/jobs/training_controller.h"
+
+namespace twinsight::ui {
+namespace {
+
+// Shorter side of the selected image as decoded for the large view: sharp on a large screen, still quick to decode.
+constexpr int kDisplaySide = 1440;
+
+std::vector<std::string> toStdPaths(const QStringList& paths) {
+    std::vector<std::string> result;
+    result.reserve(static_cast<std::size_t>(paths.size()));
+    for (const QString& path : paths) result.push_back(path.toStdString());
+    return result;
+}
+
+// The rows of `scores` whose image is in `wanted`, every model's columns kept.
+core::MultiModelScores rowsOf(const core::MultiModelScores& scores, const QSet<QString>& wanted) {
+    core::MultiModelScores rows;
+    for (std::size_t i = 0; i < scores.paths.size(); ++i) {
+        if (!wanted.contains(QString::fromStdString(scores.paths[i]))) continue;
+        rows.paths.push_back(scores.paths[i]);
+        rows.estimates.push_back(scores.estimates[i]);
+    }
+    return rows;
+}
+
+QString nativePath(const QString& path) { return QDir::toNativeSeparators(path); }
+
+}  // namespace
+
+Workspace::Workspace(QObject* parent)
+    : QObject(parent),
+      m_controller(new TrainingController(this)),
+      m_scorer(new FolderScorer(this)),
+      m_fileWriter(new FileWriter(this)) {
+    connect(m_fileWriter, &FileWriter::failed, this,
+            [this](const QString&, const QString& message) { emit errorOccurred(tr("Cannot write the file"), message); });
+    connect(m_controller, &TrainingController::progress, this, &Workspace::trainingProgress);
+    connect(m_controller, &TrainingController::finished, this, &Workspace::onTrainingFinished);
+    connect(m_controller, &TrainingController::failed, this, [this](const QString& message) {
+        emit trainingFailed(message);
+        onTrainingEnded();
+    });
+    connect(m_controller, &TrainingController::cancelled, this, [this] {
+        emit trainingCancelled();
+        onTrainingEnded();
+    });
+    connect(m_scorer, &FolderScorer::progress, this, &Workspace::scoringProgress);
+    connect(m_scorer, &FolderScorer::finished, this, &Workspace::onScoresFinished);
+    connect(m_scorer, &FolderScorer::failed, this, [this](const QString& message) {
+        emit scoringStopped();
+        emit errorOccurred(tr("Scoring failed"), message);
+    });
+}
+
+Workspace::~Workspace() {
+    delete m_fileWriter;  // first: it waits for the writes, whose completions must not reach a half-destroyed workspace
+    m_fileWriter = nullptr;
+}
+
+// ---- The folder ----
+
+void Workspace::openFolder(const QString& folder) {
+    const int generation = ++m_scanGeneration;
+    const QString absolute = QFileInfo(folder).absoluteFilePath();
+    emit statusMessage(tr("Reading %1…").arg(nativePath(absolute)));
+    runInBackground(
+        this, QThreadPool::globalInstance(),
+        [absolute] {
+            QStringList paths;
+            for (const std::string& path : core::listImageFiles(absolute.toStdString())) {
+                paths << QString::fromStdString(path);
+            }
+            return paths;
+        },
+        [this, generation, absolute](const QStringList& paths) {
+            if (generation == m_scanGeneration) onFolderScanned(absolute, paths);
+        },
+        [this, generation, absolute](const QString& message) {
+            if (generation == m_scanGeneration) emit folderFailed(absolute, message);
+        });
+}
+
+void Workspace::onFolderScanned(const QString& folder, const QStringList& paths) {
+    m_folder = folder;
+    m_paths = paths;
+    m_scorer->cancel();
+    setScores(nullptr);
+    emit folderOpened(folder, paths);
+    scoreFolder();
+}
+
+// ---- The open models ----
+
+void Workspace::openModelFile(const QString& path, const std::string& device) {
+    emit statusMessage(tr("Opening %1…").arg(nativePath(path)));
+    runInBackground(
+        this, QThreadPool::globalInstance(),
+        [file = path.toStdString(), device] {
+            return std::make_shared<const core::TrainedModel>(core::TrainedModel::load(file, device));
+        },
+        [this, path](std::shared_ptr<const core::TrainedModel> model) {
+            // Said before it joins the open models, whose message on a replaced model comes last.
+            emit statusMessage(tr("Opened model %1").arg(nativePath(path)));
+            addModel(std::move(model), QFileInfo(path).fileName(), nullptr);
+            emit currentModelChosen();
+        },
+        [this](const QString& message) { emit errorOccurred(tr("Cannot open the model"), message); });
+}
+
+void Workspace::addModel(std::shared_ptr<const core::TrainedModel> model, const QString& source,
+                         std::shared_ptr<const core::CorrelationStudy> study) {
+    const std::optional<ModelSet::Entry> replaced = m_models.add({std::move(model), source, std::move(study)});
+    setScores(nullptr);  // scored again with the new set, each file decoded once for all models
+    scoreFolder();
+    afterCurrentModelChanged();
+    // Said now and again when the folder is scored, whose message would otherwise hide it at once.
+    m_scoringNote =
+        replaced ? tr("the new %1 model replaces the one from %2").arg(transformOf(*replaced->model), replaced->source)
+                 : QString();
+    if (replaced) emit statusMessage(m_scoringNote);
+}
+
+void Workspace::setCurrentModel(int index) {
+    if (index == m_models.currentIndex() || index < 0 || index >= m_models.size()) return;
+    m_models.setCurrent(index);
+    emit currentModelChosen();
+    afterCurrentModelChanged();
+}
+
+void Workspace::closeModel(int index) {
+    if (index < 0 || index >= m_models.size()) return;
+    const auto closing = m_models.entries()[static_cast<std::size_t>(index)].model;
+    m_models.remove(index);
+    const int column = m_scores ? m_scores->columnOf(closing.get()) : -1;
+    if (column >= 0) {
+        // The other models' scores stay: only the closed model's column goes.
+        auto rest = std::make_shared<const FolderScores>(m_scores->withoutColumn(column));
+        setScores(rest->models.empty() ? nullptr : std::move(rest));
+    } else {
+        setScores(nullptr);
+        scoreFolder();  // a scoring under way included the closed model
+    }
+    afterCurrentModelChanged();
+    emit statusMessage(tr("Closed the %1 model").arg(transformOf(*closing)));
+}
+
+void Workspace::afterCurrentModelChanged() {
+    updateStudy();
+    updateSweep();
+    emit modelsChanged();
+}
+
+// ---- The folder's scores ----
+
+void Workspace::setScores(std::shared_ptr<const FolderScores> scores) {
+    if (!scores && !m_scores) return;
+    m_scores = std::move(scores);
+    m_scoreRows.clear();
+    if (m_scores) {
+        const std::vector<std::string>& paths = m_scores->scores.paths;
+        for (std::size_t i = 0; i < paths.size(); ++i) m_scoreRows.insert(QString::fromStdString(paths[i]), int(i));
+    }
+    emit scoresChanged();
+}
+
+const std::vector<core::ImageEstimate>* Workspace::estimatesOf(const QString& path) const {
+    const auto row = m_scoreRows.constFind(path);
+    if (!m_scores || row == m_scoreRows.cend()) return nullptr;
+    return &m_scores->scores.estimates[static_cast<std::size_t>(*row)];
+}
+
+int Workspace::currentColumn() const { return m_scores ? m_scores->columnOf(currentModel().get()) : -1; }
+
+void Workspace::scoreFolder() {
+    if (m_models.empty() || m_paths.isEmpty() || isTraining()) {
+        m_scorer->cancel();  // a scoring under way may hold a model just closed
+        emit scoringStopped();
+        return;
+    }
+    emit scoringProgress(0, static_cast<int>(m_paths.size()));
+    m_scorer->start(m_models.models(), toStdPaths(m_paths));
+}
+
+void Workspace::onScoresFinished(std::shared_ptr<const FolderScores> scores) {
+    emit scoringStopped();
+    if (m_models.empty()) return;
+    emit filesSkipped(scores->scores.skipped);
+    QStringList names;
+    for (const auto& model : scores->models) names << transformOf(*model);
+    QString message = tr("Scored %1 images for %2").arg(scores->scores.paths.size()).arg(names.join(tr(" and ")));
+    if (!m_scoringNote.isEmpty()) message += QStringLiteral(" · ") + m_scoringNote;
+    m_scoringNote.clear();
+    emit statusMessage(message);
+    setScores(std::move(scores));
+}
+
+// ---- Training ----
+
+bool Workspace::startTraining(const core::TrainerConfig& config) {
+    if (isTraining()) return false;
+    TrainingRequest request{config, toStdPaths(m_paths)};
+    if (request.paths.empty()) {
+        emit errorOccurred(tr("Nothing to train on"), tr("The folder holds no image to learn from."));
+        return false;
+    }
+    try {
+        request.config.validate();
+    } catch (const std::exception& error) {
+        emit errorOccurred(tr("Cannot train"), QString::fromStdString(error.what()));
+        return false;
+    }
+    m_scorer->cancel();  // the training needs the cores; the folder is scored again afterwards
+    emit scoringStopped();
+    return m_controller->start(request);
+}
+
+void Workspace::stopTraining() { m_controller->stop(); }
+
+bool Workspace::isTraining() const { return m_controller->isRunning(); }
+
+void Workspace::onTrainingFinished(std::shared_ptr<const TrainingResult> result) {
+    emit trainingFinished(result);
+    emit filesSkipped(result->skipped);
+    addModel(result->model, tr("not saved yet"), std::make_shared<const core::CorrelationStudy>(result->validation));
+}
+
+void Workspace::onTrainingEnded() {
+    // Scoring was interrupted for the training: finish it with the model that stays.
+    if (currentModel() && !m_scores) scoreFolder();
+}
+
+// ---- The selected image, its sweep and the current model's correlation ----
+
+void Workspace::select(const QString& path) {
+    const int generation = ++m_selectionGeneration;
+    m_selectedPath = path;
+    m_selected.reset();
+    updateSweep();  // unavailable until the image arrives
+    if (path.isEmpty()) return;
+    runInBackground(
+        this, QThreadPool::globalInstance(), [path] { return loadSelectedImage(path, kDisplaySide); },
+        [this, generation](const SelectedImage& image) {
+            if (generation != m_selectionGeneration) return;
+            m_selected = std::make_shared<const SelectedImage>(image);
+            emit selectionLoaded(m_selected);
+            updateSweep();
+        },
+        [this, generation](const QString& message) {
+            if (generation != m_selectionGeneration) return;
+            emit selectionFailed(message);
+            emit sweepUnavailable(message);
+        });
+}
+
+void Workspace::updateSweep() {
+    const int generation = ++m_sweepGeneration;
+    auto model = currentModel();
+    if (!model) {
+        return emit sweepUnavailable(
+            tr("Train or open a model to see how its score follows the magnitude on the selected image."));
+    }
+    if (m_selectedPath.isEmpty()) return emit sweepUnavailable(tr("Select an image to sweep."));
+    if (!m_selected) return emit sweepUnavailable(tr("Loading the image…"));
+    // The image's own estimate from the folder's scores, when they hold it: no network pass for it then.
+    std::optional<core::ImageEstimate> own;
+    const std::vector<core::ImageEstimate>* estimates = estimatesOf(m_selectedPath);
+    const int column = currentColumn();
+    if (estimates && column >= 0 && column < static_cast<int>(estimates->size()))
+        own = (*estimates)[static_cast<std::size_t>(column)];
+    runInBackground(
+        this, QThreadPool::globalInstance(),
+        [model, selected = m_selected, own] { return computeSweep(*model, *selected, kSweepLevels, own); },
+        [this, generation, model](const SweepResult& sweep) {
+            if (generation == m_sweepGeneration && model == currentModel()) emit sweepReady(sweep, model);
+        },
+        [this, generation](const QString& message) {
+            if (generation == m_sweepGeneration) emit sweepUnavailable(message);
+        });
+}
+
+void Workspace::updateStudy() {
+    const int generation = ++m_studyGeneration;
+    const ModelSet::Entry* entry = m_models.currentEntry();
+    if (entry && entry->study) return emit studyReady(*entry->study, entry->model, tr("held-out images"));
+    if (!entry || m_paths.size() < 2) {
+        return emit studyUnavailable(
+            tr("A correlation study needs a model and at least two images in the folder."));
+    }
+    auto model = entry->model;
+    emit studyUnavailable(
+        tr("Degrading %1 folder images at known magnitudes…").arg(std::min<int>(kFolderStudyImages, m_paths.size())));
+    runInBackground(
+        this, QThreadPool::globalInstance(),
+        [model, files = toStdPaths(m_paths)] {
+            return studyFolderImages(*model, files, kFolderStudyImages, kStudyLevels);
+        },
+        [this, generation, model](const core::CorrelationStudy& study) {
+            if (generation == m_studyGeneration && model == currentModel())
+                emit studyReady(study, model, tr("folder images"));
+        },
+        [this, generation](const QString& message) {
+            if (generation == m_studyGeneration) emit studyUnavailable(message);
+        });
+}
+
+// ---- Writes ----
+
+bool Workspace::saveModel(const QString& path) {
+    const auto model = currentModel();
+    if (!model) return false;
+    m_fileWriter->writeWith(
+        path, [model, target = path.toStdString()] { model->save(target); },
+        [this, model, path] {
+            // The model may have been closed, or another made current, while it was written.
+            const auto& entries = m_models.entries();
+            for (std::size_t i = 0; i < entries.size(); ++i) {
+                if (entries[i].model == model) m_models.setSource(static_cast<int>(i), QFileInfo(path).fileName());
+            }
+            emit modelSourcesChanged();
+            emit written(path, tr("Saved %1").arg(nativePath(path)));
+        });
+    return true;
+}
+
+bool Workspace::exportScores(const QString& path) {
+    if (!m_scores) return false;
+    // The CSV of a large folder is made on the writer's thread too: the scores are shared and never change.
+    m_fileWriter->writeWith(
+        path,
+        [scores = m_scores, target = path.toStdString()] {
+            core::writeFileAtomically(target, core::multiModelScoresCsv(scores->scores, scores->transforms()));
+        },
+        [this, path] { emit written(path, tr("Wrote %1").arg(nativePath(path))); });
+    return true;
+}
+
+bool Workspace::exportFlagged(const QString& path, const QStringList& flagged) {
+    std::string text;
+    if (QFileInfo(path).suffix().compare("csv", Qt::CaseInsensitive) == 0 && m_scores) {
+        const core::MultiModelScores rows = rowsOf(m_scores->scores, QSet<QString>(flagged.begin(), flagged.end()));
+        text = core::multiModelScoresCsv(rows, m_scores->transforms());
+    } else {
+        for (const QString& file : flagged) text += file.toStdString() + "\n";  // worst first, one path per line
+    }
+    m_fileWriter->writeBytes(path, std::move(text), [this, path, count = flagged.size()] {
+        emit written(path, tr("Wrote %1 flagged images to %2").arg(count).arg(nativePath(path)));
+    });
+    return true;
+}
+
+}  // namespace twinsight::ui
