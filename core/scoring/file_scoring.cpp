@@ -15,8 +15,11 @@ int largestWorkingSize(const std::vector<const TrainedModel*>& models) {
     return size;
 }
 
+}  // namespace
+
 // Each model sees the image at its own working size; decoding happened once, at the largest.
-void scoreChunk(const std::vector<const TrainedModel*>& models, ImageSet& chunk, MultiModelScores& result) {
+void scoreDecodedImages(const std::vector<const TrainedModel*>& models, const ImageSet& chunk,
+                        MultiModelScores& result) {
     const std::size_t first = result.estimates.size();
     result.estimates.resize(first + chunk.images.size(), std::vector<ImageEstimate>(models.size()));
     for (std::size_t m = 0; m < models.size(); ++m) {
@@ -31,8 +34,6 @@ void scoreChunk(const std::vector<const TrainedModel*>& models, ImageSet& chunk,
     result.damage.insert(result.damage.end(), chunk.damage.begin(), chunk.damage.end());
     result.skipped.insert(result.skipped.end(), chunk.skipped.begin(), chunk.skipped.end());
 }
-
-}  // namespace
 
 MultiModelScores scoreFilesWithModels(const std::vector<const TrainedModel*>& models,
                                       const std::vector<std::string>& paths, int decodeThreads,
@@ -57,7 +58,7 @@ MultiModelScores scoreFilesWithModels(const std::vector<const TrainedModel*>& mo
             if (pending.valid()) pending.wait();
             throw std::runtime_error("scoring cancelled");
         }
-        scoreChunk(models, chunk, result);
+        scoreDecodedImages(models, chunk, result);
         if (progress) progress(static_cast<int>(std::min(paths.size(), start + kFilesPerChunk)), int(paths.size()));
     }
     return result;

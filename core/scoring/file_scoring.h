@@ -41,6 +41,11 @@ MultiModelScores scoreFilesWithModels(const std::vector<const TrainedModel*>& mo
                                       const ScoringProgress& progress = {}, const std::atomic_bool* cancel = nullptr,
                                       bool acceptDamaged = false);
 
+// Scores images already decoded (each at least at every model's working size) and appends them, their damage and
+// their skipped files to `result`: what scoreFilesWithModels does with each chunk it decodes.
+void scoreDecodedImages(const std::vector<const TrainedModel*>& models, const ImageSet& images,
+                        MultiModelScores& result);
+
 // The same with one model.
 FileScores scoreFiles(const TrainedModel& model, const std::vector<std::string>& paths, int decodeThreads = 0,
                       const ScoringProgress& progress = {}, const std::atomic_bool* cancel = nullptr,

@@ -1,14 +1,14 @@
 // The window without a model: start on the sample scenes, transformation controls, preview, bad folders.
 
 #include <gtest/gtest.h>
+#include <qcustomplot.h>
 
 #include <QComboBox>
 #include <QCoreApplication>
-#include <QRegularExpression>
-#include <qcustomplot.h>
-#include <QFontMetrics>
 #include <QDir>
 #include <QFileInfo>
+#include <QFontMetrics>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
@@ -22,8 +22,8 @@
 #include "ui/panels/training_panel.h"
 #include "ui/plots/plot_style.h"
 #include "ui/window/main_window.h"
-#include "ui/workspace/workspace.h"
 #include "ui/window/start_folder.h"
+#include "ui/workspace/workspace.h"
 #include "ui_test_support.h"
 
 namespace twinsight::ui {

@@ -102,9 +102,9 @@ TEST_F(WindowWithModel, StopKeepsThePreviousModel) {
     testing::useQuickTraining(*m_window->trainingPanel(), /*steps=*/100000);
     QSignalSpy cancelled(m_window->workspace(), &Workspace::trainingCancelled);
     bool training = false;
-    QObject::connect(
-        m_window->workspace(), &Workspace::trainingProgress,
-        [&training](const TrainingUpdate& update) { training |= update.phase == TrainingUpdate::Phase::Training; });
+    QObject::connect(m_window->workspace(), &Workspace::trainingProgress, [&training](const TrainingUpdate& update) {
+        training |= update.phase == TrainingUpdate::Phase::Training;
+    });
     m_window->findChild<QPushButton*>("trainButton")->click();
     ASSERT_TRUE(testing::waitFor([&] { return training; }, 60000));
     QElapsedTimer clock;

@@ -98,7 +98,8 @@ protected:
         QSignalSpy failed(m_window.get(), &MainWindow::errorReported);
         m_window->openModelFile(QString::fromStdString(s_models->file(name)));
         ASSERT_TRUE(scored.wait(120000)) << (failed.isEmpty() ? "" : failed.first().at(0).toString().toStdString());
-        ASSERT_EQ(m_window->workspace()->scores()->models.size(), static_cast<std::size_t>(m_window->workspace()->models().size()));
+        ASSERT_EQ(m_window->workspace()->scores()->models.size(),
+                  static_cast<std::size_t>(m_window->workspace()->models().size()));
     }
 
     static inline testing::TempFolder* s_models = nullptr;
@@ -111,7 +112,8 @@ TEST_F(MultiModelWindow, TwoTransformationsGiveEveryImageBothValuesAndTheCsvBoth
     openAndScore("blur.twinsight");
     openAndScore("noise.twinsight");
     ASSERT_EQ(m_window->workspace()->models().size(), 2);
-    EXPECT_EQ(m_window->workspace()->currentModel()->metadata().transform, "noise");  // the most recently opened is current
+    EXPECT_EQ(m_window->workspace()->currentModel()->metadata().transform,
+              "noise");  // the most recently opened is current
     const ImageGridModel* grid = m_window->browser()->model();
     for (int row = 0; row < grid->rowCount(); ++row) {
         const QModelIndex index = grid->index(row);

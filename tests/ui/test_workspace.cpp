@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/base/atomic_file.h"
+#include "core/scoring/file_scoring.h"
 #include "support/temp_folder.h"
 #include "ui/jobs/file_writer.h"
 #include "ui/workspace/workspace.h"
@@ -69,12 +69,15 @@ TEST(Workspace, RunsAWholeSessionWithoutAWidget) {
     EXPECT_EQ(workspace.paths().size(), kImages);
     EXPECT_FALSE(workspace.scores());
 
-    // A training: its model becomes current with its held-out study, and the folder is scored with it.
+    // A training: its model becomes current with its held-out study, and the folder's scores come with it, from
+    // the images the training decoded (no scoring pass).
     QSignalSpy finished(&workspace, &Workspace::trainingFinished);
+    QSignalSpy scoring(&workspace, &Workspace::scoringProgress);
     ASSERT_TRUE(workspace.startTraining(testing::quickConfig("blur")));
     EXPECT_TRUE(workspace.isTraining());
     ASSERT_TRUE(finished.wait(240000)) << (errors.isEmpty() ? "" : errors.first().at(1).toString().toStdString());
-    ASSERT_TRUE(testing::waitFor([&] { return workspace.scores() != nullptr; }, 60000));
+    ASSERT_TRUE(workspace.scores());
+    EXPECT_TRUE(scoring.isEmpty());
     EXPECT_FALSE(workspace.isTraining());
     ASSERT_EQ(workspace.models().size(), 1);
     const auto blur = workspace.currentModel();
@@ -92,8 +95,7 @@ TEST(Workspace, RunsAWholeSessionWithoutAWidget) {
 
     // A second model from a file: it becomes current, and the folder is scored once with both.
     workspace.openModelFile(QString::fromStdString(noiseFile), "cpu");
-    ASSERT_TRUE(testing::waitFor(
-        [&] { return workspace.scores() && workspace.scores()->models.size() == 2; }, 60000));
+    ASSERT_TRUE(testing::waitFor([&] { return workspace.scores() && workspace.scores()->models.size() == 2; }, 60000));
     EXPECT_EQ(chosen.size(), 1);
     EXPECT_EQ(transformOf(*workspace.currentModel()), "noise");
     EXPECT_EQ(workspace.models().currentEntry()->source, "noise.twinsight");
@@ -140,12 +142,38 @@ TEST(Workspace, RunsAWholeSessionWithoutAWidget) {
     EXPECT_NE(csv.find("blur"), std::string::npos);
     EXPECT_NE(csv.find("noise"), std::string::npos);
 
-    // Closing the noise model keeps the blur column without scoring again.
+    // Training blur again replaces the blur model; the noise column is kept and nothing is decoded for it.
+    const auto noise = workspace.models().entries()[1].model;
+    const auto noiseScores = workspace.scores()->column(1);
+    finished.clear();
+    scoring.clear();
+    ASSERT_TRUE(workspace.startTraining(testing::quickConfig("blur")));
+    ASSERT_TRUE(finished.wait(240000));
+    ASSERT_TRUE(workspace.scores());
+    EXPECT_TRUE(scoring.isEmpty());
+    ASSERT_EQ(workspace.models().size(), 2);
+    const auto retrained = workspace.models().entries()[0].model;
+    EXPECT_NE(retrained, blur);
+    EXPECT_EQ(workspace.currentModel(), retrained);
+    ASSERT_EQ(workspace.scores()->models.size(), 2u);
+    EXPECT_EQ(workspace.scores()->models[0], retrained);
+    EXPECT_EQ(workspace.scores()->models[1], noise);
+    const auto keptNoise = workspace.scores()->column(1);
+    ASSERT_EQ(keptNoise.size(), noiseScores.size());
+    for (std::size_t i = 0; i < keptNoise.size(); ++i)
+        EXPECT_EQ(keptNoise[i].estimate.score, noiseScores[i].estimate.score);
+    // The column the training made is the one a scoring pass gives.
+    const core::FileScores rescored = core::scoreFiles(*retrained, workspace.scores()->scores.paths);
+    ASSERT_EQ(rescored.scored.size(), keptNoise.size());
+    for (std::size_t i = 0; i < rescored.scored.size(); ++i)
+        EXPECT_NEAR(workspace.scores()->scores.estimates[i][0].score, rescored.scored[i].estimate.score, 1e-5);
+
+    // Closing the noise model keeps the new blur column without scoring again.
     workspace.closeModel(1);
     ASSERT_TRUE(workspace.scores());
     EXPECT_EQ(workspace.scores()->models.size(), 1u);
-    EXPECT_EQ(workspace.scores()->models.front(), blur);
-    EXPECT_EQ(workspace.currentModel(), blur);
+    EXPECT_EQ(workspace.scores()->models.front(), retrained);
+    EXPECT_EQ(workspace.currentModel(), retrained);
 
     EXPECT_TRUE(errors.isEmpty()) << errors.first().at(1).toString().toStdString();
     EXPECT_TRUE(QApplication::allWidgets().isEmpty());

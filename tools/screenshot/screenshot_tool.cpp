@@ -82,7 +82,8 @@ int main(int argc, char** argv) {
     window.openModelFile(QString::fromStdString(noiseFile));
     if (!scoredTwice.wait(10 * 60 * 1000)) std::cout << "scoring with two models timed out" << std::endl;
     window.workspace()->setCurrentModel(0);
-    window.workspace()->exportScores(QString::fromLocal8Bit(argv[2]) + "-scores.csv");  // the figures behind the captions
+    window.workspace()->exportScores(QString::fromLocal8Bit(argv[2]) +
+                                     "-scores.csv");  // the figures behind the captions
     testing::waitForWrites(window);
     testing::waitFor([] { return false; }, 1500);  // let queued replots and thumbnails settle
     window.browser()->setSortOrder(ui::ImageBrowser::SortOrder::ScoreDescending);
@@ -100,8 +101,8 @@ int main(int argc, char** argv) {
         std::cout << "wrote " << file.toStdString() << std::endl;
     }
     // The sweep and the correlation as a user exports them (PDF and SVG: rendered in memory, then written).
-    for (const auto& [name, plot] : {std::pair{"sweep", window.sweepPlot()->plot()},
-                                     std::pair{"correlation", window.correlationPlot()->plot()}}) {
+    for (const auto& [name, plot] :
+         {std::pair{"sweep", window.sweepPlot()->plot()}, std::pair{"correlation", window.correlationPlot()->plot()}}) {
         for (const char* format : {"pdf", "svg"}) {
             const QString file = QString::fromLocal8Bit(argv[2]) + "-" + name + "." + format;
             ui::savePlot(plot, file);

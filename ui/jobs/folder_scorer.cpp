@@ -38,6 +38,31 @@ FolderScores FolderScores::withoutColumn(int index) const {
     return rest;
 }
 
+std::shared_ptr<const FolderScores> joinColumns(const std::vector<std::shared_ptr<const core::TrainedModel>>& models,
+                                                const std::vector<const FolderScores*>& sources) {
+    if (models.empty() || sources.empty()) return nullptr;
+    const core::MultiModelScores& first = sources.front()->scores;
+    for (const FolderScores* source : sources) {
+        if (source->scores.paths != first.paths) return nullptr;
+    }
+    auto joined = std::make_shared<FolderScores>();
+    joined->models = models;
+    joined->scores.paths = first.paths;
+    joined->scores.damage = first.damage;
+    joined->scores.skipped = first.skipped;
+    joined->scores.estimates.assign(first.paths.size(), {});
+    for (const auto& model : models) {
+        const auto holder = std::find_if(sources.begin(), sources.end(), [&](const FolderScores* source) {
+            return source->columnOf(model.get()) >= 0;
+        });
+        if (holder == sources.end()) return nullptr;
+        const auto column = static_cast<std::size_t>((*holder)->columnOf(model.get()));
+        for (std::size_t i = 0; i < first.paths.size(); ++i)
+            joined->scores.estimates[i].push_back((*holder)->scores.estimates[i][column]);
+    }
+    return joined;
+}
+
 FolderScorer::FolderScorer(QObject* parent) : QObject(parent) {
     m_pool.setMaxThreadCount(1);  // one scoring at a time; core decodes the next chunk on its own threads
 }

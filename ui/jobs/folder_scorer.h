@@ -27,6 +27,11 @@ struct FolderScores {
     FolderScores withoutColumn(int index) const;
 };
 
+// The scores of `models`, in that order, each column taken from the first of `sources` that holds it; nullptr when
+// a model has a column in none of them or the sources scored different images.
+std::shared_ptr<const FolderScores> joinColumns(const std::vector<std::shared_ptr<const core::TrainedModel>>& models,
+                                                const std::vector<const FolderScores*>& sources);
+
 }  // namespace twinsight::ui
 
 Q_DECLARE_METATYPE(std::shared_ptr<const twinsight::ui::FolderScores>)

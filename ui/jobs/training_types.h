@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/training/trainer.h"
+#include "ui/jobs/folder_scorer.h"
 
 namespace twinsight::ui {
 
@@ -50,7 +51,10 @@ struct TrainingResult {
     core::CorrelationStudy validation;  // on the held-out images
     std::vector<std::string> validationPaths;
     std::vector<core::SkippedFile> skipped;  // files that could not be read for training
-    double seconds = 0.0;                    // loading and training, wall clock
+    // The model's scores of every image it was given, from the images the training decoded: the folder need not be
+    // decoded again to score it.
+    std::shared_ptr<const FolderScores> scores;
+    double seconds = 0.0;  // loading and training, wall clock
 };
 
 }  // namespace twinsight::ui

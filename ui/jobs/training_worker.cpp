@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/scoring/file_scoring.h"
 #include "ui/jobs/thread_priority.h"
 #include "ui/support/cv_image.h"
 
@@ -42,6 +43,10 @@ void TrainingWorker::run(const TrainingRequest& request) {
         result->model = std::make_shared<const core::TrainedModel>(std::move(outcome.model));
         result->validation = std::move(outcome.validation);
         result->validationPaths = std::move(outcome.validationPaths);
+        auto scores = std::make_shared<FolderScores>();
+        scores->models = {result->model};
+        core::scoreDecodedImages({result->model.get()}, images, scores->scores);
+        result->scores = std::move(scores);
         result->skipped = std::move(images.skipped);
         result->seconds = std::chrono::duration<double>(Clock::now() - start).count();
         emit finished(std::move(result));

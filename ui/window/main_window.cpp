@@ -25,8 +25,8 @@
 #include "ui/panels/training_panel.h"
 #include "ui/plots/correlation_plot.h"
 #include "ui/plots/sweep_plot.h"
-#include "ui/workspace/workspace.h"
 #include "ui/window/start_folder.h"
+#include "ui/workspace/workspace.h"
 
 namespace twinsight::ui {
 
@@ -74,7 +74,9 @@ void MainWindow::connectPanels() {
     }
     connect(m_panels.browser, &ImageBrowser::selectionChanged, this, &MainWindow::onSelectionChanged);
     TrainingPanel* training = m_panels.training;
-    auto followPanel = [this, training] { m_panels.preview->setTransform(training->transformName(), training->range()); };
+    auto followPanel = [this, training] {
+        m_panels.preview->setTransform(training->transformName(), training->range());
+    };
     connect(training, &TrainingPanel::transformChanged, this, followPanel);
     connect(training, &TrainingPanel::rangeChanged, this, followPanel);
     // The preview follows the working size from the image already held; the sweep uses the model's working size.
@@ -96,7 +98,8 @@ void MainWindow::connectWorkspace() {
     Workspace* workspace = m_workspace;
     connect(workspace, &Workspace::errorOccurred, this, &MainWindow::reportError);
     connect(workspace, &Workspace::statusMessage, this, &MainWindow::showStatus);
-    connect(workspace, &Workspace::written, this, [this](const QString&, const QString& message) { showStatus(message); });
+    connect(workspace, &Workspace::written, this,
+            [this](const QString&, const QString& message) { showStatus(message); });
     connect(workspace, &Workspace::folderOpened, this, &MainWindow::onFolderOpened);
     connect(workspace, &Workspace::folderFailed, this,
             [this](const QString&, const QString& message) { reportError(tr("Cannot open the folder"), message); });

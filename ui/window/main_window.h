@@ -109,7 +109,7 @@ private:
     WindowPanels m_panels;
     WindowActions m_actions;
     QString m_trainingUnit;
-    QString m_startImage;  // the file given at start, selected once its folder is open
+    QString m_startImage;                              // the file given at start, selected once its folder is open
     std::weak_ptr<const FolderScores> m_scoresInGrid;  // the scores the grid holds now
 };
 

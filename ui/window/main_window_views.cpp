@@ -99,8 +99,8 @@ void MainWindow::connectTraining() {
     connect(m_workspace, &Workspace::trainingCancelled, this, [this] {
         m_panels.training->setRunning(false);
         updateActions();
-        const QString message = m_workspace->currentModel() ? tr("Training stopped; the previous model is kept.")
-                                                            : tr("Training stopped.");
+        const QString message =
+            m_workspace->currentModel() ? tr("Training stopped; the previous model is kept.") : tr("Training stopped.");
         m_panels.training->showStatus(message);
         showStatus(message);
     });
@@ -197,8 +197,8 @@ void MainWindow::updateProfile() {
         const core::TrainedModel& model = *scores->models[m];
         const core::ImageEstimate& estimate = (*estimates)[m];
         const bool current = static_cast<int>(m) == column && estimates->size() > 1;
-        bars.push_back({transformOf(model), unitOf(model), estimate.estimate, model.metadata().range,
-                        estimate.inRange, current});
+        bars.push_back(
+            {transformOf(model), unitOf(model), estimate.estimate, model.metadata().range, estimate.inRange, current});
     }
     m_panels.profile->setProfile(bars, QFileInfo(path).fileName());
 }

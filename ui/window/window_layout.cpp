@@ -88,7 +88,7 @@ void buildDocks(QMainWindow* window, WindowPanels& panels) {
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(320);           // the model's figures fit without eliding
+    scroll->setMinimumWidth(320);          // the model's figures fit without eliding
     panels.browser->setMinimumWidth(300);  // two columns of thumbnails
     QDockWidget* controlsDock =
         addDock(window, QObject::tr("Training and model"), "controlsDock", scroll, Qt::RightDockWidgetArea);

@@ -47,8 +47,9 @@ Workspace::Workspace(QObject* parent)
       m_controller(new TrainingController(this)),
       m_scorer(new FolderScorer(this)),
       m_fileWriter(new FileWriter(this)) {
-    connect(m_fileWriter, &FileWriter::failed, this,
-            [this](const QString&, const QString& message) { emit errorOccurred(tr("Cannot write the file"), message); });
+    connect(m_fileWriter, &FileWriter::failed, this, [this](const QString&, const QString& message) {
+        emit errorOccurred(tr("Cannot write the file"), message);
+    });
     connect(m_controller, &TrainingController::progress, this, &Workspace::trainingProgress);
     connect(m_controller, &TrainingController::finished, this, &Workspace::onTrainingFinished);
     connect(m_controller, &TrainingController::failed, this, [this](const QString& message) {
@@ -116,23 +117,36 @@ void Workspace::openModelFile(const QString& path, const std::string& device) {
         [this, path](std::shared_ptr<const core::TrainedModel> model) {
             // Said before it joins the open models, whose message on a replaced model comes last.
             emit statusMessage(tr("Opened model %1").arg(nativePath(path)));
-            addModel(std::move(model), QFileInfo(path).fileName(), nullptr);
+            addModel(std::move(model), QFileInfo(path).fileName(), nullptr, nullptr);
             emit currentModelChosen();
         },
         [this](const QString& message) { emit errorOccurred(tr("Cannot open the model"), message); });
 }
 
 void Workspace::addModel(std::shared_ptr<const core::TrainedModel> model, const QString& source,
-                         std::shared_ptr<const core::CorrelationStudy> study) {
+                         std::shared_ptr<const core::CorrelationStudy> study,
+                         std::shared_ptr<const FolderScores> ownScores) {
+    const std::shared_ptr<const FolderScores> previous = m_scores;
     const std::optional<ModelSet::Entry> replaced = m_models.add({std::move(model), source, std::move(study)});
-    setScores(nullptr);  // scored again with the new set, each file decoded once for all models
-    scoreFolder();
-    afterCurrentModelChanged();
     // Said now and again when the folder is scored, whose message would otherwise hide it at once.
     m_scoringNote =
         replaced ? tr("the new %1 model replaces the one from %2").arg(transformOf(*replaced->model), replaced->source)
                  : QString();
-    if (replaced) emit statusMessage(m_scoringNote);
+    // The new model's own scores of the folder, with the other models' columns when they are all held: no decoding.
+    std::vector<const FolderScores*> sources;
+    if (ownScores) sources.push_back(ownScores.get());
+    if (previous) sources.push_back(previous.get());
+    if (auto joined = ownScores ? joinColumns(m_models.models(), sources) : nullptr) {
+        m_scorer->cancel();
+        emit scoringStopped();
+        announceScores(*joined);
+        setScores(std::move(joined));
+    } else {
+        setScores(nullptr);  // scored again with the new set, each file decoded once for all models
+        scoreFolder();
+        if (replaced) emit statusMessage(m_scoringNote);
+    }
+    afterCurrentModelChanged();
 }
 
 void Workspace::setCurrentModel(int index) {
@@ -200,13 +214,17 @@ void Workspace::onScoresFinished(std::shared_ptr<const FolderScores> scores) {
     emit scoringStopped();
     if (m_models.empty()) return;
     emit filesSkipped(scores->scores.skipped);
+    announceScores(*scores);
+    setScores(std::move(scores));
+}
+
+void Workspace::announceScores(const FolderScores& scores) {
     QStringList names;
-    for (const auto& model : scores->models) names << transformOf(*model);
-    QString message = tr("Scored %1 images for %2").arg(scores->scores.paths.size()).arg(names.join(tr(" and ")));
+    for (const auto& model : scores.models) names << transformOf(*model);
+    QString message = tr("Scored %1 images for %2").arg(scores.scores.paths.size()).arg(names.join(tr(" and ")));
     if (!m_scoringNote.isEmpty()) message += QStringLiteral(" · ") + m_scoringNote;
     m_scoringNote.clear();
     emit statusMessage(message);
-    setScores(std::move(scores));
 }
 
 // ---- Training ----
@@ -224,9 +242,11 @@ bool Workspace::startTraining(const core::TrainerConfig& config) {
         emit errorOccurred(tr("Cannot train"), QString::fromStdString(error.what()));
         return false;
     }
-    m_scorer->cancel();  // the training needs the cores; the folder is scored again afterwards
+    m_scorer->cancel();  // the training needs the cores
     emit scoringStopped();
-    return m_controller->start(request);
+    if (!m_controller->start(request)) return false;
+    m_trainingPaths = m_paths;
+    return true;
 }
 
 void Workspace::stopTraining() { m_controller->stop(); }
@@ -236,7 +256,10 @@ bool Workspace::isTraining() const { return m_controller->isRunning(); }
 void Workspace::onTrainingFinished(std::shared_ptr<const TrainingResult> result) {
     emit trainingFinished(result);
     emit filesSkipped(result->skipped);
-    addModel(result->model, tr("not saved yet"), std::make_shared<const core::CorrelationStudy>(result->validation));
+    // The training's scores are the folder's while the folder is still the one it trained on.
+    auto ownScores = m_paths == m_trainingPaths ? result->scores : nullptr;
+    addModel(result->model, tr("not saved yet"), std::make_shared<const core::CorrelationStudy>(result->validation),
+             std::move(ownScores));
 }
 
 void Workspace::onTrainingEnded() {
@@ -298,8 +321,7 @@ void Workspace::updateStudy() {
     const ModelSet::Entry* entry = m_models.currentEntry();
     if (entry && entry->study) return emit studyReady(*entry->study, entry->model, tr("held-out images"));
     if (!entry || m_paths.size() < 2) {
-        return emit studyUnavailable(
-            tr("A correlation study needs a model and at least two images in the folder."));
+        return emit studyUnavailable(tr("A correlation study needs a model and at least two images in the folder."));
     }
     auto model = entry->model;
     emit studyUnavailable(

@@ -56,7 +56,8 @@ public:
     int currentColumn() const;
 
     // Trains on the folder's images; false (with errorOccurred) when there is nothing to train on or `config` is
-    // invalid. Scoring stops for the training and resumes afterwards.
+    // invalid. Scoring stops for the training. The new model scores the images the training decoded, and the other
+    // open models' columns are kept when the folder's scores hold them: the folder is not decoded again.
     bool startTraining(const core::TrainerConfig& config);
     void stopTraining();
     bool isTraining() const;
@@ -119,12 +120,15 @@ private:
     void onFolderScanned(const QString& folder, const QStringList& paths);
     void onTrainingFinished(std::shared_ptr<const TrainingResult> result);
     void onTrainingEnded();
+    // Adds `model` as the current one. `ownScores`: its scores of the folder, when the training already made them.
     void addModel(std::shared_ptr<const core::TrainedModel> model, const QString& source,
-                  std::shared_ptr<const core::CorrelationStudy> study);
+                  std::shared_ptr<const core::CorrelationStudy> study, std::shared_ptr<const FolderScores> ownScores);
     void afterCurrentModelChanged();
     void setScores(std::shared_ptr<const FolderScores> scores);
     void scoreFolder();
     void onScoresFinished(std::shared_ptr<const FolderScores> scores);
+    // "Scored N images for blur and noise" in the status bar.
+    void announceScores(const FolderScores& scores);
     void updateSweep();
     void updateStudy();
 
@@ -134,6 +138,7 @@ private:
 
     QString m_folder;
     QStringList m_paths;
+    QStringList m_trainingPaths;  // the images the running or last training was given
     ModelSet m_models;
     std::shared_ptr<const FolderScores> m_scores;
     QHash<QString, int> m_scoreRows;  // path -> row of m_scores
