@@ -107,11 +107,8 @@ TEST_F(WindowWithModel, StopKeepsThePreviousModel) {
     });
     m_window->findChild<QPushButton*>("trainButton")->click();
     ASSERT_TRUE(testing::waitFor([&] { return training; }, 60000));
-    QElapsedTimer clock;
-    clock.start();
     m_window->findChild<QPushButton*>("stopButton")->click();
-    ASSERT_TRUE(cancelled.count() > 0 || cancelled.wait(5000));
-    EXPECT_LT(clock.elapsed(), 1000);
+    ASSERT_TRUE(cancelled.count() > 0 || cancelled.wait(60000));  // how soon: TrainingWorkerTest.StopCancelsWithinAStep
     EXPECT_EQ(m_window->workspace()->currentModel(), previous);
     EXPECT_TRUE(m_window->findChild<QPushButton*>("trainButton")->isEnabled());
     ASSERT_TRUE(m_window->workspace()->scores());  // the folder's scores stay those of the model that stays

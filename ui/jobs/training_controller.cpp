@@ -10,22 +10,10 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent), m_wor
     qRegisterMetaType<std::shared_ptr<const TrainingResult>>();
     m_thread.setObjectName("training");
     m_worker->moveToThread(&m_thread);
-    // Queued across the thread boundary: the slots below run on the UI thread.
-    connect(m_worker, &TrainingWorker::progress, this, [this](const TrainingUpdate& update) {
-        if (m_running) emit progress(update);
-    });
-    connect(m_worker, &TrainingWorker::finished, this, [this](std::shared_ptr<const TrainingResult> result) {
-        m_running = false;
-        emit finished(std::move(result));
-    });
-    connect(m_worker, &TrainingWorker::failed, this, [this](const QString& message) {
-        m_running = false;
-        emit failed(message);
-    });
-    connect(m_worker, &TrainingWorker::cancelled, this, [this] {
-        m_running = false;
-        emit cancelled();
-    });
+    // Queued across the thread boundary, and connected before any listener: runs first on the UI thread.
+    connect(m_worker, &TrainingWorker::failed, this, [this] { m_running = false; });
+    connect(m_worker, &TrainingWorker::finished, this, [this] { m_running = false; });
+    connect(m_worker, &TrainingWorker::cancelled, this, [this] { m_running = false; });
     m_thread.start();
 }
 

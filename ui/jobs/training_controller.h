@@ -1,6 +1,7 @@
 #pragma once
-// Owns the training thread and its worker: starts trainings, stops them, and forwards the worker's signals to the
-// UI thread. Destroying it stops a running training and waits for the thread.
+// Owns the training thread and its worker: starts trainings and stops them. Listen to worker()'s signals: they
+// arrive queued on the listener's thread, after the controller's own bookkeeping, so isRunning() is already false
+// when a listener hears that a training ended. Destroying it stops a running training and waits for the thread.
 
 #include <QObject>
 #include <QThread>
@@ -22,12 +23,8 @@ public:
     // Asks the running training to stop; `cancelled` follows within a step.
     void stop();
     bool isRunning() const { return m_running; }
-
-signals:
-    void progress(const TrainingUpdate& update);
-    void finished(std::shared_ptr<const TrainingResult> result);
-    void failed(const QString& message);
-    void cancelled();
+    // For connecting to its signals only: it lives on the training thread.
+    const TrainingWorker* worker() const { return m_worker; }
 
 private:
     QThread m_thread;

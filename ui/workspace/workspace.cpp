@@ -13,6 +13,7 @@
 #include "ui/jobs/background.h"
 #include "ui/jobs/file_writer.h"
 #include "ui/jobs/training_controller.h"
+#include "ui/jobs/training_worker.h"
 
 namespace twinsight::ui {
 namespace {
@@ -50,13 +51,14 @@ Workspace::Workspace(QObject* parent)
     connect(m_fileWriter, &FileWriter::failed, this, [this](const QString&, const QString& message) {
         emit errorOccurred(tr("Cannot write the file"), message);
     });
-    connect(m_controller, &TrainingController::progress, this, &Workspace::trainingProgress);
-    connect(m_controller, &TrainingController::finished, this, &Workspace::onTrainingFinished);
-    connect(m_controller, &TrainingController::failed, this, [this](const QString& message) {
+    const TrainingWorker* worker = m_controller->worker();
+    connect(worker, &TrainingWorker::progress, this, &Workspace::trainingProgress);
+    connect(worker, &TrainingWorker::finished, this, &Workspace::onTrainingFinished);
+    connect(worker, &TrainingWorker::failed, this, [this](const QString& message) {
         emit trainingFailed(message);
         onTrainingEnded();
     });
-    connect(m_controller, &TrainingController::cancelled, this, [this] {
+    connect(worker, &TrainingWorker::cancelled, this, [this] {
         emit trainingCancelled();
         onTrainingEnded();
     });
