@@ -4,7 +4,9 @@
 
 #include <QLabel>
 #include <QListView>
+#include <QListWidget>
 #include <QSignalSpy>
+#include <QToolButton>
 #include <fstream>
 
 #include "core/imageio/image_loading.h"
@@ -45,6 +47,20 @@ TEST(ImageBrowser, FillsThumbnailsInTheBackgroundAndListsSkippedFiles) {
     ASSERT_GE(row, 0);
     EXPECT_FALSE(browser.model()->index(row).data(Qt::DecorationRole).value<QImage>().isNull());
     EXPECT_FALSE(browser.selectedPath().isEmpty());  // the first image is selected, so the large view shows it
+    // The skipped list opens and closes under its disclosure toggle, its arrow following.
+    browser.show();
+    auto* toggle = browser.findChild<QToolButton*>("skippedToggle");
+    auto* skipped = browser.findChild<QListWidget*>("skippedList");
+    ASSERT_TRUE(toggle && skipped);
+    EXPECT_FALSE(skipped->isVisible());
+    EXPECT_EQ(toggle->arrowType(), Qt::RightArrow);
+    toggle->click();
+    EXPECT_TRUE(skipped->isVisible());
+    EXPECT_EQ(skipped->count(), 2);
+    EXPECT_EQ(toggle->arrowType(), Qt::DownArrow);
+    toggle->click();
+    EXPECT_FALSE(skipped->isVisible());
+    EXPECT_EQ(toggle->arrowType(), Qt::RightArrow);
 }
 
 TEST(ImageBrowser, SortsByScoreAndShowsScoresAndFlags) {

@@ -15,6 +15,7 @@
 #include "ui/browser/image_grid_model.h"
 #include "ui/browser/thumbnail_delegate.h"
 #include "ui/jobs/thumbnail_loader.h"
+#include "ui/support/disclosure.h"
 #include "ui/window/start_folder.h"
 
 namespace twinsight::ui {
@@ -41,8 +42,8 @@ ImageBrowser::ImageBrowser(QWidget* parent)
       m_folderLabel(new QLabel(this)),
       m_countLabel(new QLabel(this)),
       m_sort(new QComboBox(this)),
-      m_skippedToggle(new QToolButton(this)),
-      m_skippedList(new QListWidget(this)) {
+      m_skippedList(new QListWidget(this)),
+      m_skippedToggle(makeDisclosureToggle(QString(), m_skippedList, this)) {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setSortLocaleAware(true);
@@ -70,12 +71,7 @@ ImageBrowser::ImageBrowser(QWidget* parent)
     m_sort->addItem(tr("Score, lowest first"));
     m_sort->setToolTip(tr("Scores of the current model (chosen in the model panel)"));
     m_skippedToggle->setObjectName("skippedToggle");
-    m_skippedToggle->setCheckable(true);
-    m_skippedToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_skippedToggle->setArrowType(Qt::RightArrow);
-    m_skippedToggle->setAutoRaise(true);
     m_skippedList->setObjectName("skippedList");
-    m_skippedList->setVisible(false);
     m_skippedList->setMaximumHeight(140);
 
     auto* header = new QHBoxLayout;
@@ -91,10 +87,6 @@ ImageBrowser::ImageBrowser(QWidget* parent)
 
     connect(m_sort, &QComboBox::currentIndexChanged, this,
             [this](int index) { setSortOrder(static_cast<SortOrder>(index)); });
-    connect(m_skippedToggle, &QToolButton::toggled, this, [this](bool open) {
-        m_skippedList->setVisible(open);
-        m_skippedToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
-    });
     connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& current) {
         emit selectionChanged(current.data(ImageGridModel::PathRole).toString());
     });

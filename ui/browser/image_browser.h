@@ -71,8 +71,8 @@ private:
     QLabel* m_folderLabel;
     QLabel* m_countLabel;
     QComboBox* m_sort;
-    QToolButton* m_skippedToggle;
     QListWidget* m_skippedList;
+    QToolButton* m_skippedToggle;  // after the list it opens
     QString m_folder;
     QSet<QString> m_skipped;
 };

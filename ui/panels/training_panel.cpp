@@ -17,6 +17,7 @@
 #include <limits>
 
 #include "ui/panels/range_editor.h"
+#include "ui/support/disclosure.h"
 
 namespace twinsight::ui {
 
@@ -146,12 +147,6 @@ QWidget* TrainingPanel::makeTrainingGroup() {
 QWidget* TrainingPanel::makeAdvancedOptions() {
     const core::TrainerConfig defaults;
     auto* box = new QWidget(this);
-    auto* toggle = new QToolButton(box);
-    toggle->setText(tr("Image sizes"));
-    toggle->setCheckable(true);
-    toggle->setAutoRaise(true);
-    toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toggle->setArrowType(Qt::RightArrow);
     auto* sizes = new QWidget(box);
     m_workingSize->setObjectName("workingSizeSpin");
     m_workingSize->setRange(defaults.inputSize, 4096);
@@ -169,14 +164,9 @@ QWidget* TrainingPanel::makeAdvancedOptions() {
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("Working size"), m_workingSize);
     form->addRow(tr("Network input"), m_inputSize);
-    sizes->setVisible(false);
-    connect(toggle, &QToolButton::toggled, sizes, [sizes, toggle](bool open) {
-        sizes->setVisible(open);
-        toggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
-    });
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(toggle);
+    layout->addWidget(makeDisclosureToggle(tr("Image sizes"), sizes, box));
     layout->addWidget(sizes);
     return box;
 }
