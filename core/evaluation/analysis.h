@@ -3,9 +3,8 @@
 // evaluation protocol of docs/design.md.
 
 #include <functional>
-#include <vector>
-
 #include <opencv2/core.hpp>
+#include <vector>
 
 #include "core/base/statistics.h"
 #include "core/model/calibration.h"
@@ -40,8 +39,9 @@ struct CorrelationStudy {
     double pairAccuracy = 0.0;      // pooled over all row pairs with different magnitudes
     int images = 0;
     int levels = 0;
-    // 90% intervals from a bootstrap over the images (whole images are resampled, their rows together): how far
-    // the figures above could move on another set of images like these.
+    // 90% intervals from a bootstrap over the images (whole images are resampled, their rows together): where the
+    // figure of another set of as many images like these falls 9 times in 10 (docs/quality.md, "How sure a figure
+    // is").
     Interval pearsonInterval;
     Interval spearmanInterval;
     Interval pairAccuracyInterval;
@@ -54,7 +54,8 @@ inline constexpr int kSteadyStudyImages = 8;
 // Resamples behind each interval; fewer for large studies, where the intervals are narrow anyway.
 inline constexpr int kBootstrapResamples = 1000;
 
-// Fills the study's intervals (a percentile bootstrap over its images, 5th and 95th percentiles); deterministic.
+// Fills the study's intervals: the figure plus the 5th and 95th percentiles of the difference between two
+// independent bootstrap resamples of its images; deterministic.
 void addBootstrapIntervals(CorrelationStudy& study);
 
 // Median absolute error of calibrated estimates against the true magnitudes, in the transformation's unit.

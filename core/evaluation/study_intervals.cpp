@@ -11,7 +11,7 @@
 namespace twinsight::core {
 namespace {
 
-// Each interval is the middle 90% of the resampled figures.
+// Each interval holds the middle 90% of the moves between resampled sets.
 constexpr double kLowerPercent = 5.0;
 constexpr double kUpperPercent = 95.0;
 // Rows above which fewer resamples are drawn: the cost grows with rows times resamples.
@@ -26,11 +26,37 @@ std::vector<std::vector<const StudyRow*>> rowsByImage(const CorrelationStudy& st
     return byImage;
 }
 
-Interval middleOf(std::vector<double> values) {
+// The 95th percentile of Student's t with `degrees` degrees of freedom (Cornish-Fisher expansion about the normal
+// one; within 0.2% from 4 degrees, 1.9% low at 2).
+double studentT95(int degrees) {
+    const double z = 1.6448536, z3 = z * z * z, z5 = z3 * z * z, d = degrees;
+    return z + (z3 + z) / (4.0 * d) + (5.0 * z5 + 16.0 * z3 + 3.0 * z) / (96.0 * d * d);
+}
+
+// A bootstrap over few images spreads too little: it cannot draw an image it has not seen. The expanded
+// percentile interval widens it by sqrt(n / (n - 1)) and by Student's t over the normal quantile (Hesterberg,
+// "What teachers should know about the bootstrap", 2015): 1.23 for 8 images, 1.07 for 30.
+double smallSetExpansion(int images) {
+    if (images < 2) return 1.0;
+    return std::sqrt(images / (images - 1.0)) * studentT95(images - 1) / studentT95(1 << 30);
+}
+
+// How far a figure moves from one set of images to another like it: the differences of resample r and resample
+// r + R/2, two independent draws, widened for small sets. Their middle 90% around the figure is the interval, kept
+// inside the figure's own scale. A percentile of the resamples alone says where the figure of the whole
+// population lies; another set of as many images scatters about that by as much again.
+Interval movedBetweenSets(double figure, const std::vector<double>& resampled, int images, double lowest,
+                          double highest) {
     Interval interval;
-    if (values.empty()) return interval;
-    interval.low = percentile(values, kLowerPercent);
-    interval.high = percentile(std::move(values), kUpperPercent);
+    if (resampled.empty()) return interval;
+    const std::size_t half = resampled.size() / 2;
+    const double expansion = smallSetExpansion(images);
+    std::vector<double> moves;
+    moves.reserve(resampled.size());
+    for (std::size_t r = 0; r < resampled.size(); ++r)
+        moves.push_back(expansion * (resampled[r] - resampled[(r + half) % resampled.size()]));
+    interval.low = std::clamp(figure + percentile(moves, kLowerPercent), lowest, highest);
+    interval.high = std::clamp(figure + percentile(std::move(moves), kUpperPercent), lowest, highest);
     return interval;
 }
 
@@ -57,9 +83,10 @@ void addBootstrapIntervals(CorrelationStudy& study) {
         spearmans.push_back(spearman(magnitudes, scores));
         accuracies.push_back(pairAccuracy(magnitudes, scores));
     }
-    study.pearsonInterval = middleOf(std::move(pearsons));
-    study.spearmanInterval = middleOf(std::move(spearmans));
-    study.pairAccuracyInterval = middleOf(std::move(accuracies));
+    const int images = static_cast<int>(byImage.size());
+    study.pearsonInterval = movedBetweenSets(study.pearson, pearsons, images, -1.0, 1.0);
+    study.spearmanInterval = movedBetweenSets(study.spearman, spearmans, images, -1.0, 1.0);
+    study.pairAccuracyInterval = movedBetweenSets(study.pairAccuracy, accuracies, images, 0.0, 1.0);
 }
 
 double medianEstimateError(const CorrelationStudy& study, const Calibration& calibration) {

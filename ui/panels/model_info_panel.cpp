@@ -1,7 +1,5 @@
 #include "ui/panels/model_info_panel.h"
 
-#include <cmath>
-
 #include <QComboBox>
 #include <QDateTime>
 #include <QFormLayout>
@@ -13,6 +11,7 @@
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <cmath>
 
 #include "ui/support/figure_text.h"
 
@@ -147,8 +146,9 @@ void ModelInfoPanel::setModel(const core::ModelMetadata& metadata, const QString
                          .arg(number(training.valPairAccuracy * 100.0, 1))
                          .arg(intervalText(training.valPairAccuracyInterval, 1, 100.0)));
     m_values[Accuracy]->setToolTip(
-        tr("Share of held-out image pairs the model orders right; in brackets the 90% "
-           "interval from a bootstrap over the held-out images"));
+        tr("Share of held-out image pairs the model orders right; in brackets where it "
+           "would lie on 90% of other held-out sets like this one (bootstrap over the "
+           "held-out images)"));
     setRow(Correlation, QStringLiteral("%1 · %2").arg(number(training.valPearson, 3), number(training.valSpearman, 3)));
     m_values[Correlation]->setToolTip(tr("Score against true magnitude over the held-out images, pooled"));
     setRow(Interval, QStringLiteral("%1 · %2").arg(intervalText(training.valPearsonInterval, 2),
