@@ -74,6 +74,8 @@ torch::Tensor BranchImpl::forward(torch::Tensor input, torch::Tensor context) {
 }
 
 torch::Tensor toTensor(const InputBatch& batch, const torch::Device& device) {
+    // A batch of contexts alone: no pixel values, only the sample count the branch checks the context against.
+    if (batch.sampleSize() == 0) return torch::zeros({batch.count, batch.channels, 0, 0}, torch::TensorOptions(device));
     // from_blob does not copy; clone() gives the tensor its own storage before the batch goes away.
     torch::Tensor tensor = torch::from_blob(const_cast<float*>(batch.values.data()),
                                             {batch.count, batch.channels, batch.height, batch.width}, torch::kFloat32);

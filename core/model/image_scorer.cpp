@@ -23,16 +23,19 @@ std::vector<int> spreadStarts(int length, int window, int count) {
 }  // namespace
 
 ImageScorer::ImageScorer(const Transform& transform, int inputSize, PoolRule pool, int contextSize,
-                         BatchScoreFunction scoreBatch)
+                         BatchScoreFunction scoreBatch, bool contextOnly)
     : m_transform(transform),
       m_inputSize(inputSize),
       m_pool(pool),
       m_contextSize(contextSize),
-      m_scoreBatch(std::move(scoreBatch)) {
+      m_scoreBatch(std::move(scoreBatch)),
+      m_contextOnly(contextOnly) {
     if (inputSize < 8) throw std::invalid_argument("scorer: input size must be at least 8 px");
     const std::vector<int> earlier = transform.earlierContextSizes();
     const bool knownSize = contextSize == 0 || contextSize == transform.contextSize() ||
                            std::find(earlier.begin(), earlier.end(), contextSize) != earlier.end();
+    if (contextOnly && contextSize == 0)
+        throw std::invalid_argument("scorer: a network on the context alone needs one");
     if (!knownSize) {
         throw std::invalid_argument("scorer: the " + transform.name() + " transformation has " +
                                     std::to_string(transform.contextSize()) + " context values, not " +
@@ -88,18 +91,27 @@ std::vector<double> ImageScorer::scoreAll(const std::vector<cv::Mat>& images) co
     std::vector<std::size_t> owner;  // image index of each crop, in batch order
     std::vector<double> cropScores;
     const int contextSize = m_contextSize;
-    InputBatch batch(3, m_inputSize, m_transform.inputEncoding(), contextSize);
+    const int side = m_contextOnly ? 0 : m_inputSize;
+    InputBatch batch(3, side, m_transform.inputEncoding(), contextSize);
     auto flush = [&] {
         if (batch.count == 0) return;
         const std::vector<float> scores = m_scoreBatch(batch);
         cropScores.insert(cropScores.end(), scores.begin(), scores.end());
-        batch = InputBatch(3, m_inputSize, m_transform.inputEncoding(), contextSize);
+        batch = InputBatch(3, side, m_transform.inputEncoding(), contextSize);
     };
     for (std::size_t i = 0; i < images.size(); ++i) {
         std::vector<float> context;
         if (contextSize > 0) {
             context = m_transform.globalContext(images[i]);
             context.resize(contextSize);  // a model of an earlier context size reads the first values
+        }
+        if (m_contextOnly) {
+            if (images[i].empty() || images[i].type() != CV_8UC3)
+                throw std::invalid_argument("scorer: expected a 3-channel 8-bit image");
+            batch.appendContext(context);
+            owner.push_back(i);
+            if (batch.count == kCropsPerBatch) flush();
+            continue;
         }
         for (const cv::Mat& view : networkViews(images[i])) {
             batch.append(view, context);

@@ -20,8 +20,10 @@ public:
     // `contextSize`: whole-image values the network takes beside each crop: the transformation's own, one of its
     // earlierContextSizes() (the first values of today's), or 0 for a model trained before its context existed
     // (which is then not computed).
+    // `contextOnly`: the network reads the context alone (ContextJoin::Alone), so each image is one sample of its
+    // context, with no crops.
     ImageScorer(const Transform& transform, int inputSize, PoolRule pool, int contextSize,
-                BatchScoreFunction scoreBatch);
+                BatchScoreFunction scoreBatch, bool contextOnly = false);
 
     // Score of one CV_8UC3 image at working size.
     double score(const cv::Mat& image) const;
@@ -46,6 +48,7 @@ private:
     PoolRule m_pool;
     int m_contextSize;
     BatchScoreFunction m_scoreBatch;
+    bool m_contextOnly;
 };
 
 }  // namespace twinsight::core

@@ -195,6 +195,9 @@ void validateArchitecture(const ArchitectureSpec& spec, const Transform& transfo
                                     " does not match the " + transform.name() + " transformation's " +
                                     std::to_string(transform.contextSize()) + " context values");
     }
+    if (spec.contextJoin == ContextJoin::Alone && spec.contextSize == 0) {
+        throw std::invalid_argument("architecture.context_join alone needs context values (context_size is 0)");
+    }
 }
 
 void validateCalibration(const Calibration& calibration, const Transform& transform) {

@@ -13,7 +13,17 @@ constexpr float kInputOffset = 0.5f;
 constexpr double kMinimumDeviation = 4.0;
 }  // namespace
 
+void InputBatch::appendContext(const std::vector<float>& imageContext) {
+    if (sampleSize() != 0) throw std::invalid_argument("network input: a batch with pixels needs them for each sample");
+    if (contextSize == 0 || static_cast<int>(imageContext.size()) != contextSize) {
+        throw std::invalid_argument("network input: expected " + std::to_string(contextSize) + " context values");
+    }
+    context.insert(context.end(), imageContext.begin(), imageContext.end());
+    ++count;
+}
+
 void InputBatch::append(const cv::Mat& bgr, const std::vector<float>& imageContext) {
+    if (sampleSize() == 0) throw std::invalid_argument("network input: a batch without pixels takes contexts only");
     if (bgr.type() != CV_8UC3 || bgr.rows != height || bgr.cols != width) {
         throw std::invalid_argument("network input: expected a " + std::to_string(width) + "x" +
                                     std::to_string(height) + " 3-channel 8-bit image");

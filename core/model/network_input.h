@@ -23,11 +23,15 @@ struct InputBatch {
     std::vector<float> context;  // count * contextSize
 
     InputBatch() = default;
+    // `side` 0: a batch of contexts without pixels, for a network that reads the context alone
+    // (ContextJoin::Alone): filled by appendContext.
     InputBatch(int channelCount, int side, InputEncoding inputEncoding = InputEncoding::FixedScale, int context = 0)
         : encoding(inputEncoding), channels(channelCount), height(side), width(side), contextSize(context) {}
     // Appends one CV_8UC3 image of exactly height x width, and the context of the whole image it was cut from
     // (exactly contextSize values).
     void append(const cv::Mat& bgr, const std::vector<float>& imageContext = {});
+    // Appends one sample that is its context alone (a batch of side 0).
+    void appendContext(const std::vector<float>& imageContext);
     std::size_t sampleSize() const { return static_cast<std::size_t>(channels) * height * width; }
 };
 

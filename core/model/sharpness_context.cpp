@@ -3,15 +3,39 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
 #include <numeric>
-
 #include <opencv2/imgproc.hpp>
 
 namespace twinsight::core {
 namespace {
 
-constexpr std::array<double, 2> kReblurSigmas{1.0, 2.0};
-constexpr std::array<double, 3> kDetailedShares{0.10, 0.25, 1.0};
+// Each measurement: a re-blur sigma and the share of most detailed blocks it is taken over. The first six are those
+// of the first blur models with a context (re-blurs of 1 and 2 px), in their order, so that such models read the
+// first values of today's; then the most detailed 5% at 1 and 2 px, and re-blurs of 0.5 px (fine edges, small
+// sigmas) and 4 px (wide edges, where 1 and 2 px keep nearly all the energy) over the four shares.
+struct Measurement {
+    double reblur;
+    double share;
+};
+constexpr std::array<Measurement, kSharpnessContextSize> kMeasurements{{
+    {1.0, 0.10},
+    {1.0, 0.25},
+    {1.0, 1.0},
+    {2.0, 0.10},
+    {2.0, 0.25},
+    {2.0, 1.0},
+    {1.0, 0.05},
+    {2.0, 0.05},
+    {0.5, 0.05},
+    {0.5, 0.10},
+    {0.5, 0.25},
+    {0.5, 1.0},
+    {4.0, 0.05},
+    {4.0, 0.10},
+    {4.0, 0.25},
+    {4.0, 1.0},
+}};
 constexpr int kBlock = 32;
 constexpr int kBlockStride = kBlock / 2;
 // Kept energy above this reads as "no measurable width left to lose": the width estimate would run to infinity.
@@ -53,20 +77,25 @@ std::vector<float> sharpnessContext(const cv::Mat& bgr) {
     std::sort(byDetail.begin(), byDetail.end(),
               [&](std::size_t a, std::size_t b) { return original[a] > original[b]; });
 
-    std::vector<float> context;
-    for (double reblur : kReblurSigmas) {
+    std::map<double, std::vector<double>> keptByReblur;
+    for (const Measurement& m : kMeasurements) {
+        if (keptByReblur.count(m.reblur)) continue;
         cv::Mat reblurred;
-        cv::GaussianBlur(grey, reblurred, cv::Size(0, 0), reblur, reblur, cv::BORDER_REFLECT_101);
-        const std::vector<double> kept = blockSums(gradientEnergy(reblurred));
-        for (double share : kDetailedShares) {
-            const auto count = std::max<std::size_t>(1, static_cast<std::size_t>(share * byDetail.size()));
-            double before = 0.0, after = 0.0;
-            for (std::size_t k = 0; k < count; ++k) before += original[byDetail[k]], after += kept[byDetail[k]];
-            // A flat image keeps all its (zero) energy: as wide as can be told.
-            const double ratio = before > 0.0 ? std::clamp(after / before, 0.0, kMostKeptEnergy) : kMostKeptEnergy;
-            const double width = std::min(kWidestEdge, reblur * ratio / std::sqrt(1.0 - ratio * ratio));
-            context.push_back(static_cast<float>(std::log1p(width)));
-        }
+        cv::GaussianBlur(grey, reblurred, cv::Size(0, 0), m.reblur, m.reblur, cv::BORDER_REFLECT_101);
+        keptByReblur[m.reblur] = blockSums(gradientEnergy(reblurred));
+    }
+    std::vector<float> context;
+    for (const Measurement& m : kMeasurements) {
+        const std::vector<double>& kept = keptByReblur[m.reblur];
+        const auto count = std::max<std::size_t>(1, static_cast<std::size_t>(m.share * byDetail.size()));
+        double before = 0.0, after = 0.0;
+        for (std::size_t k = 0; k < count; ++k) before += original[byDetail[k]], after += kept[byDetail[k]];
+        // A flat image keeps all its (zero) energy: as wide as can be told, whatever the re-blur.
+        const double ratio = before > 0.0 ? std::clamp(after / before, 0.0, kMostKeptEnergy) : kMostKeptEnergy;
+        const double width = ratio >= kMostKeptEnergy
+                                 ? kWidestEdge
+                                 : std::min(kWidestEdge, m.reblur * ratio / std::sqrt(1.0 - ratio * ratio));
+        context.push_back(static_cast<float>(std::log1p(width)));
     }
     return context;
 }

@@ -140,6 +140,9 @@ TrainedModel TrainedModel::load(const std::string& path, const std::string& devi
         impl->branch->eval();
     } catch (const c10::Error& error) {
         throw std::runtime_error(path + ": model weights do not match the architecture in its metadata");
+    } catch (const std::exception& error) {
+        // LibTorch's archive reader reports some damage with its own errors, over several lines: one line here.
+        throw std::runtime_error(path + ": model weights are damaged (unreadable archive)");
     }
     requireFiniteWeights(*impl->branch, path);
     TrainedModel model(std::move(impl));
@@ -189,9 +192,10 @@ std::vector<float> TrainedModel::scoreBatch(const InputBatch& batch) const {
 }
 
 ImageScorer TrainedModel::scorer() const {
-    return ImageScorer(transform(), m_impl->metadata.inputSize, m_impl->metadata.pool,
-                       m_impl->metadata.architecture.contextSize,
-                       [this](const InputBatch& batch) { return scoreBatch(batch); });
+    const ArchitectureSpec& architecture = m_impl->metadata.architecture;
+    return ImageScorer(
+        transform(), m_impl->metadata.inputSize, m_impl->metadata.pool, architecture.contextSize,
+        [this](const InputBatch& batch) { return scoreBatch(batch); }, architecture.contextJoin == ContextJoin::Alone);
 }
 
 std::vector<ImageEstimate> TrainedModel::estimate(const std::vector<cv::Mat>& images) const {

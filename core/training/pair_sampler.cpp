@@ -35,7 +35,7 @@ PairSampler::PairSampler(const Transform& transform, const std::vector<cv::Mat>&
     if (config.crossImageShare < 0.0 || config.crossImageShare > 1.0) {
         throw std::invalid_argument("pair sampler: cross-image share must lie in 0..1");
     }
-    if (config.picturedPairs >= 0 && config.picturedPairs < config.batchSize && transform.contextSize() == 0) {
+    if (config.picturedPairs >= 0 && transform.contextSize() == 0) {
         throw std::invalid_argument("pair sampler: a copy without pixels needs a context to carry it");
     }
     m_blankFrame = cv::Mat(config.inputSize, config.inputSize, CV_8UC3, cv::Scalar::all(0));
@@ -58,8 +58,9 @@ PairSampler::PairSampler(const Transform& transform, const std::vector<cv::Mat>&
 PairBatch PairSampler::next() {
     PairBatch batch;
     const int context = m_transform.contextSize();
-    batch.first = InputBatch(3, m_config.inputSize, m_transform.inputEncoding(), context);
-    batch.second = InputBatch(3, m_config.inputSize, m_transform.inputEncoding(), context);
+    const int side = m_config.picturedPairs >= 0 ? 0 : m_config.inputSize;  // contexts alone: no pixels
+    batch.first = InputBatch(3, side, m_transform.inputEncoding(), context);
+    batch.second = InputBatch(3, side, m_transform.inputEncoding(), context);
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     for (int i = 0; i < m_config.batchSize; ++i) addPair(batch, unit(m_random) < m_config.crossImageShare);
     return batch;
@@ -182,8 +183,13 @@ void PairSampler::addPair(PairBatch& batch, bool cross) {
     const bool pictured = m_config.picturedPairs < 0 || static_cast<int>(batch.labels.size()) < m_config.picturedPairs;
     DegradedView first = degradedView(firstIndex, firstCrop, firstFlip, firstMagnitude, pictured);
     DegradedView second = degradedView(secondIndex, secondCrop, secondFlip, secondMagnitude, pictured);
-    batch.first.append(first.pixels, first.context);
-    batch.second.append(second.pixels, second.context);
+    if (batch.first.sampleSize() == 0) {
+        batch.first.appendContext(first.context);
+        batch.second.appendContext(second.context);
+    } else {
+        batch.first.append(first.pixels, first.context);
+        batch.second.append(second.pixels, second.context);
+    }
     batch.firstViews.push_back(std::move(first.pixels));
     batch.secondViews.push_back(std::move(second.pixels));
     batch.labels.push_back(firstMagnitude > secondMagnitude ? 1.0f : 0.0f);

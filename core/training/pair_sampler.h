@@ -20,9 +20,9 @@ struct SamplerConfig {
     // Share of pairs whose two copies come from independently drawn images (and crops).
     double crossImageShare = 0.5;
     std::uint64_t seed = 1;
-    // Pairs per batch, from the first, whose copies are rendered as pixels; the others get a blank frame and only
-    // their context. Negative: all. A network that reads the context alone needs pixels only for the pairs a
-    // person is shown.
+    // Negative: every copy is rendered as pixels, the network's input. Otherwise the network reads the context
+    // alone: the batches carry contexts without pixels, and only this many pairs per batch, from the first, are
+    // rendered for a person to see (firstViews and secondViews; the others' views are a blank frame).
     int picturedPairs = -1;
 };
 

@@ -160,11 +160,13 @@ double TrainingRun::step(const PairBatch& batch, int index) {
 
 CorrelationStudy TrainingRun::study(const std::vector<cv::Mat>& images) {
     m_branch->eval();
-    const ImageScorer scorer(m_transform, m_config.inputSize, m_transform.poolRule(), m_transform.contextSize(),
-                             [this](const InputBatch& batch) {
-                                 if (m_cancel) throw TrainingCancelled();
-                                 return scoreWithBranch(m_branch, batch, m_device);
-                             });
+    const ImageScorer scorer(
+        m_transform, m_config.inputSize, m_transform.poolRule(), m_transform.contextSize(),
+        [this](const InputBatch& batch) {
+            if (m_cancel) throw TrainingCancelled();
+            return scoreWithBranch(m_branch, batch, m_device);
+        },
+        m_transform.contextJoin() == ContextJoin::Alone);
     CorrelationStudy study = studyCorrelation(scorer, images, m_config.effectiveRange(), m_config.validationLevels);
     m_branch->train();
     return study;

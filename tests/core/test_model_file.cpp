@@ -106,12 +106,12 @@ TEST_F(ModelFile, SaveAndLoadGiveIdenticalScoresAndMetadata) {
     EXPECT_EQ(metadata.training.calibrationImages, trained.calibrationImages);
     EXPECT_FALSE(metadata.created.empty());
     EXPECT_EQ(metadata.architecture.contextSize, findTransform("blur").contextSize());
-    EXPECT_EQ(metadata.architecture.contextJoin, ContextJoin::LinearTerm);
+    EXPECT_EQ(metadata.architecture.contextJoin, ContextJoin::Alone);
 }
 
 TEST_F(ModelFile, FilesWrittenBeforeTheContextJoinPutTheContextInTheHead) {
     nlohmann::json json = outcome().model.metadata().toJson();
-    EXPECT_EQ(json["architecture"]["context_join"], "linear-term");
+    EXPECT_EQ(json["architecture"]["context_join"], "alone");
     ASSERT_EQ(json["architecture"].erase("context_join"), 1U);
     EXPECT_EQ(ModelMetadata::fromJson(json).architecture.contextJoin, ContextJoin::Head);
     json["architecture"]["context_join"] = "sideways";
@@ -222,6 +222,8 @@ TEST_F(ModelFile, EachHeaderFieldOutsideTrainingsBoundsIsRefusedByName) {
         {[contextSize](nlohmann::json& h) { h["architecture"]["context_size"] = contextSize + 1; },
          "architecture.context_size " + std::to_string(contextSize + 1) + " does not match the blur transformation's " +
              std::to_string(contextSize) + " context values"},
+        {[](nlohmann::json& h) { h["architecture"]["context_size"] = 0; },
+         "architecture.context_join alone needs context values (context_size is 0)"},
     };
     for (const auto& [edit, expected] : cases) {
         nlohmann::json header = parts.header;

@@ -84,6 +84,35 @@ TEST(PairSampler, TheSameSeedReproducesBatchesAndAnotherDoesNot) {
     EXPECT_NE(a.first.values, c.first.values);
 }
 
+TEST(PairSampler, ForANetworkOnTheContextAloneBatchesCarryContextsAndOnlyTheFirstPairsArePictured) {
+    const auto images = scenes(3);
+    const Transform& blur = findTransform("blur");
+    SamplerConfig contextsOnly = config(blur, 0.8, 9);
+    contextsOnly.picturedPairs = 2;
+    PairSampler withPixels(blur, images, config(blur, 0.8, 9));
+    PairSampler withoutPixels(blur, images, contextsOnly);
+    const PairBatch full = withPixels.next(), light = withoutPixels.next();
+    // The same pairs are drawn either way: picturing draws nothing from the random sequence.
+    EXPECT_EQ(light.labels, full.labels);
+    EXPECT_EQ(light.firstMagnitudes, full.firstMagnitudes);
+    EXPECT_EQ(light.first.context, full.first.context);
+    EXPECT_EQ(light.second.context, full.second.context);
+    EXPECT_TRUE(light.first.values.empty());
+    EXPECT_TRUE(light.second.values.empty());
+    EXPECT_EQ(light.first.count, 16);
+    ASSERT_EQ(light.firstViews.size(), 16U);
+    for (std::size_t i = 0; i < light.firstViews.size(); ++i) {
+        const bool pictured = i < 2;
+        EXPECT_EQ(cv::countNonZero(light.firstViews[i].reshape(1)) > 0, pictured) << i;
+        if (pictured) {
+            EXPECT_EQ(cv::norm(light.firstViews[i], full.firstViews[i], cv::NORM_INF), 0.0) << i;
+        }
+    }
+    SamplerConfig noContext = config(findTransform("noise"), 0.5, 9);
+    noContext.picturedPairs = 2;
+    EXPECT_THROW(PairSampler(findTransform("noise"), images, noContext), std::invalid_argument);
+}
+
 TEST(PairSampler, SameImagePairsShareTheirCropSoOnlyTheDegradationDiffers) {
     const auto images = scenes(3);
     const Transform& brightness = findTransform("brightness");

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <numeric>
+#include <opencv2/imgproc.hpp>
 
 #include "core/model/image_scorer.h"
 
@@ -88,21 +89,55 @@ TEST(ImageScorer, GivesTheNetworkTheImagesContextOnlyWhenTheModelTakesIt) {
 }
 
 TEST(ImageScorer, AModelOfAnEarlierContextSizeGetsTheFirstValues) {
-    const Transform& rotation = findTransform("rotation");
-    const std::vector<int> earlier = rotation.earlierContextSizes();
-    ASSERT_FALSE(earlier.empty());
-    const int older = earlier.front();
-    ASSERT_LT(older, rotation.contextSize());
-    cv::Mat image(120, 160, CV_8UC3);
-    cv::randu(image, 0, 255);
-    const std::vector<float> today = rotation.globalContext(image);
-    const ImageScorer scorer(rotation, 32, {}, older, [&](const InputBatch& batch) {
-        EXPECT_EQ(batch.contextSize, older);
-        EXPECT_EQ(batch.context, std::vector<float>(today.begin(), today.begin() + older));
-        return std::vector<float>(batch.count, 0.0f);
-    });
-    scorer.score(image);
-    EXPECT_THROW(ImageScorer(rotation, 32, {}, older + 1, meanLevel), std::invalid_argument);
+    for (const char* name : {"rotation", "blur"}) {
+        const Transform& transform = findTransform(name);
+        const std::vector<int> earlier = transform.earlierContextSizes();
+        ASSERT_FALSE(earlier.empty()) << name;
+        const int older = earlier.front();
+        ASSERT_LT(older, transform.contextSize()) << name;
+        cv::Mat image(120, 160, CV_8UC3);
+        cv::randu(image, 0, 255);
+        const std::vector<float> today = transform.globalContext(image);
+        const ImageScorer scorer(transform, 32, {}, older, [&](const InputBatch& batch) {
+            EXPECT_EQ(batch.contextSize, older) << name;
+            for (int k = 0; k < batch.count; ++k) {
+                EXPECT_EQ(
+                    std::vector<float>(batch.context.begin() + k * older, batch.context.begin() + (k + 1) * older),
+                    std::vector<float>(today.begin(), today.begin() + older))
+                    << name;
+            }
+            return std::vector<float>(batch.count, 0.0f);
+        });
+        scorer.score(image);
+        EXPECT_THROW(ImageScorer(transform, 32, {}, older + 1, meanLevel), std::invalid_argument) << name;
+    }
+}
+
+TEST(ImageScorer, ANetworkOnTheContextAloneGetsOneContextPerImageAndNoPixels) {
+    const Transform& blur = findTransform("blur");
+    std::vector<cv::Mat> images(3, cv::Mat(150, 200, CV_8UC3));
+    for (cv::Mat& image : images) {
+        image = cv::Mat(150, 200, CV_8UC3);
+        cv::randu(image, 0, 255);
+    }
+    cv::GaussianBlur(images[1], images[1], cv::Size(0, 0), 2.0);
+    int calls = 0;
+    const ImageScorer scorer(
+        blur, 64, blur.poolRule(), blur.contextSize(),
+        [&](const InputBatch& batch) {
+            ++calls;
+            EXPECT_EQ(batch.count, 3) << "one sample per image, not a grid of crops";
+            EXPECT_TRUE(batch.values.empty());
+            std::vector<float> firstValues;  // the score: the first edge width
+            for (int k = 0; k < batch.count; ++k) firstValues.push_back(batch.context[k * batch.contextSize]);
+            return firstValues;
+        },
+        /*contextOnly=*/true);
+    const std::vector<double> scores = scorer.scoreAll(images);
+    EXPECT_EQ(calls, 1);
+    for (std::size_t i = 0; i < images.size(); ++i) EXPECT_FLOAT_EQ(scores[i], blur.globalContext(images[i])[0]);
+    EXPECT_GT(scores[1], scores[0]) << "the blurred image's edges are wider";
+    EXPECT_THROW(ImageScorer(blur, 64, {}, 0, meanLevel, /*contextOnly=*/true), std::invalid_argument);
 }
 
 TEST(ImageScorer, ScoringManyEqualsScoringEachAlone) {

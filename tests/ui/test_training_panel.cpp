@@ -103,7 +103,7 @@ TEST(TrainingPanel, DefaultStepsFollowTheTransformationAndThoroughIsKept) {
         auto* steps = panel.findChild<QSpinBox*>("stepsSpin");
         auto* combo = panel.findChild<QComboBox*>("transformCombo");
         combo->setCurrentIndex(combo->findData("blur"));
-        EXPECT_EQ(steps->text(), "Default (3000)");
+        EXPECT_EQ(steps->text(), "Default (20000)");
         EXPECT_FALSE(panel.config().steps.has_value());
         combo->setCurrentIndex(combo->findData("rotation"));
         EXPECT_EQ(steps->text(), "Default (1500)");

@@ -88,6 +88,7 @@ core::TrainerConfig configFor(const CollectionSettings& settings, const std::str
     config.thorough = settings.thorough;
     if (settings.crossShare >= 0.0) config.crossImageShare = settings.crossShare;
     if (settings.linearity >= 0.0) config.linearityWeight = settings.linearity;
+    if (settings.headWidth > 0) config.architecture.headWidth = settings.headWidth;
     if (!settings.widths.empty()) {
         if (settings.widths.size() != settings.strides.size())
             throw std::invalid_argument("give as many strides as widths");

@@ -22,6 +22,7 @@ struct CollectionSettings {
     double linearity = -1.0;           // weight of the linearity loss; below 0: the transformation's
     std::string runsOut;               // CSV of every run, appended as they finish; none when empty
     std::vector<int> widths, strides;  // the branch's convolutions; the default architecture when empty
+    int headWidth = 0;                 // units of the branch's head; the default when 0
     std::string modelsOut;             // folder each run's model is saved in; none when empty
 };
 

@@ -103,6 +103,7 @@ int main(int argc, char** argv) {
     app.add_option("--linearity", options.collections.linearity, "Weight of the linearity loss for --collections");
     app.add_flag("--thorough", options.collections.thorough, "Train with the thorough setting");
     app.add_option("--runs-out", options.collections.runsOut, "CSV file every --collections run is appended to");
+    app.add_option("--head-width", options.collections.headWidth, "Units of the head for --collections");
     app.add_option("--widths", options.collections.widths, "Convolution widths for --collections")->delimiter(',');
     app.add_option("--strides", options.collections.strides, "Convolution strides for --collections")->delimiter(',');
     app.add_option("--models-out", options.collections.modelsOut, "Folder to save every --collections model in");
