@@ -2,10 +2,8 @@
 
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <stdexcept>
@@ -86,13 +84,6 @@ std::string printableForMessage(const std::string& text) {
         }
     }
     return printable;
-}
-
-std::string lowerCaseExtension(const std::string& path) {
-    std::string extension = std::filesystem::path(path).extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return extension;
 }
 
 }  // namespace twinsight::core

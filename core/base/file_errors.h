@@ -1,6 +1,6 @@
 #pragma once
-// What every decoder says about one file, in the same words: "PATH: reason" messages, the megapixel limit, and the
-// extension test they all start from.
+// What every decoder says about one file, in the same words: "PATH: reason" messages, the readability checks they
+// all start from, and the megapixel limit.
 
 #include <string>
 
@@ -29,8 +29,5 @@ void checkMegapixels(const std::string& path, double width, double height, doubl
 // that a message naming a hostile file name ("a\nb.png") stays one line. Every other byte, a backslash included, is
 // kept: escaping twice changes nothing.
 std::string printableForMessage(const std::string& text);
-
-// The file name's extension with its dot, in lower case (".cr2"); empty when there is none.
-std::string lowerCaseExtension(const std::string& path);
 
 }  // namespace twinsight::core

@@ -20,6 +20,7 @@
 #include <utility>
 
 #include "core/base/file_errors.h"
+#include "core/imageio/file_extension.h"
 #include "core/imageio/checked_decoding.h"
 #include "core/imageio/decoder_messages.h"
 #include "core/imageio/dicom_decoding.h"

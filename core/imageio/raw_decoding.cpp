@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "core/base/file_errors.h"
+#include "core/imageio/file_extension.h"
 #include "core/imageio/checked_decoding.h"
 #include "core/imageio/image_header.h"
 
