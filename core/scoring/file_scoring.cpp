@@ -64,16 +64,4 @@ MultiModelScores scoreFilesWithModels(const std::vector<const TrainedModel*>& mo
     return result;
 }
 
-FileScores scoreFiles(const TrainedModel& model, const std::vector<std::string>& paths, int decodeThreads,
-                      const ScoringProgress& progress, const std::atomic_bool* cancel, bool acceptDamaged) {
-    MultiModelScores scores = scoreFilesWithModels({&model}, paths, decodeThreads, progress, cancel, acceptDamaged);
-    FileScores result;
-    result.scored.reserve(scores.paths.size());
-    for (std::size_t i = 0; i < scores.paths.size(); ++i) {
-        result.scored.push_back({std::move(scores.paths[i]), scores.estimates[i].front(), std::move(scores.damage[i])});
-    }
-    result.skipped = std::move(scores.skipped);
-    return result;
-}
-
 }  // namespace twinsight::core

@@ -18,11 +18,6 @@ struct ScoredFile {
     std::string damage;  // empty, or why the file's data is damaged (scored only with acceptDamaged)
 };
 
-struct FileScores {
-    std::vector<ScoredFile> scored;  // in the order of the paths given
-    std::vector<SkippedFile> skipped;
-};
-
 struct MultiModelScores {
     std::vector<std::string> paths;                     // the readable images, in the order given
     std::vector<std::vector<ImageEstimate>> estimates;  // [image][model], models in the order given
@@ -45,10 +40,5 @@ MultiModelScores scoreFilesWithModels(const std::vector<const TrainedModel*>& mo
 // their skipped files to `result`: what scoreFilesWithModels does with each chunk it decodes.
 void scoreDecodedImages(const std::vector<const TrainedModel*>& models, const ImageSet& images,
                         MultiModelScores& result);
-
-// The same with one model.
-FileScores scoreFiles(const TrainedModel& model, const std::vector<std::string>& paths, int decodeThreads = 0,
-                      const ScoringProgress& progress = {}, const std::atomic_bool* cancel = nullptr,
-                      bool acceptDamaged = false);
 
 }  // namespace twinsight::core

@@ -163,10 +163,11 @@ TEST(Workspace, RunsAWholeSessionWithoutAWidget) {
     for (std::size_t i = 0; i < keptNoise.size(); ++i)
         EXPECT_EQ(keptNoise[i].estimate.score, noiseScores[i].estimate.score);
     // The column the training made is the one a scoring pass gives.
-    const core::FileScores rescored = core::scoreFiles(*retrained, workspace.scores()->scores.paths);
-    ASSERT_EQ(rescored.scored.size(), keptNoise.size());
-    for (std::size_t i = 0; i < rescored.scored.size(); ++i)
-        EXPECT_NEAR(workspace.scores()->scores.estimates[i][0].score, rescored.scored[i].estimate.score, 1e-5);
+    const core::MultiModelScores rescored =
+        core::scoreFilesWithModels({retrained.get()}, workspace.scores()->scores.paths);
+    ASSERT_EQ(rescored.paths.size(), keptNoise.size());
+    for (std::size_t i = 0; i < rescored.paths.size(); ++i)
+        EXPECT_NEAR(workspace.scores()->scores.estimates[i][0].score, rescored.estimates[i][0].score, 1e-5);
 
     // Closing the noise model keeps the new blur column without scoring again.
     workspace.closeModel(1);

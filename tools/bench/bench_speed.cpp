@@ -61,8 +61,8 @@ double decodeOnlyRate(const std::vector<std::string>& paths) {
 double scoringRate(const std::string& modelPath, const std::vector<std::string>& paths) {
     const core::TrainedModel model = core::TrainedModel::load(modelPath);
     const auto start = Clock::now();
-    const core::FileScores scores = core::scoreFiles(model, paths);
-    if (scores.scored.size() != paths.size()) throw std::runtime_error("some large JPEGs could not be scored");
+    const core::MultiModelScores scores = core::scoreFilesWithModels({&model}, paths);
+    if (scores.paths.size() != paths.size()) throw std::runtime_error("some large JPEGs could not be scored");
     return paths.size() / secondsSince(start);
 }
 
@@ -84,11 +84,11 @@ int runScoringMemoryChild(const std::string& modelPath, const std::string& listF
         if (!line.empty()) paths.push_back(line);
     }
     const core::TrainedModel model = core::TrainedModel::load(modelPath);
-    const core::FileScores scores = core::scoreFiles(model, paths);
+    const core::MultiModelScores scores = core::scoreFilesWithModels({&model}, paths);
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    std::printf("peak_rss_kib %ld\nscored %zu\n", usage.ru_maxrss, scores.scored.size());
-    return scores.scored.size() == paths.size() ? 0 : 1;
+    std::printf("peak_rss_kib %ld\nscored %zu\n", usage.ru_maxrss, scores.paths.size());
+    return scores.paths.size() == paths.size() ? 0 : 1;
 }
 
 }  // namespace twinsight::bench
