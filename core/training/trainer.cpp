@@ -315,18 +315,31 @@ LoopResult trainAllSteps(TrainingRun& run, BatchPrefetcher& prefetcher, const Tr
     LoopResult result;
     TrainingProgress report;
     report.totalSteps = config.totalSteps();
+    double wallSecondsPerStep = 0.0;  // smoothed, waiting for the sampler included: what the time left follows
     for (int step = 0; step < config.totalSteps(); ++step) {
         if (cancel) throw TrainingCancelled();
+        const auto waitStart = Clock::now();
         const PairBatch batch = prefetcher.pop();
         const auto stepStart = Clock::now();
         report.loss = run.step(batch, step);
-        const double stepSeconds = std::chrono::duration<double>(Clock::now() - stepStart).count();
+        const auto stepEnd = Clock::now();
+        const double stepSeconds = std::chrono::duration<double>(stepEnd - stepStart).count();
+        const double wallSeconds = std::chrono::duration<double>(stepEnd - waitStart).count();
         result.trainingSeconds += stepSeconds;
         report.elapsedSeconds = result.trainingSeconds;
         const double rate = config.batchSize / std::max(stepSeconds, 1e-6);
         report.pairsPerSecond = step == 0 ? rate : (1 - kRateSmoothing) * report.pairsPerSecond + kRateSmoothing * rate;
+        // The first batch waits for the sampler to start (and measure the images on a context grid): its pace
+        // says nothing about the steps to come, so the time left starts from the optimisation rate.
+        if (step == 0) {
+            wallSecondsPerStep = stepSeconds;
+        } else {
+            wallSecondsPerStep = (1 - kRateSmoothing) * wallSecondsPerStep + kRateSmoothing * wallSeconds;
+        }
         report.step = step + 1;
-        report.etaSeconds = (config.totalSteps() - report.step) * config.batchSize / report.pairsPerSecond;
+        // A network on the context alone optimises far faster than the sampler feeds it: the time left follows
+        // the steps as they come, not the optimisation rate.
+        report.etaSeconds = (config.totalSteps() - report.step) * wallSecondsPerStep;
         report.validated = report.step % interval == 0 || report.step == config.totalSteps();
         report.pairs.clear();
         if (report.validated) {

@@ -67,8 +67,8 @@ struct TrainingProgress {
     int step = 0;
     int totalSteps = 0;
     double loss = 0.0;
-    double pairsPerSecond = 0.0;
-    double etaSeconds = 0.0;
+    double pairsPerSecond = 0.0;  // optimisation only, smoothed
+    double etaSeconds = 0.0;      // the steps left at the recent pace, waiting for batches included
     double elapsedSeconds = 0.0;  // optimisation time so far, validations left out
     bool validated = false;       // the two figures below are fresh at this step
     double valPairAccuracy = 0.0;
