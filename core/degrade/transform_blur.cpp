@@ -1,4 +1,5 @@
 #include <cmath>
+
 #include <opencv2/imgproc.hpp>
 
 #include "core/degrade/transform.h"

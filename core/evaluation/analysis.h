@@ -3,8 +3,9 @@
 // evaluation protocol of docs/design.md.
 
 #include <functional>
-#include <opencv2/core.hpp>
 #include <vector>
+
+#include <opencv2/core.hpp>
 
 #include "core/base/statistics.h"
 #include "core/model/calibration.h"

@@ -20,10 +20,10 @@
 #include <utility>
 
 #include "core/base/file_errors.h"
-#include "core/imageio/file_extension.h"
 #include "core/imageio/checked_decoding.h"
 #include "core/imageio/decoder_messages.h"
 #include "core/imageio/dicom_decoding.h"
+#include "core/imageio/file_extension.h"
 #include "core/imageio/image_header.h"
 #include "core/imageio/image_source.h"
 #include "core/imageio/raw_decoding.h"

@@ -19,8 +19,8 @@
 #include <utility>
 
 #include "core/base/file_errors.h"
-#include "core/imageio/file_extension.h"
 #include "core/imageio/checked_decoding.h"
+#include "core/imageio/file_extension.h"
 #include "core/imageio/image_header.h"
 
 namespace twinsight::core {

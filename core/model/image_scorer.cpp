@@ -62,8 +62,6 @@ std::vector<cv::Rect> ImageScorer::cropGrid(cv::Size imageSize) const {
 }
 
 std::vector<cv::Mat> ImageScorer::networkViews(const cv::Mat& image) const {
-    if (image.empty() || image.type() != CV_8UC3)
-        throw std::invalid_argument("scorer: expected a 3-channel 8-bit image");
     if (m_transform.view() == View::WholeFrame) return {resizeToInput(image, m_inputSize)};
     const cv::Mat padded = padToAtLeast(image, m_inputSize);
     std::vector<cv::Mat> views;
@@ -100,14 +98,15 @@ std::vector<double> ImageScorer::scoreAll(const std::vector<cv::Mat>& images) co
         batch = InputBatch(3, side, m_transform.inputEncoding(), contextSize);
     };
     for (std::size_t i = 0; i < images.size(); ++i) {
+        // Checked before anything is measured on it: the context's own OpenCV calls would fail less clearly.
+        if (images[i].empty() || images[i].type() != CV_8UC3)
+            throw std::invalid_argument("scorer: expected a 3-channel 8-bit image");
         std::vector<float> context;
         if (contextSize > 0) {
             context = m_transform.globalContext(images[i]);
             context.resize(contextSize);  // a model of an earlier context size reads the first values
         }
         if (m_contextOnly) {
-            if (images[i].empty() || images[i].type() != CV_8UC3)
-                throw std::invalid_argument("scorer: expected a 3-channel 8-bit image");
             batch.appendContext(context);
             owner.push_back(i);
             if (batch.count == kCropsPerBatch) flush();

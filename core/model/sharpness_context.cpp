@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+
 #include <opencv2/imgproc.hpp>
 
 namespace twinsight::core {

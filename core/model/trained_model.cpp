@@ -140,7 +140,7 @@ TrainedModel TrainedModel::load(const std::string& path, const std::string& devi
         impl->branch->eval();
     } catch (const c10::Error& error) {
         throw std::runtime_error(path + ": model weights do not match the architecture in its metadata");
-    } catch (const std::exception& error) {
+    } catch (const std::exception&) {
         // LibTorch's archive reader reports some damage with its own errors, over several lines: one line here.
         throw std::runtime_error(path + ": model weights are damaged (unreadable archive)");
     }
