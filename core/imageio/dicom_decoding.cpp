@@ -9,6 +9,7 @@
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcdict.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
+#include <dcmtk/dcmdata/dcistrmb.h>
 #include <dcmtk/dcmdata/dcpixel.h>
 #include <dcmtk/dcmdata/dcpixseq.h>
 #include <dcmtk/dcmdata/dcpxitem.h>
@@ -81,13 +82,17 @@ void setUpDcmtk() {
 // length (4 KiB: the pixel data) stay on disk and are read when a frame needs them, so memory stays bounded.
 constexpr std::uintmax_t kWholeReadBytes = 64u << 20;
 
-// Parses the file.
-std::unique_ptr<DcmFileFormat> loadFile(const std::string& path) {
-    requireReadableFile(path);
+void requireDictionary(const std::string& path) {
     if (!dcmDataDict.isDictionaryLoaded()) {
         failForFile(path,
                     "cannot be read (DCMTK's data dictionary is not installed; set DCMDICTPATH to its dicom.dic)");
     }
+}
+
+// Parses the file.
+std::unique_ptr<DcmFileFormat> loadFile(const std::string& path) {
+    requireReadableFile(path);
+    requireDictionary(path);
     std::error_code error;
     const bool whole = fs::file_size(path, error) <= kWholeReadBytes && !error;
     auto file = std::make_unique<DcmFileFormat>();
@@ -99,6 +104,18 @@ std::unique_ptr<DcmFileFormat> loadFile(const std::string& path) {
     return file;
 }
 
+// Parses a whole file already read into memory; nullptr when it does not parse.
+std::unique_ptr<DcmFileFormat> parseBytes(const std::string& bytes) {
+    DcmInputBufferStream stream;
+    stream.setBuffer(bytes.data(), static_cast<offile_off_t>(bytes.size()));
+    stream.setEos();
+    auto file = std::make_unique<DcmFileFormat>();
+    file->transferInit();
+    const OFCondition status = file->read(stream, EXS_Unknown, EGL_noChange, std::numeric_limits<Uint32>::max());
+    file->transferEnd();
+    return status.bad() ? nullptr : std::move(file);
+}
+
 // The last file parsed on this thread, kept while it is unchanged: listing a series and decoding its frames one by
 // one parse it once. A large file keeps its pixel data on disk (above), so what a thread keeps stays small.
 struct ParsedDicom {
@@ -106,16 +123,23 @@ struct ParsedDicom {
     std::uintmax_t size = 0;
     fs::file_time_type modified;
     std::unique_ptr<DcmFileFormat> file;
+
+    bool holds(const std::string& other, std::uintmax_t otherSize, fs::file_time_type otherModified) const {
+        return file && !path.empty() && path == other && size == otherSize && modified == otherModified;
+    }
 };
 
-DcmFileFormat& parsedFile(const std::string& path) {
+ParsedDicom& lastParsedOnThisThread() {
     thread_local ParsedDicom last;
+    return last;
+}
+
+DcmFileFormat& parsedFile(const std::string& path) {
+    ParsedDicom& last = lastParsedOnThisThread();
     std::error_code sizeError, timeError;
     const std::uintmax_t size = fs::file_size(path, sizeError);
     const fs::file_time_type modified = fs::last_write_time(path, timeError);
-    if (last.file && !sizeError && !timeError && last.path == path && last.size == size && last.modified == modified) {
-        return *last.file;
-    }
+    if (!sizeError && !timeError && last.holds(path, size, modified)) return *last.file;
     last.file.reset();  // a file that fails to parse leaves nothing behind
     std::unique_ptr<DcmFileFormat> file = loadFile(path);
     // Without its size and time the file could change unseen: parsed again next time.
@@ -330,6 +354,26 @@ bool hasDicomSignature(const std::string& path) {
 int dicomFrameCount(const std::string& path) {
     setUpDcmtk();
     return readHeader(path, parsedFile(path)).frames;
+}
+
+bool parseIfDicomSignature(const std::string& path) {
+    if (!notRegularFileReason(path).empty()) return false;
+    std::ifstream in(path, std::ios::binary);
+    std::string bytes(static_cast<std::size_t>(kMagicOffset) + kMagic.size(), '\0');
+    if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return false;
+    if (!std::equal(kMagic.begin(), kMagic.end(), bytes.begin() + kMagicOffset)) return false;
+    std::error_code sizeError, timeError;
+    const std::uintmax_t size = fs::file_size(path, sizeError);
+    const fs::file_time_type modified = fs::last_write_time(path, timeError);
+    ParsedDicom& last = lastParsedOnThisThread();
+    if (sizeError || timeError || size > kWholeReadBytes || last.holds(path, size, modified)) return true;
+    setUpDcmtk();
+    if (!dcmDataDict.isDictionaryLoaded()) return true;  // decoding it says why
+    const std::size_t head = bytes.size();
+    bytes.resize(static_cast<std::size_t>(size));
+    if (!in.read(bytes.data() + head, static_cast<std::streamsize>(size - head))) return true;
+    if (std::unique_ptr<DcmFileFormat> file = parseBytes(bytes)) last = {path, size, modified, std::move(file)};
+    return true;
 }
 
 cv::Mat decodeDicomFrame(const std::string& path, int frameIndex, double maxMegapixels) {

@@ -14,6 +14,11 @@ bool hasDicomExtension(const std::string& path);
 // Used to pick up extensionless files in series folders.
 bool hasDicomSignature(const std::string& path);
 
+// True when the file carries the DICOM signature, like hasDicomSignature, in one open: a signed file of at most
+// 64 MiB is read whole in the same pass and parsed for this thread, so that the dicomFrameCount or decodeDicomFrame
+// that follows on this thread opens it no more (a damaged one is parsed again there, which says why).
+bool parseIfDicomSignature(const std::string& path);
+
 // Number of frames (1 for single-frame). Reads the header only, never the pixel data.
 // Throws std::runtime_error("PATH: reason") for a file that is not DICOM or has no image.
 int dicomFrameCount(const std::string& path);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <string_view>
 #include <atomic>
 #include <cctype>
 #include <cerrno>
@@ -23,18 +22,14 @@
 #include "core/imageio/checked_decoding.h"
 #include "core/imageio/decoder_messages.h"
 #include "core/imageio/dicom_decoding.h"
-#include "core/imageio/file_extension.h"
 #include "core/imageio/image_header.h"
+#include "core/imageio/image_kind.h"
 #include "core/imageio/image_source.h"
 #include "core/imageio/raw_decoding.h"
 
 namespace twinsight::core {
 namespace fs = std::filesystem;
 namespace {
-
-// What OpenCV 4 decodes on every platform we ship (camera RAW goes through LibRaw, DICOM through DCMTK).
-const std::array<const char*, 9> kImageExtensions = {".jpg",  ".jpeg", ".png", ".bmp", ".tif",
-                                                     ".tiff", ".webp", ".pgm", ".ppm"};
 
 // libjpeg decodes at 1/8, 1/4 or 1/2 scale far faster than in full; largest first so the cheapest one is chosen.
 const std::array<std::pair<int, int>, 3> kJpegReductions = {
@@ -71,49 +66,43 @@ std::ifstream openImageFile(const std::string& path) {
     return in;
 }
 
-bool hasOpenCvExtension(const std::string& path) {
-    const std::string extension = lowerCaseExtension(path);
-    return std::find(kImageExtensions.begin(), kImageExtensions.end(), extension) != kImageExtensions.end();
+// Whether `path` is listed as DICOM: by its name, or, for an unknown extension, by its signature. With
+// `parseNow`, a signed file is parsed in the same read, so that counting its frames opens it no more.
+bool isDicomFile(const std::string& path, bool parseNow) {
+    switch (imageKindByName(path)) {
+        case ImageKind::Dicom:
+            return true;
+        case ImageKind::Unknown:
+            return parseNow ? parseIfDicomSignature(path) : hasDicomSignature(path);
+        default:
+            return false;
+    }
 }
 
-// DICOM files often have no extension (or a vendor's own, like .IMA): anything not known by its extension is
-// recognised by the signature.
-// Files that sit beside images and are never images (sidecars, notes, documents, video): never opened to look for
-// a DICOM signature. DICOM files themselves come with no extension, with .dcm, or with a number (IM0001.1).
-constexpr std::array<std::string_view, 24> kNotImageExtensions = {
-    ".xmp",  ".txt", ".csv", ".json", ".xml", ".md",  ".html", ".htm", ".pdf", ".log", ".ini", ".pp3",
-    ".dop",  ".on1", ".cos", ".thm",  ".mov", ".mp4", ".avi",  ".mts", ".wav", ".zip", ".gz",  ".twinsight"};
-
-bool hasNotImageExtension(const std::string& path) {
-    const std::string extension = lowerCaseExtension(path);
-    return std::find(kNotImageExtensions.begin(), kNotImageExtensions.end(), extension) != kNotImageExtensions.end();
-}
-
-bool isDicomFile(const std::string& path) {
-    if (hasDicomExtension(path)) return true;
-    return !hasOpenCvExtension(path) && !hasRawExtension(path) && !hasNotImageExtension(path) &&
-           hasDicomSignature(path);
-}
-
-// One name per image in a DICOM file; a file that cannot be read stays one name, so that loading it reports why.
-void appendDicomImages(const std::string& path, std::vector<std::string>& names) {
-    int frames = 1;
+// Images in a DICOM file; a file that cannot be read counts as one, so that loading it reports why.
+int dicomImageCount(const std::string& path) {
     try {
-        frames = dicomFrameCount(path);
+        return std::max(1, dicomFrameCount(path));
     } catch (const std::exception&) {
-        frames = 1;
+        return 1;
     }
-    if (frames <= 1) {
-        names.push_back(path);
-        return;
-    }
-    for (int frame = 1; frame <= frames; ++frame) names.push_back(imageSourceName(path, frame));
 }
 
+// One name per image of a file: FILE#K per frame of a multi-frame file, else FILE.
+void appendImageNames(const std::string& path, int images, std::vector<std::string>& names) {
+    if (images <= 1) return names.push_back(path);
+    for (int frame = 1; frame <= images; ++frame) names.push_back(imageSourceName(path, frame));
+}
+
+// RAW and DICOM: their decoders open the file themselves. Empty for the others (and for an unknown extension
+// without the DICOM signature), which the raster path reads.
 cv::Mat decodeSpecialFormat(const ImageSource& source, int workingSize) {
     if (source.frame > 0) return decodeDicomFrame(source.file, source.frame - 1, kMaxMegapixels);
-    if (hasRawExtension(source.file)) return decodeRawImage(source.file, workingSize, kMaxMegapixels);
-    if (isDicomFile(source.file)) return decodeDicomFrame(source.file, 0, kMaxMegapixels);
+    const ImageKind kind = imageKindByName(source.file);
+    if (kind == ImageKind::CameraRaw) return decodeRawImage(source.file, workingSize, kMaxMegapixels);
+    if (kind == ImageKind::Dicom || (kind == ImageKind::Unknown && parseIfDicomSignature(source.file))) {
+        return decodeDicomFrame(source.file, 0, kMaxMegapixels);
+    }
     return {};
 }
 
@@ -197,7 +186,8 @@ ImageSet collect(const std::vector<std::string>& paths, std::vector<LoadedImage>
 }  // namespace
 
 bool hasImageExtension(const std::string& path) {
-    return hasOpenCvExtension(path) || hasRawExtension(path) || hasDicomExtension(path);
+    const ImageKind kind = imageKindByName(path);
+    return kind == ImageKind::Raster || kind == ImageKind::CameraRaw || kind == ImageKind::Dicom;
 }
 
 std::vector<std::string> listImageFiles(const std::string& folder, bool expandFrames) {
@@ -207,7 +197,9 @@ std::vector<std::string> listImageFiles(const std::string& folder, bool expandFr
     std::error_code error;
     fs::directory_iterator probe(folder, error);  // the recursive walk would silently skip an unreadable root
     if (error) failForFile(folder, "cannot be read (" + error.message() + ")");
-    std::vector<std::pair<fs::path, bool>> found;  // path, is DICOM (its signature read once)
+    // Path, images in it. A DICOM file's frames are counted as soon as its kind is known, while this thread still
+    // holds it parsed.
+    std::vector<std::pair<fs::path, int>> found;
     try {
         for (fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied), end; it != end;
              ++it) {
@@ -215,14 +207,15 @@ std::vector<std::string> listImageFiles(const std::string& folder, bool expandFr
                 it.disable_recursion_pending();
             } else if (it->is_regular_file(error)) {
                 const std::string path = it->path().string();
-                if (hasOpenCvExtension(path) || hasRawExtension(path)) {
-                    found.emplace_back(path, false);
-                } else if (isDicomFile(path)) {
-                    found.emplace_back(path, true);
+                const ImageKind kind = imageKindByName(path);
+                if (kind == ImageKind::Raster || kind == ImageKind::CameraRaw) {
+                    found.emplace_back(path, 1);
+                } else if (isDicomFile(path, expandFrames)) {
+                    found.emplace_back(path, expandFrames ? dicomImageCount(path) : 1);
                 }
             } else if (!it->is_directory(error)) {
                 // A dangling link, a link loop, a FIFO, a device: listed, so that loading reports it (never opened).
-                found.emplace_back(it->path(), false);
+                found.emplace_back(it->path(), 1);
             }
         }
     } catch (const fs::filesystem_error& e) {
@@ -231,13 +224,7 @@ std::vector<std::string> listImageFiles(const std::string& folder, bool expandFr
     std::sort(found.begin(), found.end());
     std::vector<std::string> names;
     names.reserve(found.size());
-    for (const auto& [path, dicom] : found) {
-        if (dicom && expandFrames) {
-            appendDicomImages(path.string(), names);
-        } else {
-            names.push_back(path.string());
-        }
-    }
+    for (const auto& [path, images] : found) appendImageNames(path.string(), images, names);
     return names;
 }
 
@@ -265,9 +252,10 @@ std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsO
         }
         if (fs::is_directory(status)) {
             for (const std::string& name : listImageFiles(path, expandFrames)) add(name);
-        } else if (expandFrames && source.frame == 0 && fs::is_regular_file(status) && isDicomFile(path)) {
+        } else if (expandFrames && source.frame == 0 && fs::is_regular_file(status) &&
+                   isDicomFile(path, /*parseNow=*/true)) {
             std::vector<std::string> frames;
-            appendDicomImages(path, frames);
+            appendImageNames(path, dicomImageCount(path), frames);
             for (const std::string& name : frames) add(name);
         } else {
             add(path);
