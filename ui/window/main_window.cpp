@@ -4,28 +4,25 @@
 
 #include <QAction>
 #include <QCloseEvent>
-#include <QDir>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
-#include <QThreadPool>
-#include <utility>
 
 #include "core/base/file_errors.h"
-#include "core/imageio/image_source.h"
 #include "core/model/device.h"
 #include "ui/browser/image_browser.h"
-#include "ui/browser/image_view.h"
-#include "ui/jobs/background.h"
 #include "ui/panels/model_info_panel.h"
-#include "ui/panels/preview_panel.h"
 #include "ui/panels/ranking_panel.h"
 #include "ui/panels/training_panel.h"
-#include "ui/plots/correlation_plot.h"
-#include "ui/plots/sweep_plot.h"
-#include "ui/window/start_folder.h"
+#include "ui/panels/xmp_dialog.h"
+#include "ui/window/file_dialogs.h"
+#include "ui/window/folder_views.h"
+#include "ui/window/image_views.h"
+#include "ui/window/score_views.h"
+#include "ui/window/training_views.h"
 #include "ui/workspace/workspace.h"
 
 namespace twinsight::ui {
@@ -35,56 +32,60 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
       m_options(options),
       m_workspace(new Workspace(this)),
       m_panels(buildPanels(this)),
-      m_actions(buildMenus(this, m_panels)) {
+      m_actions(buildMenus(this, m_panels)),
+      m_scoreViews(new ScoreViews(m_workspace, m_panels, this)),
+      m_trainingViews(new TrainingViews(m_workspace, m_panels, this)),
+      m_imageViews(new ImageViews(m_workspace, m_panels, m_scoreViews, this)),
+      m_folderViews(new FolderViews(m_workspace, m_panels, this)) {
     setWindowTitle(tr("Twinsight"));
     setObjectName("mainWindow");
     m_panels.training->setDeviceSupport(core::probeDevices());
+    connectActions();
     connectPanels();
     connectWorkspace();
-    connectTraining();
     restoreSettings();
-    m_panels.preview->setTransform(m_panels.training->transformName(), m_panels.training->range());
+    m_imageViews->followTrainingPanel();
     updateActions();
 }
 
 // The workspace goes first: the writes asked for finish, and no job's result reaches a panel being destroyed.
 MainWindow::~MainWindow() { delete m_workspace; }
 
-void MainWindow::connectPanels() {
-    connect(m_actions.openFolder, &QAction::triggered, this, &MainWindow::askOpenFolder);
-    connect(m_actions.openModel, &QAction::triggered, this, &MainWindow::askOpenModel);
-    connect(m_actions.saveModel, &QAction::triggered, this, &MainWindow::askSaveModel);
-    connect(m_actions.exportScores, &QAction::triggered, this, &MainWindow::askExportScores);
-    connect(m_actions.exportFlagged, &QAction::triggered, this, &MainWindow::askExportFlagged);
+void MainWindow::connectActions() {
+    connect(m_actions.openFolder, &QAction::triggered, this, [this] { askOpenFolder(this, *m_workspace); });
+    connect(m_actions.openModel, &QAction::triggered, this,
+            [this] { askOpenModel(this, *m_workspace, m_panels.training->config().device); });
+    connect(m_actions.saveModel, &QAction::triggered, this, [this] { askSaveModel(this, *m_workspace); });
+    connect(m_actions.exportScores, &QAction::triggered, this, [this] { askExportScores(this, *m_workspace); });
+    connect(m_actions.exportFlagged, &QAction::triggered, this,
+            [this] { askExportFlagged(this, *m_workspace, m_panels.ranking->flaggedPaths()); });
     connect(m_actions.writeSidecars, &QAction::triggered, this, &MainWindow::openSidecarDialog);
     connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
-    connect(m_actions.train, &QAction::triggered, this, &MainWindow::startTraining);
-    connect(m_actions.stop, &QAction::triggered, this, &MainWindow::stopTraining);
-    connect(m_actions.about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_actions.train, &QAction::triggered, m_trainingViews, &TrainingViews::start);
+    connect(m_actions.stop, &QAction::triggered, m_trainingViews, &TrainingViews::stop);
+    connect(m_actions.about, &QAction::triggered, this, [this] { showAbout(this); });
     for (const ExportablePlot& exportable : m_actions.plots) {
         QCustomPlot* plot = exportable.plot;
         const QString name = exportable.name;
-        connect(exportable.exportAction, &QAction::triggered, this, [this, plot, name] { exportPlot(plot, name); });
+        const auto exportPlot = [this, plot, name] {
+            const QString error = askExportPlot(this, *m_workspace, plot, name);
+            if (!error.isEmpty()) reportError(tr("Cannot export the plot"), error);
+        };
+        connect(exportable.exportAction, &QAction::triggered, this, exportPlot);
         plot->setContextMenuPolicy(Qt::CustomContextMenu);
-        connect(plot, &QWidget::customContextMenuRequested, this, [this, plot, name](const QPoint& position) {
+        connect(plot, &QWidget::customContextMenuRequested, this, [plot, exportPlot](const QPoint& position) {
             QMenu menu(plot);
-            menu.addAction(tr("Export Plot…"), this, [this, plot, name] { exportPlot(plot, name); });
+            menu.addAction(tr("Export Plot…"), plot, exportPlot);
             menu.exec(plot->mapToGlobal(position));
         });
     }
-    connect(m_panels.browser, &ImageBrowser::selectionChanged, this, &MainWindow::onSelectionChanged);
-    TrainingPanel* training = m_panels.training;
-    auto followPanel = [this, training] {
-        m_panels.preview->setTransform(training->transformName(), training->range());
-    };
-    connect(training, &TrainingPanel::transformChanged, this, followPanel);
-    connect(training, &TrainingPanel::rangeChanged, this, followPanel);
-    // The preview follows the working size from the image already held; the sweep uses the model's working size.
-    connect(training, &TrainingPanel::workingSizeChanged, this, &MainWindow::showPreviewCopy);
-    connect(training, &TrainingPanel::trainRequested, this, &MainWindow::startTraining);
-    connect(training, &TrainingPanel::stopRequested, this, &MainWindow::stopTraining);
-    connect(m_panels.modelInfo, &ModelInfoPanel::saveRequested, this, &MainWindow::askSaveModel);
-    connect(m_panels.modelInfo, &ModelInfoPanel::openRequested, this, &MainWindow::askOpenModel);
+}
+
+void MainWindow::connectPanels() {
+    connect(m_panels.training, &TrainingPanel::trainRequested, m_trainingViews, &TrainingViews::start);
+    connect(m_panels.training, &TrainingPanel::stopRequested, m_trainingViews, &TrainingViews::stop);
+    connect(m_panels.modelInfo, &ModelInfoPanel::saveRequested, m_actions.saveModel, &QAction::trigger);
+    connect(m_panels.modelInfo, &ModelInfoPanel::openRequested, m_actions.openModel, &QAction::trigger);
     connect(m_panels.modelInfo, &ModelInfoPanel::currentModelRequested, m_workspace, &Workspace::setCurrentModel);
     connect(m_panels.modelInfo, &ModelInfoPanel::closeModelRequested, m_workspace, &Workspace::closeModel);
     connect(m_panels.ranking, &RankingPanel::flaggedChanged, this, [this](const QStringList& paths) {
@@ -92,6 +93,22 @@ void MainWindow::connectPanels() {
         updateActions();
     });
     connect(m_panels.ranking, &RankingPanel::imageActivated, m_panels.browser, &ImageBrowser::selectPath);
+    connect(m_scoreViews, &ScoreViews::modelsShown, this, &MainWindow::modelChanged);
+    connect(m_scoreViews, &ScoreViews::scoresShown, this, &MainWindow::updateActions);
+    connect(m_trainingViews, &TrainingViews::aboutToStart, this, &MainWindow::saveSettings);
+    connect(m_trainingViews, &TrainingViews::runningChanged, this, &MainWindow::updateActions);
+    connect(m_trainingViews, &TrainingViews::errorReported, this, &MainWindow::reportError);
+    connect(m_trainingViews, &TrainingViews::statusMessage, this, &MainWindow::showStatus);
+    connect(m_imageViews, &ImageViews::statusMessage, this, &MainWindow::showStatus);
+    connect(m_folderViews, &FolderViews::errorReported, this, &MainWindow::reportError);
+    connect(m_folderViews, &FolderViews::statusMessage, this, &MainWindow::showStatus);
+    connect(m_folderViews, &FolderViews::folderShown, this, [this](const QString& folder, int imageCount) {
+        setWindowTitle(tr("%1 — Twinsight").arg(QFileInfo(folder).fileName()));
+        updateActions();
+        emit folderReady(folder, imageCount);
+    });
+    connect(m_imageViews, &ImageViews::sweepShown, this, &MainWindow::sweepUpdated);
+    connect(m_imageViews, &ImageViews::studyShown, this, &MainWindow::studyUpdated);
 }
 
 void MainWindow::connectWorkspace() {
@@ -100,31 +117,9 @@ void MainWindow::connectWorkspace() {
     connect(workspace, &Workspace::statusMessage, this, &MainWindow::showStatus);
     connect(workspace, &Workspace::written, this,
             [this](const QString&, const QString& message) { showStatus(message); });
-    connect(workspace, &Workspace::folderOpened, this, &MainWindow::onFolderOpened);
-    connect(workspace, &Workspace::folderFailed, this,
-            [this](const QString&, const QString& message) { reportError(tr("Cannot open the folder"), message); });
-    connect(workspace, &Workspace::filesSkipped, m_panels.browser, &ImageBrowser::addSkipped);
-    connect(workspace, &Workspace::selectionLoaded, this, &MainWindow::onSelectionLoaded);
-    connect(workspace, &Workspace::selectionFailed, this, [this](const QString& message) {
-        m_panels.imageView->clear(message);
-        m_panels.preview->clear(message);
-        showStatus(message);
-    });
-    connect(workspace, &Workspace::sweepReady, this, [this](const SweepResult& sweep, const auto& model) {
-        m_panels.sweep->setSweep(sweep, transformOf(*model), unitOf(*model));
-        emit sweepUpdated();
-    });
-    connect(workspace, &Workspace::sweepUnavailable, m_panels.sweep, &SweepPlot::clear);
-    connect(workspace, &Workspace::studyReady, this,
-            [this](const core::CorrelationStudy& study, const auto& model, const QString& images) {
-                m_panels.correlation->setStudy(study, transformOf(*model), unitOf(*model),
-                                               model->metadata().calibration, images);
-                emit studyUpdated();
-            });
-    connect(workspace, &Workspace::studyUnavailable, m_panels.correlation, &CorrelationPlot::clear);
-    connect(workspace, &Workspace::modelsChanged, this, &MainWindow::showModels);
-    connect(workspace, &Workspace::modelSourcesChanged, this, &MainWindow::showModelInfo);
-    connect(workspace, &Workspace::currentModelChosen, this, &MainWindow::followCurrentModel);
+    connect(workspace, &Workspace::modelsChanged, m_scoreViews, &ScoreViews::showModels);
+    connect(workspace, &Workspace::modelSourcesChanged, m_scoreViews, &ScoreViews::showModelInfo);
+    connect(workspace, &Workspace::currentModelChosen, m_trainingViews, &TrainingViews::followCurrentModel);
     connect(workspace, &Workspace::scoringProgress, this, [this](int done, int total) {
         m_panels.scoreProgress->setRange(0, total);
         m_panels.scoreProgress->setValue(done);
@@ -132,7 +127,7 @@ void MainWindow::connectWorkspace() {
     });
     connect(workspace, &Workspace::scoringStopped, m_panels.scoreProgress, &QWidget::hide);
     connect(workspace, &Workspace::scoresChanged, this, [this] {
-        showScores();
+        m_scoreViews->showScores();
         if (m_workspace->scores()) emit scoresUpdated();
     });
 }
@@ -151,41 +146,41 @@ void MainWindow::reportError(const QString& title, const QString& rawMessage) {
 
 void MainWindow::showStatus(const QString& message) { statusBar()->showMessage(message, kStatusTimeout); }
 
-void MainWindow::start(const QString& argument) {
-    const StartFolder start = chooseStartFolder(argument, QSettings().value("folder/last").toString());
-    if (!start.problem.isEmpty()) reportError(tr("Cannot open the folder"), start.problem);
-    m_startImage = start.image;
-    if (!start.sampleScenes) return m_workspace->openFolder(start.path);
-    statusBar()->showMessage(tr("Preparing the sample scenes…"));
-    runInBackground(
-        this, QThreadPool::globalInstance(), [] { return ensureSampleScenes(); },
-        [this](const QString& folder) { m_workspace->openFolder(folder); },
-        [this](const QString& message) { reportError(tr("Cannot write the sample scenes"), message); });
+void MainWindow::start(const QString& argument) { m_folderViews->start(argument); }
+
+void MainWindow::updateActions() {
+    const bool running = m_workspace->isTraining();
+    const bool hasModel = m_workspace->currentModel() != nullptr;
+    const bool hasScores = m_workspace->scores() != nullptr;
+    m_actions.train->setEnabled(!running && !m_workspace->paths().isEmpty());
+    m_actions.stop->setEnabled(running);
+    m_actions.openModel->setEnabled(!running);
+    m_panels.modelInfo->setOpenEnabled(!running);
+    m_actions.saveModel->setEnabled(hasModel);
+    m_panels.modelInfo->setSaveEnabled(hasModel);
+    m_actions.exportScores->setEnabled(hasScores);
+    m_actions.writeSidecars->setEnabled(hasScores);
+    m_actions.exportFlagged->setEnabled(!m_panels.ranking->flaggedPaths().isEmpty());
 }
 
-void MainWindow::onFolderOpened(const QString& folder, const QStringList& paths) {
-    setWindowTitle(tr("%1 — Twinsight").arg(QFileInfo(folder).fileName()));
-    QSettings().setValue("folder/last", folder);
-    m_panels.browser->showFolder(folder, paths);
-    m_panels.ranking->clear(m_workspace->currentModel() ? tr("Scoring the folder…")
-                                                        : tr("Train or open a model to rank the folder's images."));
-    const QString shown = QDir::toNativeSeparators(folder);
-    showStatus(paths.isEmpty() ? tr("%1 holds no image Twinsight can read").arg(shown)
-                               : tr("Opened %1: %2 images").arg(shown).arg(paths.size()));
-    m_panels.training->setTrainEnabled(!paths.isEmpty());
-    const QString startImage = std::exchange(m_startImage, {});
-    if (!startImage.isEmpty() && QFileInfo(startImage).absolutePath() == folder) selectStartImage(startImage);
-    updateActions();
-    emit folderReady(folder, static_cast<int>(paths.size()));
+void MainWindow::openModelFile(const QString& path) {
+    m_workspace->openModelFile(path, m_panels.training->config().device);
 }
 
-// The file given at start: a multi-frame file is selected at its first frame; a file that is no image Twinsight
-// reads is reported, its folder staying open.
-void MainWindow::selectStartImage(const QString& image) {
-    if (m_panels.browser->selectPath(image)) return;
-    if (m_panels.browser->selectPath(QString::fromStdString(core::imageSourceName(image.toStdString(), 1)))) return;
-    reportError(tr("Cannot open the image"),
-                tr("%1 is not an image Twinsight can read").arg(QDir::toNativeSeparators(image)));
+bool MainWindow::exportFlagged(const QString& path) {
+    return m_workspace->exportFlagged(path, m_panels.ranking->flaggedPaths());
+}
+
+XmpDialog* MainWindow::openSidecarDialog() {
+    if (!m_workspace->scores()) return nullptr;
+    auto* dialog = new XmpDialog(m_workspace->scores(), m_panels.ranking->flaggedPaths(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &XmpDialog::writeFinished, this, [this](int written, const QStringList& failures) {
+        showStatus(failures.isEmpty() ? tr("Wrote %1 XMP sidecars").arg(written)
+                                      : tr("Wrote %1 XMP sidecars; %2 failed").arg(written).arg(failures.size()));
+    });
+    dialog->open();  // window-modal, and the event loop goes on
+    return dialog;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -5,19 +5,19 @@
 // waits on either.
 
 #include <QMainWindow>
-#include <memory>
 
-#include "ui/jobs/training_types.h"
 #include "ui/window/window_layout.h"
 
 class QCustomPlot;
 
 namespace twinsight::ui {
 
+class FolderViews;
+class ImageViews;
+class ScoreViews;
+class TrainingViews;
 class Workspace;
 class XmpDialog;
-struct FolderScores;
-struct SelectedImage;
 
 struct MainWindowOptions {
     // Errors open a (non-blocking) dialog besides the status bar message and errorReported. Tests turn it off.
@@ -39,8 +39,6 @@ public:
     bool exportFlagged(const QString& path);
     // Opens (non-blocking) the "Write XMP sidecars" dialog on the folder's scores; nullptr while there are none.
     XmpDialog* openSidecarDialog();
-    void startTraining();
-    void stopTraining();
 
     Workspace* workspace() const { return m_workspace; }
     ImageBrowser* browser() const { return m_panels.browser; }
@@ -71,46 +69,24 @@ private:
     // How long a status bar message stays, ms.
     static constexpr int kStatusTimeout = 8000;
 
+    void connectActions();
     void connectPanels();
     void connectWorkspace();
-    void connectTraining();
     void reportError(const QString& title, const QString& message);
     void showStatus(const QString& message);
     void saveSettings();
     void restoreSettings();
 
-    void onFolderOpened(const QString& folder, const QStringList& paths);
-    void selectStartImage(const QString& image);
-    void onSelectionChanged(const QString& path);
-    void onSelectionLoaded(const std::shared_ptr<const SelectedImage>& image);
-    // The Preview's copy of the selected image at the training panel's working size.
-    void showPreviewCopy();
-    QString imageCaption(const QString& path) const;
-    void refreshImageCaption();
-    void followCurrentModel();
-    void onTrainingFinished(const std::shared_ptr<const TrainingResult>& result);
-
-    void showModels();
-    void showModelInfo();
-    void showScores();
-    void updateProfile();
     void updateActions();
-
-    void askOpenFolder();
-    void askOpenModel();
-    void askSaveModel();
-    void askExportScores();
-    void askExportFlagged();
-    void exportPlot(QCustomPlot* plot, const QString& name);
-    void showAbout();
 
     MainWindowOptions m_options;
     Workspace* m_workspace;
     WindowPanels m_panels;
     WindowActions m_actions;
-    QString m_trainingUnit;
-    QString m_startImage;                              // the file given at start, selected once its folder is open
-    std::weak_ptr<const FolderScores> m_scoresInGrid;  // the scores the grid holds now
+    ScoreViews* m_scoreViews;
+    TrainingViews* m_trainingViews;
+    ImageViews* m_imageViews;
+    FolderViews* m_folderViews;
 };
 
 }  // namespace twinsight::ui

@@ -1,0 +1,73 @@
+#include "ui/window/file_dialogs.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+
+#include "twinsight_version.h"
+#include "ui/jobs/file_writer.h"
+#include "ui/plots/plot_style.h"
+#include "ui/window/save_dialog.h"
+#include "ui/workspace/workspace.h"
+
+namespace twinsight::ui {
+
+void askOpenFolder(QWidget* parent, Workspace& workspace) {
+    const QString start = workspace.folder().isEmpty() ? QDir::homePath() : workspace.folder();
+    const QString folder = QFileDialog::getExistingDirectory(parent, QObject::tr("Open a folder of images"), start);
+    if (!folder.isEmpty()) workspace.openFolder(folder);
+}
+
+void askOpenModel(QWidget* parent, Workspace& workspace, const std::string& device) {
+    const QString path =
+        QFileDialog::getOpenFileName(parent, QObject::tr("Open a model"), dialogStartFolder(),
+                                     QObject::tr("Twinsight models (*.twinsight);;All files (*)"));
+    if (path.isEmpty()) return;
+    rememberDialogFolder(path);
+    workspace.openModelFile(path, device);
+}
+
+void askSaveModel(QWidget* parent, Workspace& workspace) {
+    const auto model = workspace.currentModel();
+    if (!model) return;
+    const QString name =
+        QStringLiteral("%1-%2.twinsight").arg(transformOf(*model), QFileInfo(workspace.folder()).fileName());
+    const QString path = askSavePath(parent, QObject::tr("Save model"), name,
+                                     {{QObject::tr("Twinsight models (*.twinsight)"), "twinsight"}});
+    if (!path.isEmpty()) workspace.saveModel(path);
+}
+
+void askExportScores(QWidget* parent, Workspace& workspace) {
+    QStringList names;
+    if (const auto scores = workspace.scores()) {
+        for (const auto& model : scores->models) names << transformOf(*model);
+    }
+    const QString name = QStringLiteral("%1-scores.csv").arg(names.join('-'));
+    const QString path =
+        askSavePath(parent, QObject::tr("Export scores"), name, {{QObject::tr("CSV files (*.csv)"), "csv"}});
+    if (!path.isEmpty()) workspace.exportScores(path);
+}
+
+void askExportFlagged(QWidget* parent, Workspace& workspace, const QStringList& flagged) {
+    const QString path = askSavePath(
+        parent, QObject::tr("Export flagged images"), QStringLiteral("flagged.txt"),
+        {{QObject::tr("List of paths (*.txt)"), "txt"}, {QObject::tr("CSV with scores (*.csv)"), "csv"}});
+    if (!path.isEmpty()) workspace.exportFlagged(path, flagged);
+}
+
+QString askExportPlot(QWidget* parent, Workspace& workspace, QCustomPlot* plot, const QString& name) {
+    QString error;
+    exportPlotWithDialog(parent, plot, name + ".png", *workspace.fileWriter(), &error);
+    return error;
+}
+
+void showAbout(QWidget* parent) {
+    QMessageBox::about(parent, QObject::tr("About Twinsight"),
+                       QObject::tr("<h3>Twinsight %1</h3><p>Annotation-free image quality inspector: it degrades your "
+                                   "own images, learns which copy is more degraded with a siamese network, and scores "
+                                   "every image of a folder for that degradation.</p>")
+                           .arg(kVersion));
+}
+
+}  // namespace twinsight::ui

@@ -1,0 +1,39 @@
+#pragma once
+// What the window shows of the selected image and of the held-out study: the Image tab, the Preview (the image at
+// the training panel's working size, under the chosen transformation), the Sweep and the Correlation plots.
+
+#include <QObject>
+#include <QString>
+
+#include "ui/window/window_layout.h"
+
+namespace twinsight::ui {
+
+class ScoreViews;
+class Workspace;
+
+class ImageViews : public QObject {
+    Q_OBJECT
+public:
+    // `scores` writes the caption (the image's estimates).
+    ImageViews(Workspace* workspace, const WindowPanels& panels, const ScoreViews* scores, QObject* parent);
+
+    // The Preview takes the training panel's transformation and range.
+    void followTrainingPanel();
+
+signals:
+    void sweepShown();
+    void studyShown();
+    void statusMessage(const QString& message);
+
+private:
+    void select(const QString& path);
+    // The Preview's copy of the selected image at the training panel's working size.
+    void showPreviewCopy();
+
+    Workspace* m_workspace;
+    WindowPanels m_panels;
+    const ScoreViews* m_scores;
+};
+
+}  // namespace twinsight::ui

@@ -1,0 +1,115 @@
+#include "ui/window/score_views.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+
+#include "ui/browser/image_browser.h"
+#include "ui/browser/image_view.h"
+#include "ui/panels/model_info_panel.h"
+#include "ui/panels/ranking_panel.h"
+#include "ui/plots/profile_chart.h"
+#include "ui/workspace/workspace.h"
+
+namespace twinsight::ui {
+
+ScoreViews::ScoreViews(Workspace* workspace, const WindowPanels& panels, QObject* parent)
+    : QObject(parent), m_workspace(workspace), m_panels(panels) {
+    connect(panels.browser, &ImageBrowser::selectionChanged, this, &ScoreViews::updateProfile);
+}
+
+QString ScoreViews::imageCaption(const QString& path) const {
+    QString caption = QDir::toNativeSeparators(path);
+    const auto scores = m_workspace->scores();
+    const std::vector<core::ImageEstimate>* estimates = m_workspace->estimatesOf(path);
+    if (!estimates) return caption;
+    if (scores->models.size() == 1) {
+        return caption + tr("   ·   score %1, estimate %2 %3")
+                             .arg(estimates->front().score, 0, 'f', 3)
+                             .arg(estimates->front().estimate, 0, 'f', 2)
+                             .arg(unitOf(*scores->models.front()));
+    }
+    for (std::size_t m = 0; m < estimates->size() && m < scores->models.size(); ++m) {
+        caption += QStringLiteral("   ·   %1 %2 %3")
+                       .arg(transformOf(*scores->models[m]))
+                       .arg((*estimates)[m].estimate, 0, 'f', 2)
+                       .arg(unitOf(*scores->models[m]));
+    }
+    return caption;
+}
+
+void ScoreViews::refreshImageCaption() {
+    const QString path = m_panels.browser->selectedPath();
+    if (!path.isEmpty() && !m_panels.imageView->image().isNull())
+        m_panels.imageView->setImage(m_panels.imageView->image(), imageCaption(path));
+}
+
+void ScoreViews::showModels() {
+    showModelInfo();
+    if (!m_workspace->currentModel()) {
+        m_panels.ranking->clear(tr("Train or open a model to rank the folder's images."));
+    } else if (!m_workspace->scores()) {
+        m_panels.ranking->clear(tr("Scoring the folder…"));
+    }
+    showScores();  // the grid's sorting, the ranking and the profile follow the current model
+    emit modelsShown();
+}
+
+void ScoreViews::showModelInfo() {
+    const ModelSet& models = m_workspace->models();
+    m_panels.modelInfo->setOpenModels(models.labels(), models.currentIndex());
+    const ModelSet::Entry* entry = models.currentEntry();
+    if (!entry) return m_panels.modelInfo->clear();
+    m_panels.modelInfo->setModel(entry->model->metadata(), QString::fromStdString(entry->model->deviceName()),
+                                 entry->source);
+}
+
+void ScoreViews::showScores() {
+    const auto scores = m_workspace->scores();
+    const int column = m_workspace->currentColumn();
+    if (!scores) {
+        m_panels.browser->clearEstimates();
+        m_scoresInGrid.reset();
+    } else if (m_scoresInGrid.lock() == scores) {
+        m_panels.browser->setCurrentModel(column);  // the same scores, another current model: no rebuild of the grid
+    } else {
+        std::vector<ImageGridModel::ModelColumn> columns;
+        for (const auto& model : scores->models) columns.push_back({transformOf(*model), unitOf(*model)});
+        QHash<QString, std::vector<core::ImageEstimate>> estimates;
+        for (std::size_t i = 0; i < scores->scores.paths.size(); ++i)
+            estimates.insert(QString::fromStdString(scores->scores.paths[i]), scores->scores.estimates[i]);
+        m_panels.browser->setModelEstimates(columns, estimates, column);
+        m_scoresInGrid = scores;
+    }
+    if (scores && column >= 0) {
+        const core::TrainedModel& current = *scores->models[static_cast<std::size_t>(column)];
+        m_panels.ranking->setScores(scores->column(column), transformOf(current), unitOf(current),
+                                    current.metadata().calibration);
+    }
+    refreshImageCaption();
+    updateProfile();
+    emit scoresShown();
+}
+
+void ScoreViews::updateProfile() {
+    const QString path = m_panels.browser->selectedPath();
+    if (m_workspace->models().empty()) {
+        return m_panels.profile->clear(tr("Open or train models to see the selected image's profile."));
+    }
+    if (path.isEmpty()) return m_panels.profile->clear(tr("Select an image to see its profile."));
+    const auto scores = m_workspace->scores();
+    const std::vector<core::ImageEstimate>* estimates = m_workspace->estimatesOf(path);
+    if (!estimates) return m_panels.profile->clear(tr("Scoring the folder…"));
+    const int column = m_workspace->currentColumn();
+    std::vector<ProfileBar> bars;
+    for (std::size_t m = 0; m < estimates->size() && m < scores->models.size(); ++m) {
+        const core::TrainedModel& model = *scores->models[m];
+        const core::ImageEstimate& estimate = (*estimates)[m];
+        const bool current = static_cast<int>(m) == column && estimates->size() > 1;
+        bars.push_back(
+            {transformOf(model), unitOf(model), estimate.estimate, model.metadata().range, estimate.inRange, current});
+    }
+    m_panels.profile->setProfile(bars, QFileInfo(path).fileName());
+}
+
+}  // namespace twinsight::ui

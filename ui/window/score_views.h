@@ -1,0 +1,43 @@
+#pragma once
+// What the window's panels show of the open models and the folder's scores: the model panel, the grid's estimate
+// columns, the ranking, the selected image's caption and its profile. Each is redrawn from the Workspace's state.
+
+#include <QObject>
+#include <QString>
+#include <memory>
+
+#include "ui/window/window_layout.h"
+
+namespace twinsight::ui {
+
+class Workspace;
+struct FolderScores;
+
+class ScoreViews : public QObject {
+    Q_OBJECT
+public:
+    ScoreViews(Workspace* workspace, const WindowPanels& panels, QObject* parent);
+
+    // The model panel, then the scores as below; the ranking says why it is empty.
+    void showModels();
+    void showModelInfo();
+    // The grid's columns (rebuilt only when the scores changed, else the current column moves), the ranking, the
+    // caption and the profile.
+    void showScores();
+    void updateProfile();
+    // The file's path, with its estimates when the folder's scores hold them.
+    QString imageCaption(const QString& path) const;
+
+signals:
+    void modelsShown();
+    void scoresShown();
+
+private:
+    void refreshImageCaption();
+
+    Workspace* m_workspace;
+    WindowPanels m_panels;
+    std::weak_ptr<const FolderScores> m_scoresInGrid;  // the scores the grid holds now
+};
+
+}  // namespace twinsight::ui

@@ -1,0 +1,77 @@
+#include "ui/window/training_views.h"
+
+#include <QTabWidget>
+#include <QTimer>
+
+#include "core/degrade/transform.h"
+#include "ui/panels/pairs_strip.h"
+#include "ui/panels/range_editor.h"
+#include "ui/panels/training_panel.h"
+#include "ui/plots/training_curves.h"
+#include "ui/workspace/workspace.h"
+
+namespace twinsight::ui {
+
+TrainingViews::TrainingViews(Workspace* workspace, const WindowPanels& panels, QObject* parent)
+    : QObject(parent), m_workspace(workspace), m_panels(panels) {
+    connect(workspace, &Workspace::trainingProgress, this, [this](const TrainingUpdate& update) {
+        m_panels.training->showUpdate(update);
+        m_panels.curves->addUpdate(update);
+        if (!update.pairs.isEmpty()) m_panels.pairs->setPairs(update.pairs, m_trainingUnit);
+    });
+    connect(workspace, &Workspace::trainingFinished, this, &TrainingViews::showFinished);
+    connect(workspace, &Workspace::trainingFailed, this, [this](const QString& message) {
+        showStopped(tr("Training failed."));
+        emit errorReported(tr("Training failed"), message);
+    });
+    connect(workspace, &Workspace::trainingCancelled, this, [this] {
+        const QString message =
+            m_workspace->currentModel() ? tr("Training stopped; the previous model is kept.") : tr("Training stopped.");
+        showStopped(message);
+        emit statusMessage(message);
+    });
+}
+
+void TrainingViews::start() {
+    const core::TrainerConfig config = m_panels.training->config();
+    emit aboutToStart();
+    if (!m_workspace->startTraining(config)) return;
+    m_trainingUnit = QString::fromStdString(core::findTransform(config.transform).unit());
+    m_panels.curves->reset(config.totalSteps());
+    m_panels.pairs->clearPairs();
+    m_panels.training->setRunning(true);
+    m_panels.training->showStatus(tr("Starting…"));
+    // Shown from the next pass of the event loop: the first layout and paint of the curves then do not add up with
+    // the work above into one longer pause of the window.
+    QTimer::singleShot(0, this, [this] { m_panels.tabs->setCurrentWidget(m_panels.trainingTab); });
+    emit runningChanged();
+}
+
+void TrainingViews::stop() {
+    if (!m_workspace->isTraining()) return;
+    m_panels.training->showStatus(tr("Stopping…"));
+    m_workspace->stopTraining();
+}
+
+void TrainingViews::followCurrentModel() {
+    const auto model = m_workspace->currentModel();
+    if (!model || m_workspace->isTraining()) return;
+    m_panels.training->setTransform(transformOf(*model));
+    m_panels.training->rangeEditor()->setRange(model->metadata().range);
+}
+
+void TrainingViews::showFinished(const std::shared_ptr<const TrainingResult>& result) {
+    m_panels.training->setRunning(false);
+    const core::TrainingSummary& training = result->model->metadata().training;
+    m_panels.training->showStatus(tr("Done in %1 · pair accuracy %2%")
+                                      .arg(formatDuration(result->seconds))
+                                      .arg(training.valPairAccuracy * 100.0, 0, 'f', 1));
+}
+
+void TrainingViews::showStopped(const QString& panelStatus) {
+    m_panels.training->setRunning(false);
+    m_panels.training->showStatus(panelStatus);
+    emit runningChanged();
+}
+
+}  // namespace twinsight::ui
