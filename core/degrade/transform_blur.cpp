@@ -3,7 +3,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "core/degrade/transform.h"
-#include "core/model/sharpness_context.h"
+#include "core/model/internal/sharpness_context.h"
 
 namespace twinsight::core {
 namespace {

@@ -4,7 +4,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "core/degrade/transform.h"
-#include "core/model/tone_context.h"
+#include "core/model/internal/tone_context.h"
 
 namespace twinsight::core {
 namespace {

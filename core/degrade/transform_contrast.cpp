@@ -1,7 +1,7 @@
 #include <cmath>
 
 #include "core/degrade/transform.h"
-#include "core/model/tone_context.h"
+#include "core/model/internal/tone_context.h"
 
 namespace twinsight::core {
 namespace {

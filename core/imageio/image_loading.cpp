@@ -19,13 +19,13 @@
 #include <utility>
 
 #include "core/base/file_errors.h"
-#include "core/imageio/checked_decoding.h"
-#include "core/imageio/decoder_messages.h"
-#include "core/imageio/dicom_decoding.h"
-#include "core/imageio/image_header.h"
-#include "core/imageio/image_kind.h"
+#include "core/imageio/internal/checked_decoding.h"
+#include "core/imageio/internal/decoder_messages.h"
+#include "core/imageio/internal/dicom_decoding.h"
+#include "core/imageio/internal/image_header.h"
+#include "core/imageio/internal/image_kind.h"
 #include "core/imageio/image_source.h"
-#include "core/imageio/raw_decoding.h"
+#include "core/imageio/internal/raw_decoding.h"
 
 namespace twinsight::core {
 namespace fs = std::filesystem;

@@ -9,8 +9,8 @@
 
 #include "core/base/atomic_file.h"
 #include "core/base/file_errors.h"
-#include "core/base/fnv1a.h"
-#include "core/model/branch_network.h"
+#include "core/base/internal/fnv1a.h"
+#include "core/model/internal/branch_network.h"
 #include "core/model/device.h"
 #include "core/samples/sample_scenes.h"
 

@@ -11,7 +11,7 @@
 #include <system_error>
 
 #include "core/base/atomic_file.h"
-#include "core/samples/sample_scene_painter.h"
+#include "core/samples/internal/sample_scene_painter.h"
 
 namespace twinsight::core {
 namespace {

@@ -6,9 +6,9 @@
 #include <numeric>
 #include <random>
 
-#include "core/model/branch_network.h"
+#include "core/model/internal/branch_network.h"
 #include "core/model/device.h"
-#include "core/training/batch_prefetcher.h"
+#include "core/training/internal/batch_prefetcher.h"
 #include "twinsight_version.h"
 
 namespace twinsight::core {

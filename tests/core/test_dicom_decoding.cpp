@@ -1,6 +1,6 @@
 // DICOM decoding: bit depths, windows, MONOCHROME1, frames, compression, bad files and privacy of messages.
 // Every DICOM file is written by the test itself (support/dicom_writer).
-#include "core/imageio/dicom_decoding.h"
+#include "core/imageio/internal/dicom_decoding.h"
 
 #include <gtest/gtest.h>
 

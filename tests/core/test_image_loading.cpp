@@ -17,7 +17,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include "core/imageio/image_header.h"
+#include "core/imageio/internal/image_header.h"
 #include "core/imageio/image_loading.h"
 
 namespace fs = std::filesystem;

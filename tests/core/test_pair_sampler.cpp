@@ -2,7 +2,7 @@
 
 #include "core/base/statistics.h"
 #include "core/samples/sample_scenes.h"
-#include "core/training/pair_sampler.h"
+#include "core/training/internal/pair_sampler.h"
 
 namespace twinsight::core {
 namespace {

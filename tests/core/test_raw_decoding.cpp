@@ -1,7 +1,7 @@
 // Camera RAW decoding on DNG files written by the test: the half-size raw path, the embedded preview path, the
 // orientation of both, the megapixel limit and one-line errors for damaged files.
 
-#include "core/imageio/raw_decoding.h"
+#include "core/imageio/internal/raw_decoding.h"
 
 #include <gtest/gtest.h>
 
@@ -16,8 +16,8 @@
 #include <utility>
 #include <vector>
 
-#include "tests/support/dng_writer.h"
-#include "tests/support/temp_folder.h"
+#include "support/dng_writer.h"
+#include "support/temp_folder.h"
 
 using namespace twinsight::core;
 using twinsight::testing::DngContent;

@@ -1,4 +1,4 @@
-// The edge widths that blur models see beside each crop (core/model/sharpness_context.h), and how the pair sampler
+// The edge widths that blur models see beside each crop (core/model/internal/sharpness_context.h), and how the pair sampler
 // interpolates them over the magnitude.
 
 #include <gtest/gtest.h>
@@ -7,9 +7,9 @@
 #include <opencv2/imgproc.hpp>
 
 #include "core/degrade/transform.h"
-#include "core/model/sharpness_context.h"
+#include "core/model/internal/sharpness_context.h"
 #include "core/samples/sample_scenes.h"
-#include "core/training/pair_sampler.h"
+#include "core/training/internal/pair_sampler.h"
 
 namespace twinsight::core {
 namespace {

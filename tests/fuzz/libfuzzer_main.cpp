@@ -19,7 +19,7 @@
 #include <string>
 #include <unistd.h>
 
-#include "core/imageio/image_header.h"
+#include "core/imageio/internal/image_header.h"
 #include "core/imageio/image_loading.h"
 #include "core/model/trained_model.h"
 #include "core/scoring/score_csv_merge.h"

@@ -9,7 +9,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include "core/imageio/image_header.h"
+#include "core/imageio/internal/image_header.h"
 #include "core/imageio/image_loading.h"
 #include "core/samples/sample_scenes.h"
 #include "fuzz/byte_mutator.h"

@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/base/fnv1a.h"
+#include "core/base/internal/fnv1a.h"
 #include "core/samples/sample_scenes.h"
 #include "core/training/trainer.h"
 #include "core/training_fixture.h"

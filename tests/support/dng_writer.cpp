@@ -1,6 +1,6 @@
 // A minimal little-endian TIFF writer: blobs and IFDs are appended in order, so every offset is known when written.
 
-#include "tests/support/dng_writer.h"
+#include "support/dng_writer.h"
 
 #include <algorithm>
 #include <cstdint>

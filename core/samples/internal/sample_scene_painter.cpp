@@ -1,4 +1,4 @@
-#include "core/samples/sample_scene_painter.h"
+#include "core/samples/internal/sample_scene_painter.h"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "core/model/branch_network.h"
+#include "core/model/internal/branch_network.h"
 
 #include <stdexcept>
 #include <thread>

@@ -1,7 +1,7 @@
-#include "core/imageio/dicom_decoding.h"
+#include "core/imageio/internal/dicom_decoding.h"
 
 #include "core/base/file_errors.h"
-#include "core/imageio/file_extension.h"
+#include "core/imageio/internal/file_extension.h"
 
 // DCMTK's osconfig.h must come before its other headers.
 #include <dcmtk/config/osconfig.h>

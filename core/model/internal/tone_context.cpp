@@ -1,4 +1,4 @@
-#include "core/model/tone_context.h"
+#include "core/model/internal/tone_context.h"
 
 #include <algorithm>
 #include <cmath>

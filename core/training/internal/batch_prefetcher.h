@@ -7,7 +7,7 @@
 #include <mutex>
 #include <thread>
 
-#include "core/training/pair_sampler.h"
+#include "core/training/internal/pair_sampler.h"
 
 namespace twinsight::core {
 

@@ -1,6 +1,6 @@
 // LibRaw behind one function: open, refuse oversized sensors, prefer the embedded preview, else a half-size decode.
 
-#include "core/imageio/raw_decoding.h"
+#include "core/imageio/internal/raw_decoding.h"
 
 #include <libraw.h>
 
@@ -19,9 +19,9 @@
 #include <utility>
 
 #include "core/base/file_errors.h"
-#include "core/imageio/checked_decoding.h"
-#include "core/imageio/file_extension.h"
-#include "core/imageio/image_header.h"
+#include "core/imageio/internal/checked_decoding.h"
+#include "core/imageio/internal/file_extension.h"
+#include "core/imageio/internal/image_header.h"
 
 namespace twinsight::core {
 namespace fs = std::filesystem;

@@ -1,4 +1,4 @@
-#include "core/imageio/checked_decoding.h"
+#include "core/imageio/internal/checked_decoding.h"
 
 #include <csetjmp>
 #include <cstdio>  // jpeglib.h needs FILE and size_t first

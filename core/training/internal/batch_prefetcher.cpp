@@ -1,4 +1,4 @@
-#include "core/training/batch_prefetcher.h"
+#include "core/training/internal/batch_prefetcher.h"
 
 namespace twinsight::core {
 

@@ -1,4 +1,4 @@
-#include "core/model/sharpness_context.h"
+#include "core/model/internal/sharpness_context.h"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "core/training/pair_sampler.h"
+#include "core/training/internal/pair_sampler.h"
 
 #include <algorithm>
 #include <cmath>

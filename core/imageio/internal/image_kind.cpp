@@ -1,12 +1,12 @@
-#include "core/imageio/image_kind.h"
+#include "core/imageio/internal/image_kind.h"
 
 #include <algorithm>
 #include <array>
 #include <string_view>
 
-#include "core/imageio/dicom_decoding.h"
-#include "core/imageio/file_extension.h"
-#include "core/imageio/raw_decoding.h"
+#include "core/imageio/internal/dicom_decoding.h"
+#include "core/imageio/internal/file_extension.h"
+#include "core/imageio/internal/raw_decoding.h"
 
 namespace twinsight::core {
 namespace {

@@ -1,4 +1,4 @@
-#include "core/imageio/decoder_messages.h"
+#include "core/imageio/internal/decoder_messages.h"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "core/imageio/file_extension.h"
+#include "core/imageio/internal/file_extension.h"
 
 #include <algorithm>
 #include <cctype>

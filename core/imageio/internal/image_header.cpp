@@ -1,4 +1,4 @@
-#include "core/imageio/image_header.h"
+#include "core/imageio/internal/image_header.h"
 
 #include <array>
 #include <cctype>
