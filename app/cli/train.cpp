@@ -6,6 +6,7 @@
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "cli/training_run.h"
+#include "core/degrade/transform.h"
 #include "core/scoring/reports.h"
 #include "core/training/trainer.h"
 
@@ -13,6 +14,15 @@ namespace twinsight::cli {
 namespace {
 
 // The upper bounds (and the checks the trainer does not make) of train's numeric options, before any work.
+// "blur 20000, brightness 3000, ...": each transformation's default steps, from the registry.
+std::string defaultStepsList() {
+    std::string list;
+    for (const core::Transform* transform : core::allTransforms()) {
+        list += (list.empty() ? "" : ", ") + transform->name() + " " + std::to_string(transform->defaultSteps());
+    }
+    return list;
+}
+
 void checkTrainingLimits(const core::TrainerConfig& config) {
     if (config.steps) requireInRange("--steps", *config.steps, 1, kMaxSteps);
     requireInRange("--batch", config.batchSize, 1, kMaxBatch);
@@ -51,8 +61,8 @@ void addTrainCommand(CLI::App& app) {
     command->add_option("--range", options->range, "Magnitude range MIN:MAX (default: the transformation's)");
     command->add_option("--out", options->out, "Model file to write (.twinsight)")->required();
     command->add_option("--steps", config.steps,
-                        "Training steps (default: the transformation's, as many as fit in about 90 s on two cores: "
-                        "3000, jpeg 2000, rotation 1500; at most 1000000)");
+                        "Training steps (default: the transformation's, where more measurably paid: " +
+                            defaultStepsList() + "; at most 1000000)");
     command->add_flag("--thorough", config.thorough,
                       "Train three times the steps (about 3-4 minutes on 2 cores, seconds on a GPU)");
     command->add_option("--batch", config.batchSize, "Pairs per step (at most 4096)")->capture_default_str();

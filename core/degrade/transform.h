@@ -64,6 +64,9 @@ public:
     virtual std::string description() const = 0;
     virtual Range defaultRange() const = 0;
     virtual Range validRange() const = 0;
+    // The smallest magnitude most viewers notice at the working size: where the desktop program's flag threshold
+    // starts, on both sides of 0 when a model's range is signed (docs/quality.md, "Where flagging starts").
+    virtual double noticeableMagnitude() const = 0;
     virtual View view() const = 0;
     virtual PoolRule poolRule() const { return {}; }
     virtual CropChoice cropChoice() const { return CropChoice::Anywhere; }

@@ -20,6 +20,8 @@ public:
     std::string description() const override { return "contrast factor about the image mean, as log2 (stops)"; }
     Range defaultRange() const override { return {-2.0, 2.0}; }
     Range validRange() const override { return {-4.0, 4.0}; }
+    // Half a stop: a flattening or punch most viewers notice side by side.
+    double noticeableMagnitude() const override { return 0.5; }
     View view() const override { return View::Patches; }
     // The linearity loss made it worse on photos (skimage, pooled Pearson 0.749 -> 0.665).
     double defaultLinearityWeight() const override { return 0.0; }

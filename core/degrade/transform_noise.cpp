@@ -11,6 +11,8 @@ public:
     std::string description() const override { return "additive Gaussian noise, sigma in 8-bit levels"; }
     Range defaultRange() const override { return {0.0, 30.0}; }
     Range validRange() const override { return {0.0, 100.0}; }
+    // 5 grey levels: grain visible in flat areas such as skies and walls.
+    double noticeableMagnitude() const override { return 5.0; }
     View view() const override { return View::Patches; }
 
 protected:

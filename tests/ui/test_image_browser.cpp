@@ -72,7 +72,7 @@ TEST(ImageBrowser, SortsByScoreAndShowsScoresAndFlags) {
     const QStringList paths = browser.paths();
     for (int i = 0; i < paths.size(); ++i) estimates.insert(paths[i], {{double((i * 7) % 4), 0.5 * i, true}});
     browser.setModelEstimates({{"blur", "px"}}, estimates, 0);
-    browser.setFlagged({paths[1]});
+    browser.setFlagged({{paths[1], {0}}});
     browser.setSortOrder(ImageBrowser::SortOrder::ScoreDescending);
     auto* grid = browser.findChild<QListView*>("imageGrid");
     const QAbstractItemModel* view = grid->model();
@@ -84,6 +84,8 @@ TEST(ImageBrowser, SortsByScoreAndShowsScoresAndFlags) {
         EXPECT_FALSE(view->index(row, 0).data(ImageGridModel::CaptionRole).toString().isEmpty());
         const bool flagged = view->index(row, 0).data(ImageGridModel::PathRole).toString() == paths[1];
         EXPECT_EQ(view->index(row, 0).data(ImageGridModel::FlaggedRole).toBool(), flagged);
+        EXPECT_EQ(view->index(row, 0).data(ImageGridModel::FlaggingLinesRole).value<QList<int>>(),
+                  flagged ? QList<int>{0} : QList<int>{});
     }
     browser.setSortOrder(ImageBrowser::SortOrder::Name);
     EXPECT_EQ(view->index(0, 0).data(ImageGridModel::PathRole).toString(), paths[0]);

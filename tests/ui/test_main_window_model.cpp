@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <QDir>
+#include <QDoubleSpinBox>
+#include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <algorithm>
@@ -12,6 +15,7 @@
 #include <future>
 
 #include "core/base/atomic_file.h"
+#include "core/degrade/transform.h"
 #include "imageio/open_counter.h"
 #include "support/temp_folder.h"
 #include "ui/browser/image_browser.h"
@@ -41,6 +45,17 @@ protected:
         m_window = testing::openWindowOn(m_images.path().string());
         ASSERT_TRUE(m_window);
         testing::useQuickTraining(*m_window->trainingPanel());
+    }
+
+    // Moves the threshold between the 8th and 9th of the 16 estimates, typed into the ranking as a user would.
+    void flagTheMoreBlurredHalf() {
+        std::vector<double> estimates;
+        for (const auto& row : m_window->workspace()->scores()->scores.estimates) estimates.push_back(row[0].estimate);
+        std::sort(estimates.begin(), estimates.end());
+        auto* spin = m_window->rankingPanel()->findChild<QDoubleSpinBox*>("thresholdAbove");
+        ASSERT_NE(spin, nullptr);
+        spin->setDecimals(6);
+        spin->setValue((estimates[7] + estimates[8]) / 2.0);
     }
 
     // Clicks Train and waits until the folder is scored and both plots are drawn; returns the longest stall.
@@ -89,10 +104,52 @@ TEST_F(WindowWithModel, TrainingFillsTheGridThePlotsAndTheRanking) {
     EXPECT_TRUE(info.contains("blur"));
     EXPECT_TRUE(info.contains("90% interval")) << info.toStdString();
     EXPECT_TRUE(info.contains("px (median)")) << info.toStdString();
+    // The ranking starts at the blur model's own threshold, in px, whatever the folder holds: exactly the images
+    // estimated above it are flagged.
+    const FlagThresholds thresholds = m_window->rankingPanel()->thresholds();
+    EXPECT_FALSE(thresholds.below.has_value());
+    ASSERT_TRUE(thresholds.above.has_value());
+    EXPECT_DOUBLE_EQ(*thresholds.above, core::findTransform("blur").noticeableMagnitude());
+    const auto& scores = *m_window->workspace()->scores();
+    int above = 0;
+    for (const auto& row : scores.scores.estimates) above += row[0].estimate > *thresholds.above ? 1 : 0;
+    EXPECT_EQ(m_window->rankingPanel()->flaggedPaths().size(), above);
+    flagTheMoreBlurredHalf();
     const QStringList flagged = m_window->rankingPanel()->flaggedPaths();
-    ASSERT_FALSE(flagged.isEmpty());
+    ASSERT_EQ(flagged.size(), 8);
     EXPECT_TRUE(grid->index(grid->rowOf(flagged.first())).data(ImageGridModel::FlaggedRole).toBool());
+    // Opening a flagged image from the list (double-click or Enter) selects it and shows it on the Image tab.
+    auto* list = m_window->rankingPanel()->findChild<QListWidget*>("flaggedList");
+    ASSERT_EQ(list->count(), 8);
+    emit list->itemActivated(list->item(1));
+    EXPECT_EQ(m_window->browser()->selectedPath(), flagged[1]);
+    EXPECT_EQ(m_window->tabs()->currentWidget()->objectName(), "imageView");
     EXPECT_LT(stall, 250.0);  // regression guard; the target (50 ms) is reported above
+}
+
+// Closing the window with a model trained and not saved asks first; Cancel keeps the window, Quit Anyway closes it.
+// Once saved, the model is no longer a reason to ask.
+TEST_F(WindowWithModel, QuittingWithAnUnsavedModelAsksFirst) {
+    trainAndWait();
+    m_window->show();
+    ASSERT_EQ(m_window->workspace()->unsavedModels(), QStringList{"blur"});
+    EXPECT_FALSE(m_window->close());
+    auto* question = m_window->findChild<QMessageBox*>("quitQuestion");
+    ASSERT_NE(question, nullptr);
+    EXPECT_TRUE(question->text().contains("blur model")) << question->text().toStdString();
+    question->button(QMessageBox::Cancel)->click();
+    EXPECT_TRUE(m_window->isVisible());
+    delete question;  // closed and deleted later; gone now, so that the next question is the one found
+
+    EXPECT_FALSE(m_window->close());
+    question = m_window->findChild<QMessageBox*>("quitQuestion");
+    ASSERT_NE(question, nullptr);
+    question->button(QMessageBox::Discard)->click();
+    EXPECT_FALSE(m_window->isVisible());
+
+    ASSERT_TRUE(m_window->workspace()->saveModel(QString::fromStdString(m_output.file("blur.twinsight"))));
+    ASSERT_TRUE(testing::waitForWrites(*m_window));
+    EXPECT_TRUE(m_window->workspace()->unsavedModels().isEmpty());
 }
 
 TEST_F(WindowWithModel, StopKeepsThePreviousModel) {
@@ -215,6 +272,7 @@ TEST_F(WindowWithModel, ExportsWriteScoresFlaggedListAndPlots) {
     EXPECT_EQ(text.rfind("path,score,estimate,in_range\n", 0), 0U);
     EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 17);  // header and 16 images
 
+    flagTheMoreBlurredHalf();
     const std::string list = m_output.file("flagged.txt");
     ASSERT_TRUE(m_window->exportFlagged(QString::fromStdString(list)));
     ASSERT_TRUE(testing::waitForWrites(*m_window));

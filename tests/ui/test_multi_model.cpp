@@ -78,6 +78,8 @@ protected:
         core::TrainerConfig again = testing::quickConfig("blur", /*steps=*/20);
         again.seed = 2;
         testing::trainModelFile(again, scenes.path().string(), s_models->file("blur-again.twinsight"));
+        testing::trainModelFile(testing::quickConfig("brightness"), scenes.path().string(),
+                                s_models->file("brightness.twinsight"));
     }
     static void TearDownTestSuite() {
         delete s_models;
@@ -100,6 +102,16 @@ protected:
         ASSERT_TRUE(scored.wait(120000)) << (failed.isEmpty() ? "" : failed.first().at(0).toString().toStdString());
         ASSERT_EQ(m_window->workspace()->scores()->models.size(),
                   static_cast<std::size_t>(m_window->workspace()->models().size()));
+    }
+
+    // The current model's estimates of the folder, in increasing order.
+    std::vector<double> sortedEstimates() const {
+        const int column = m_window->workspace()->currentColumn();
+        std::vector<double> estimates;
+        for (const auto& row : m_window->workspace()->scores()->scores.estimates)
+            estimates.push_back(row[static_cast<std::size_t>(column)].estimate);
+        std::sort(estimates.begin(), estimates.end());
+        return estimates;
     }
 
     static inline testing::TempFolder* s_models = nullptr;
@@ -218,12 +230,13 @@ TEST_F(MultiModelWindow, ASecondModelOfTheSameTransformationReplacesTheFirst) {
 TEST_F(MultiModelWindow, XmpDryRunWritesNothingAndWriteCreatesSidecarsThatParseBack) {
     openAndScore("blur.twinsight");
     openAndScore("noise.twinsight");
-    // Flag the noisier half, so that some whole files are flagged and some are not.
-    std::vector<double> scores;
-    for (const auto& row : m_window->workspace()->scores()->scores.estimates) scores.push_back(row[1].score);
-    std::sort(scores.begin(), scores.end());
-    m_window->rankingPanel()->setDirection(RankingPanel::Direction::Above);
-    m_window->rankingPanel()->setThreshold((scores[kImages / 2 - 1] + scores[kImages / 2]) / 2.0);
+    // Flag the noisier half by the noise model's threshold (the current model's, set on the ranking) and nothing by
+    // the blur model's, so that some whole files are flagged and some are not.
+    std::vector<double> estimates;
+    for (const auto& row : m_window->workspace()->scores()->scores.estimates) estimates.push_back(row[1].estimate);
+    std::sort(estimates.begin(), estimates.end());
+    m_window->workspace()->setFlagThresholds(0, {});
+    m_window->rankingPanel()->setThresholds({std::nullopt, (estimates[kImages / 2 - 1] + estimates[kImages / 2]) / 2.0});
     const QStringList flagged = m_window->rankingPanel()->flaggedPaths();
     ASSERT_EQ(flagged.size(), kImages / 2);
     const QString folder = QString::fromStdString(m_images.path().string());
@@ -281,6 +294,71 @@ TEST_F(MultiModelWindow, AFolderWithADicomSeriesAndADngShowsTheirThumbnails) {
         const QImage thumbnail = browser->model()->index(row).data(Qt::DecorationRole).value<QImage>();
         EXPECT_FALSE(thumbnail.isNull()) << name;
     }
+}
+
+// A signed transformation flags both tails: darker than one threshold or brighter than the other.
+TEST_F(MultiModelWindow, ATwoSidedThresholdFlagsBothTails) {
+    openAndScore("brightness.twinsight");
+    const FlagThresholds defaults = m_window->rankingPanel()->thresholds();
+    ASSERT_TRUE(defaults.below && defaults.above);
+    EXPECT_DOUBLE_EQ(*defaults.below, -*defaults.above);  // the noticeable magnitude on both sides of 0
+    const std::vector<double> estimates = sortedEstimates();
+    const double low = (estimates[1] + estimates[2]) / 2.0, high = (estimates[7] + estimates[8]) / 2.0;
+    m_window->rankingPanel()->setThresholds({low, high});
+    const QStringList flagged = m_window->rankingPanel()->flaggedPaths();
+    ASSERT_EQ(flagged.size(), 4);  // the two darkest and the two brightest
+    int darker = 0, brighter = 0;
+    for (const QString& path : flagged) {
+        const double estimate = (*m_window->workspace()->estimatesOf(path))[0].estimate;
+        darker += estimate < low ? 1 : 0;
+        brighter += estimate > high ? 1 : 0;
+    }
+    EXPECT_EQ(darker, 2);
+    EXPECT_EQ(brighter, 2);
+}
+
+// An image is flagged when any open model's rule holds, and the grid says which model flags it.
+TEST_F(MultiModelWindow, TwoModelsFlagTogetherAndTheGridSaysWhich) {
+    openAndScore("blur.twinsight");
+    openAndScore("noise.twinsight");
+    const std::vector<double> noise = sortedEstimates();
+    m_window->rankingPanel()->setThresholds({std::nullopt, (noise[6] + noise[7]) / 2.0});  // the 3 noisiest
+    m_window->workspace()->setCurrentModel(0);
+    const std::vector<double> blur = sortedEstimates();
+    m_window->rankingPanel()->setThresholds({std::nullopt, (blur[5] + blur[6]) / 2.0});  // the 4 most blurred
+    const FlagThresholds blurRule = m_window->workspace()->models().entries()[0].flags;
+    const FlagThresholds noiseRule = m_window->workspace()->models().entries()[1].flags;
+    const ImageGridModel* grid = m_window->browser()->model();
+    int expected = 0;
+    for (int row = 0; row < grid->rowCount(); ++row) {
+        const QString path = grid->index(row).data(ImageGridModel::PathRole).toString();
+        const auto& estimates = *m_window->workspace()->estimatesOf(path);
+        QList<int> flaggingModels;
+        if (blurRule.holds(estimates[0].estimate)) flaggingModels << 0;
+        if (noiseRule.holds(estimates[1].estimate)) flaggingModels << 1;
+        expected += flaggingModels.isEmpty() ? 0 : 1;
+        EXPECT_EQ(grid->index(row).data(ImageGridModel::FlaggingLinesRole).value<QList<int>>(), flaggingModels)
+            << path.toStdString();
+        EXPECT_EQ(m_window->workspace()->flaggedPaths().contains(path), !flaggingModels.isEmpty());
+    }
+    EXPECT_GE(expected, 4);
+    EXPECT_EQ(m_window->rankingPanel()->flaggedPaths(), m_window->workspace()->flaggedPaths());
+}
+
+// Thresholds are remembered per model: closing and reopening its file brings them back; another model of the same
+// transformation starts at the default.
+TEST_F(MultiModelWindow, ThresholdsSurviveReopeningTheModel) {
+    openAndScore("blur.twinsight");
+    const FlagThresholds chosen{0.05, 0.25};
+    m_window->rankingPanel()->setThresholds(chosen);
+    m_window->workspace()->closeModel(0);
+    ASSERT_TRUE(m_window->workspace()->models().empty());
+    openAndScore("blur.twinsight");
+    EXPECT_TRUE(m_window->workspace()->models().entries()[0].flags == chosen);
+    EXPECT_TRUE(m_window->rankingPanel()->thresholds() == chosen);
+    openAndScore("blur-again.twinsight");
+    const FlagThresholds fresh = m_window->workspace()->models().entries()[0].flags;
+    EXPECT_TRUE(fresh == defaultFlagThresholds(m_window->workspace()->currentModel()->metadata()));
 }
 
 }  // namespace

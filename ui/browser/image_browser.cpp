@@ -137,7 +137,9 @@ void ImageBrowser::setCurrentModel(int current) { m_model->setCurrentModel(curre
 
 void ImageBrowser::clearEstimates() { m_model->clearEstimates(); }
 
-void ImageBrowser::setFlagged(const QSet<QString>& paths) { m_model->setFlagged(paths); }
+void ImageBrowser::setFlagged(const QHash<QString, QList<int>>& columnsByPath) {
+    m_model->setFlagged(columnsByPath);
+}
 
 void ImageBrowser::setSortOrder(SortOrder order) {
     if (m_sort->currentIndex() != static_cast<int>(order)) m_sort->setCurrentIndex(static_cast<int>(order));

@@ -46,7 +46,7 @@ public:
     // Sorting by score follows this model.
     void setCurrentModel(int current);
     void clearEstimates();
-    void setFlagged(const QSet<QString>& paths);
+    void setFlagged(const QHash<QString, QList<int>>& columnsByPath);
     void addSkipped(const std::vector<core::SkippedFile>& files);
     int skippedCount() const { return static_cast<int>(m_skipped.size()); }
     void setSortOrder(SortOrder order);

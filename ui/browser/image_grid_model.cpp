@@ -31,7 +31,9 @@ QVariant ImageGridModel::data(const QModelIndex& index, int role) const {
         case InRangeRole:
             return estimate ? estimate->inRange : true;
         case FlaggedRole:
-            return entry.flagged;
+            return !entry.flaggingColumns.isEmpty();
+        case FlaggingLinesRole:
+            return QVariant::fromValue(entry.flaggingColumns);
         case ScoreSortRole:
             return estimate ? estimate->score : -std::numeric_limits<double>::max();
         case CaptionRole:
@@ -120,10 +122,10 @@ void ImageGridModel::setCurrentModel(int current) {
 
 void ImageGridModel::clearEstimates() { setModelEstimates(m_models, {}, m_current); }
 
-void ImageGridModel::setFlagged(const QSet<QString>& paths) {
+void ImageGridModel::setFlagged(const QHash<QString, QList<int>>& columnsByPath) {
     for (int row = 0; row < rowCount(); ++row)
-        m_entries[static_cast<std::size_t>(row)].flagged = paths.contains(m_paths[row]);
-    emitAllChanged({FlaggedRole});
+        m_entries[static_cast<std::size_t>(row)].flaggingColumns = columnsByPath.value(m_paths[row]);
+    emitAllChanged({FlaggedRole, FlaggingLinesRole});
 }
 
 void ImageGridModel::emitAllChanged(const QList<int>& roles) {

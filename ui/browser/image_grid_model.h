@@ -23,7 +23,8 @@ public:
         ScoreRole,        // the current model's, double, invalid until scored
         EstimateRole,     // the current model's, double, invalid until scored
         InRangeRole,      // bool
-        FlaggedRole,      // bool
+        FlaggedRole,      // bool: some open model flags it
+        FlaggingLinesRole,  // QList<int>: the caption lines (models) that flag it
         ScoreSortRole,    // double; unscored images sort below every score
         CaptionRole,      // one model: "1.23 · 2.1 px"; several: "blur 2.1 px\nnoise 12 levels"; empty until scored
         EstimatesRole,    // QVariantList, one estimate per model (invalid where not scored)
@@ -63,7 +64,8 @@ public:
     }
     bool hasEstimate(int row) const { return currentEstimate(m_entries[static_cast<std::size_t>(row)]) != nullptr; }
 
-    void setFlagged(const QSet<QString>& paths);
+    // The flagged images, each with the models (columns, as in setModelEstimates) whose thresholds flag it.
+    void setFlagged(const QHash<QString, QList<int>>& columnsByPath);
 
 private:
     struct Entry {
@@ -71,7 +73,7 @@ private:
         QImage thumbnail;
         bool thumbnailDone = false;
         std::vector<core::ImageEstimate> estimates;  // one per model, or none when not scored
-        bool flagged = false;
+        QList<int> flaggingColumns;  // empty when not flagged
     };
     const core::ImageEstimate* currentEstimate(const Entry& entry) const;
     QString caption(const Entry& entry) const;

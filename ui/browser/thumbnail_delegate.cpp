@@ -59,8 +59,8 @@ void ThumbnailDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
         QFont small = option.font;
         small.setPointSizeF(option.font.pointSizeF() * kCaptionScale);
         const bool inRange = index.data(ImageGridModel::InRangeRole).toBool();
-        painter->setPen(flagged ? kFlagColour
-                                : option.palette.color(inRange ? QPalette::Text : QPalette::PlaceholderText));
+        const QColor normal = option.palette.color(inRange ? QPalette::Text : QPalette::PlaceholderText);
+        const QList<int> flaggingLines = index.data(ImageGridModel::FlaggingLinesRole).value<QList<int>>();
         const int currentLine = index.data(ImageGridModel::CurrentLineRole).toInt();
         const QStringList lines = caption.split('\n');
         text.setHeight(QFontMetrics(small).height());
@@ -69,6 +69,7 @@ void ThumbnailDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
             QFont font = small;
             font.setBold(line == currentLine);
             painter->setFont(font);
+            painter->setPen(flaggingLines.contains(line) ? kFlagColour : normal);  // the models that flag it
             text.translate(0, text.height());
             painter->drawText(text, Qt::AlignHCenter | Qt::AlignVCenter,
                               QFontMetrics(font).elidedText(lines[line], Qt::ElideRight, text.width()));

@@ -1,6 +1,6 @@
 #pragma once
 // Draws one cell of the image grid: the thumbnail, the file name and, once scored, the score and estimate (one line
-// per model when several are open, the current one in bold); images flagged by the ranking get a red frame.
+// per model when several are open, the current one in bold); images flagged get a red frame, and the caption lines of the models that flag them are red.
 
 #include <QStyledItemDelegate>
 

@@ -2,9 +2,11 @@
 
 #include <qcustomplot.h>
 
-#include <QComboBox>
+#include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
+#include <QGridLayout>
+#include <QHash>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -13,22 +15,19 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/base/statistics.h"
+#include "ui/jobs/folder_scorer.h"
 #include "ui/plots/plot_style.h"
+#include "ui/workspace/model_set.h"
 
 namespace twinsight::ui {
 namespace {
-// Share of the folder flagged at first: a short review list to start from.
-constexpr double kInitialFlaggedShare = 0.10;
-// How close to the threshold line a press grabs it, px.
+// How close to a threshold line a press grabs it, px.
 constexpr int kGrabDistance = 8;
 }  // namespace
 
 RankingPanel::RankingPanel(QWidget* parent)
     : QWidget(parent),
       m_plot(createPlot(this, &m_title)),
-      m_directionCombo(new QComboBox(this)),
-      m_thresholdSpin(new QDoubleSpinBox(this)),
       m_countLabel(new QLabel(this)),
       m_list(new QListWidget(this)) {
     m_plot->setObjectName("rankingPlot");
@@ -40,44 +39,39 @@ RankingPanel::RankingPanel(QWidget* parent)
     m_flaggedBars->setName(tr("flagged"));
     m_flaggedBars->setPen(Qt::NoPen);
     m_flaggedBars->setBrush(plot_colours::kBad);
-    m_line = new QCPItemStraightLine(m_plot);
-    m_line->setPen(QPen(QColor(40, 40, 40), 2, Qt::DashLine));
-    m_lineLabel = new QCPItemText(m_plot);
-    m_lineLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_lineLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    m_lineLabel->setPadding(QMargins(6, 4, 6, 4));
-    m_plot->xAxis->setLabel(tr("score"));
     m_plot->yAxis->setLabel(tr("images"));
-    m_plot->setToolTip(tr("Drag the dashed line, or click, to move the threshold"));
+    m_plot->setToolTip(tr("Drag a dashed line, or click, to move a threshold"));
     connect(m_plot, &QCustomPlot::mousePress, this, &RankingPanel::onMousePress);
     connect(m_plot, &QCustomPlot::mouseMove, this, &RankingPanel::onMouseMove);
-    connect(m_plot, &QCustomPlot::mouseRelease, this, [this] { m_dragging = false; });
+    connect(m_plot, &QCustomPlot::mouseRelease, this, [this] { m_draggingAbove.reset(); });
+    m_below = makeThresholdLine(QStringLiteral("Below"));
+    m_above = makeThresholdLine(QStringLiteral("Above"));
+    m_below.enabled->setText(tr("below"));
+    m_above.enabled->setText(tr("above"));
 
-    m_directionCombo->setObjectName("flagDirection");
-    m_directionCombo->addItem(tr("above"));
-    m_directionCombo->addItem(tr("below"));
-    m_thresholdSpin->setObjectName("thresholdSpin");
-    m_thresholdSpin->setDecimals(3);
-    m_thresholdSpin->setRange(-1e6, 1e6);
-    m_thresholdSpin->setSingleStep(0.05);
     m_list->setObjectName("flaggedList");
     m_countLabel->setObjectName("flaggedCount");
     m_countLabel->setWordWrap(true);  // one line would set the side column's width at 1024 px
-    connect(m_directionCombo, &QComboBox::currentIndexChanged, this,
-            [this](int index) { setDirection(static_cast<Direction>(index)); });
-    connect(m_thresholdSpin, &QDoubleSpinBox::valueChanged, this, &RankingPanel::setThreshold);
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row < m_flagged.size()) emit imageActivated(m_flagged[row]);
     });
+    connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        const int row = m_list->row(item);
+        if (row >= 0 && row < m_flagged.size()) emit imageOpened(m_flagged[row]);
+    });
 
-    // The label above its two controls: beside them it kept 215 px from the histogram in a 1024 px window.
-    auto* controls = new QHBoxLayout;
-    controls->addWidget(m_directionCombo);
-    controls->addWidget(m_thresholdSpin, 1);
+    auto* controls = new QGridLayout;
+    controls->addWidget(m_below.enabled, 0, 0);
+    controls->addWidget(m_below.value, 0, 1);
+    controls->addWidget(m_above.enabled, 1, 0);
+    controls->addWidget(m_above.value, 1, 1);
+    controls->setColumnStretch(1, 1);
     auto* side = new QVBoxLayout;
-    side->addWidget(new QLabel(tr("Flag scores"), this));
+    side->addWidget(new QLabel(tr("Flag estimates"), this));
     side->addLayout(controls);
-    auto* hint = new QLabel(tr("Drag the dashed line, or click the plot, to move the threshold."), this);
+    auto* hint = new QLabel(tr("Drag a dashed line, or click the plot, to move a threshold. Each model keeps its "
+                               "own; an image is flagged when any model's holds."),
+                            this);
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);
     side->addWidget(hint);
@@ -90,70 +84,96 @@ RankingPanel::RankingPanel(QWidget* parent)
     clear(tr("Train or open a model to rank the folder's images."));
 }
 
-void RankingPanel::setScores(const std::vector<core::ScoredFile>& scores, const QString& transform, const QString& unit,
-                             const core::Calibration& calibration) {
+RankingPanel::ThresholdLine RankingPanel::makeThresholdLine(const QString& side) {
+    ThresholdLine line;
+    line.line = new QCPItemStraightLine(m_plot);
+    line.line->setPen(QPen(QColor(40, 40, 40), 2, Qt::DashLine));
+    line.label = new QCPItemText(m_plot);
+    line.label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    line.label->setPadding(QMargins(6, 4, 6, 4));
+    line.label->setBrush(QColor(255, 255, 255, 210));  // readable over the bars
+    line.enabled = new QCheckBox(this);
+    line.enabled->setObjectName("flag" + side);
+    line.value = new QDoubleSpinBox(this);
+    line.value->setObjectName("threshold" + side);
+    line.value->setDecimals(2);
+    connect(line.enabled, &QCheckBox::toggled, this, &RankingPanel::editFromControls);
+    connect(line.value, &QDoubleSpinBox::valueChanged, this, &RankingPanel::editFromControls);
+    return line;
+}
+
+void RankingPanel::setEstimates(const std::vector<core::ScoredFile>& scores, const QString& transform,
+                                const QString& unit, const core::Range& range, const FlagThresholds& thresholds) {
     m_scores = scores;
-    m_calibration = calibration;
     m_unit = unit;
+    m_range = range;
+    m_thresholds = thresholds;
     if (m_scores.empty()) return clear(tr("No image of the folder could be scored."));
-    std::vector<double> values;
-    for (const core::ScoredFile& file : m_scores) values.push_back(file.estimate.score);
-    const auto [lowest, highest] = std::minmax_element(values.begin(), values.end());
-    m_thresholdSpin->setRange(*lowest - 1.0, *highest + 1.0);
-    setPlotTitle(m_title, tr("%1 scores of %2 images").arg(transform).arg(m_scores.size()));
+    for (ThresholdLine* line : {&m_below, &m_above}) {
+        const QSignalBlocker blocker(line->value);
+        line->value->setRange(range.min - range.span(), range.max + range.span());
+        line->value->setSingleStep(range.span() / 100.0);
+        line->value->setSuffix(" " + unit);
+    }
+    setPlotTitle(m_title, tr("%1 estimates of %2 images").arg(transform).arg(m_scores.size()));
+    m_plot->xAxis->setLabel(tr("estimated %1 (%2)").arg(transform, unit));
     m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-    const double share =
-        m_direction == Direction::Above ? 100.0 * (1.0 - kInitialFlaggedShare) : 100.0 * kInitialFlaggedShare;
-    m_threshold = std::nan("");  // makes setThreshold redraw even at the same value
-    setThreshold(core::percentile(values, share));
+    showThresholds();
+    drawHistogram();
 }
 
 void RankingPanel::clear(const QString& message) {
     m_scores.clear();
     m_bars->data()->clear();
     m_flaggedBars->data()->clear();
-    m_line->setVisible(false);
-    m_lineLabel->setVisible(false);
+    for (ThresholdLine* line : {&m_below, &m_above}) {
+        line->line->setVisible(false);
+        line->label->setVisible(false);
+        line->enabled->setEnabled(false);
+        line->value->setEnabled(false);
+    }
     m_plot->legend->setVisible(false);
     setPlotTitle(m_title, message);
-    m_list->clear();
-    m_countLabel->clear();
-    const bool changed = !m_flagged.isEmpty();
-    m_flagged.clear();
-    if (changed) emit flaggedChanged(m_flagged);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void RankingPanel::setThreshold(double threshold) {
-    if (threshold == m_threshold || m_scores.empty()) return;
-    m_threshold = threshold;
-    {
-        const QSignalBlocker blocker(m_thresholdSpin);
-        m_thresholdSpin->setValue(threshold);
-    }
+void RankingPanel::setThresholds(const FlagThresholds& thresholds) {
+    if (thresholds == m_thresholds) return;
+    m_thresholds = thresholds;
+    showThresholds();
     drawHistogram();
-    updateFlagged();
+    emit thresholdsEdited(m_thresholds);
 }
 
-void RankingPanel::setDirection(Direction direction) {
-    if (m_directionCombo->currentIndex() != static_cast<int>(direction)) {
-        m_directionCombo->setCurrentIndex(static_cast<int>(direction));
-    }
-    if (direction == m_direction) return;
-    m_direction = direction;
-    if (m_scores.empty()) return;
-    drawHistogram();
-    updateFlagged();
+void RankingPanel::showThresholds() {
+    const auto show = [this](ThresholdLine& line, const std::optional<double>& value) {
+        const QSignalBlocker checkBlocker(line.enabled);
+        const QSignalBlocker valueBlocker(line.value);
+        line.enabled->setEnabled(!m_scores.empty());
+        line.enabled->setChecked(value.has_value());
+        line.value->setEnabled(!m_scores.empty() && value.has_value());
+        if (value) line.value->setValue(*value);
+    };
+    show(m_below, m_thresholds.below);
+    show(m_above, m_thresholds.above);
 }
 
-bool RankingPanel::isFlagged(double score) const {
-    return m_direction == Direction::Above ? score > m_threshold : score < m_threshold;
+void RankingPanel::editFromControls() {
+    FlagThresholds edited;
+    if (m_below.enabled->isChecked()) edited.below = m_below.value->value();
+    if (m_above.enabled->isChecked()) edited.above = m_above.value->value();
+    m_below.value->setEnabled(edited.below.has_value());
+    m_above.value->setEnabled(edited.above.has_value());
+    if (edited == m_thresholds || m_scores.empty()) return;
+    m_thresholds = edited;
+    drawHistogram();
+    emit thresholdsEdited(m_thresholds);
 }
 
 void RankingPanel::drawHistogram() {
+    if (m_scores.empty()) return;
     std::vector<double> values;
-    for (const core::ScoredFile& file : m_scores) values.push_back(file.estimate.score);
+    for (const core::ScoredFile& file : m_scores) values.push_back(file.estimate.estimate);
     const auto [lowest, highest] = std::minmax_element(values.begin(), values.end());
     const int bins = std::clamp(static_cast<int>(2.0 * std::sqrt(double(values.size()))), 8, 40);
     const double width = std::max(1e-6, (*highest - *lowest) / bins);
@@ -161,75 +181,110 @@ void RankingPanel::drawHistogram() {
     for (int bin = 0; bin < bins; ++bin) keys << *lowest + (bin + 0.5) * width;
     for (double value : values) {
         const int bin = std::clamp(static_cast<int>((value - *lowest) / width), 0, bins - 1);
-        (isFlagged(value) ? flagged : normal)[bin] += 1.0;
+        (m_thresholds.holds(value) ? flagged : normal)[bin] += 1.0;
     }
     m_bars->setWidth(width * 0.9);
     m_flaggedBars->setWidth(width * 0.9);
     m_bars->setData(keys, normal, /*alreadySorted=*/true);
     m_flaggedBars->setData(keys, flagged, true);
     m_flaggedBars->moveAbove(m_bars);
-    m_line->setVisible(true);
-    m_line->point1->setCoords(m_threshold, 0);
-    m_line->point2->setCoords(m_threshold, 1);
-    m_lineLabel->setVisible(true);
-    m_lineLabel->position->setCoords(m_threshold, 0.02);
-    QString label = tr("threshold %1").arg(m_threshold, 0, 'f', 2);
-    if (!m_calibration.empty()) label += tr(" ≈ %1 %2").arg(m_calibration.estimate(m_threshold), 0, 'f', 2).arg(m_unit);
-    m_lineLabel->setText(label);
+    double left = *lowest - width, right = *highest + width;
+    for (const std::optional<double>& threshold : {m_thresholds.below, m_thresholds.above}) {
+        if (!threshold) continue;
+        left = std::min(left, *threshold - width);
+        right = std::max(right, *threshold + width);
+    }
     m_plot->rescaleAxes();
-    m_plot->xAxis->setRange(std::min(*lowest, m_threshold) - width, std::max(*highest, m_threshold) + width);
+    m_plot->xAxis->setRange(left, right);
     m_plot->yAxis->setRangeLower(0);
     m_plot->yAxis->setRangeUpper(m_plot->yAxis->range().upper * 1.15);
-    // The label goes on the side of the line with more room.
-    const bool rightHalf = m_threshold > m_plot->xAxis->range().center();
-    m_lineLabel->setPositionAlignment((rightHalf ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
+    placeLine(m_below, m_thresholds.below, tr("below %1 %2"));
+    placeLine(m_above, m_thresholds.above, tr("above %1 %2"));
+    // The legend takes the upper corner farther from the lines and their labels.
+    bool lineOnTheLeft = false;
+    for (const std::optional<double>& threshold : {m_thresholds.below, m_thresholds.above}) {
+        lineOnTheLeft |= threshold && *threshold < left + 0.45 * (right - left);
+    }
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | (lineOnTheLeft ? Qt::AlignRight : Qt::AlignLeft));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void RankingPanel::updateFlagged() {
-    std::vector<const core::ScoredFile*> flagged;
-    for (const core::ScoredFile& file : m_scores) {
-        if (isFlagged(file.estimate.score)) flagged.push_back(&file);
-    }
-    const bool above = m_direction == Direction::Above;
-    std::sort(flagged.begin(), flagged.end(), [above](const core::ScoredFile* a, const core::ScoredFile* b) {
-        return above ? a->estimate.score > b->estimate.score : a->estimate.score < b->estimate.score;
-    });
-    QStringList paths;
+// The label sits on the flagged side of its line, unless that side has no room.
+void RankingPanel::placeLine(ThresholdLine& line, const std::optional<double>& value, const QString& text) {
+    line.line->setVisible(value.has_value());
+    line.label->setVisible(value.has_value());
+    if (!value) return;
+    line.line->point1->setCoords(*value, 0);
+    line.line->point2->setCoords(*value, 1);
+    const bool above = &line == &m_above;
+    const QCPRange range = m_plot->xAxis->range();
+    const bool roomBeyond = above ? *value < range.upper - 0.2 * range.size() : *value > range.lower + 0.2 * range.size();
+    const bool labelRight = above == roomBeyond;
+    line.label->setPositionAlignment((labelRight ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignTop);
+    line.label->position->setCoords(*value, above ? 0.02 : 0.12);
+    line.label->setText(text.arg(*value, 0, 'f', 2).arg(m_unit));
+}
+
+void RankingPanel::setFlagged(const std::vector<FlaggedImage>& flagged, const FolderScores* scores) {
     const QSignalBlocker blocker(m_list);
     m_list->clear();
-    for (const core::ScoredFile* file : flagged) {
-        const QString path = QString::fromStdString(file->path);
-        paths << path;
-        auto* item = new QListWidgetItem(tr("%1   %2 · %3 %4")
-                                             .arg(QFileInfo(path).fileName())
-                                             .arg(file->estimate.score, 0, 'f', 2)
-                                             .arg(file->estimate.estimate, 0, 'f', 2)
-                                             .arg(m_unit));
-        item->setToolTip(path);
-        m_list->addItem(item);
+    m_flagged.clear();
+    QHash<QString, std::size_t> rows;
+    if (scores) {
+        for (std::size_t row = 0; row < scores->scores.paths.size(); ++row)
+            rows.insert(QString::fromStdString(scores->scores.paths[row]), row);
     }
-    m_countLabel->setText(tr("%1 of %2 images flagged, worst first").arg(paths.size()).arg(m_scores.size()));
-    if (paths == m_flagged) return;
-    m_flagged = paths;
-    emit flaggedChanged(m_flagged);
+    for (const FlaggedImage& image : flagged) {
+        QStringList reasons;
+        const auto row = rows.constFind(image.path);
+        for (int column : image.columns) {
+            if (row == rows.cend()) break;
+            const core::TrainedModel& model = *scores->models[static_cast<std::size_t>(column)];
+            const double estimate = scores->scores.estimates[*row][static_cast<std::size_t>(column)].estimate;
+            reasons << QStringLiteral("%1 %2 %3").arg(transformOf(model)).arg(estimate, 0, 'f', 2).arg(unitOf(model));
+        }
+        // Two lines: the list stays narrow enough for a 1024 px window without cutting the estimates off.
+        auto* item = new QListWidgetItem(QFileInfo(image.path).fileName() + "\n    " + reasons.join(" · "));
+        item->setToolTip(image.path);
+        m_list->addItem(item);
+        m_flagged << image.path;
+    }
+    const int total = scores ? static_cast<int>(scores->scores.paths.size()) : 0;
+    m_countLabel->setText(total == 0 ? QString()
+                                     : tr("%1 of %2 images flagged, most severe first").arg(m_flagged.size()).arg(total));
 }
 
 void RankingPanel::onMousePress(QMouseEvent* event) {
     if (m_scores.empty() || event->button() != Qt::LeftButton) return;
-    m_dragging = true;
-    setThreshold(m_plot->xAxis->pixelToCoord(event->position().x()));
+    const double x = event->position().x();
+    // The nearer line when both are shown, else the one shown (the upper one when none is).
+    bool above = true;
+    if (m_thresholds.below && m_thresholds.above) {
+        const double belowPixel = m_plot->xAxis->coordToPixel(*m_thresholds.below);
+        const double abovePixel = m_plot->xAxis->coordToPixel(*m_thresholds.above);
+        above = std::abs(x - abovePixel) <= std::abs(x - belowPixel);
+    } else {
+        above = !m_thresholds.below.has_value();
+    }
+    m_draggingAbove = above;
+    dragTo(above, x);
 }
 
 void RankingPanel::onMouseMove(QMouseEvent* event) {
     if (m_scores.empty()) return;
-    if (m_dragging) {
-        setThreshold(m_plot->xAxis->pixelToCoord(event->position().x()));
-        return;
+    const double x = event->position().x();
+    if (m_draggingAbove) return dragTo(*m_draggingAbove, x);
+    bool near = false;
+    for (const std::optional<double>& threshold : {m_thresholds.below, m_thresholds.above}) {
+        near |= threshold && std::abs(m_plot->xAxis->coordToPixel(*threshold) - x) <= kGrabDistance;
     }
-    const double linePixel = m_plot->xAxis->coordToPixel(m_threshold);
-    const bool near = std::abs(linePixel - event->position().x()) <= kGrabDistance;
     m_plot->setCursor(near ? Qt::SizeHorCursor : Qt::ArrowCursor);
+}
+
+void RankingPanel::dragTo(bool above, double x) {
+    FlagThresholds moved = m_thresholds;
+    (above ? moved.above : moved.below) = m_plot->xAxis->pixelToCoord(x);
+    setThresholds(moved);
 }
 
 }  // namespace twinsight::ui

@@ -1,19 +1,21 @@
 #pragma once
-// Triage of the folder: the distribution of its scores with a threshold the user drags; the images beyond it are
-// flagged and listed for review, worst first.
+// Triage of the folder: the distribution of the current model's estimates, in its unit, with the thresholds the
+// user drags or types (below, above, or both for a signed transformation); the images any open model flags are
+// listed for review, most severe first, with the estimates that flag them.
 
 #include <QWidget>
 #include <vector>
 
-#include "core/model/calibration.h"
+#include "core/degrade/transform.h"
 #include "core/scoring/file_scoring.h"
+#include "ui/workspace/flag_thresholds.h"
 
 class QCPBars;
 class QCPItemStraightLine;
 class QCPItemText;
 class QCPTextElement;
+class QCheckBox;
 class QCustomPlot;
-class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QListWidget;
@@ -21,55 +23,65 @@ class QMouseEvent;
 
 namespace twinsight::ui {
 
+struct FolderScores;
+
 class RankingPanel : public QWidget {
     Q_OBJECT
 public:
-    enum class Direction { Above, Below };  // which side of the threshold is flagged
-
     explicit RankingPanel(QWidget* parent = nullptr);
 
-    // Shows the scores; the threshold starts where the worst tenth begins.
-    void setScores(const std::vector<core::ScoredFile>& scores, const QString& transform, const QString& unit,
-                   const core::Calibration& calibration);
+    // The current model's estimates of the folder, with its thresholds.
+    void setEstimates(const std::vector<core::ScoredFile>& scores, const QString& transform, const QString& unit,
+                      const core::Range& range, const FlagThresholds& thresholds);
     void clear(const QString& message);
 
-    void setThreshold(double threshold);
-    double threshold() const { return m_threshold; }
-    void setDirection(Direction direction);
-    Direction direction() const { return m_direction; }
-    // Flagged paths, worst first.
+    // As if the user had set them: thresholdsEdited follows when they differ from the ones shown.
+    void setThresholds(const FlagThresholds& thresholds);
+    const FlagThresholds& thresholds() const { return m_thresholds; }
+    // The images flagged by any open model (Workspace::flagged), described with the estimates that flag them.
+    void setFlagged(const std::vector<FlaggedImage>& flagged, const FolderScores* scores);
+    // Flagged paths, most severe first.
     const QStringList& flaggedPaths() const { return m_flagged; }
     QCustomPlot* plot() const { return m_plot; }
 
 signals:
-    void flaggedChanged(const QStringList& paths);
+    void thresholdsEdited(const FlagThresholds& thresholds);
+    // A flagged image was chosen in the list (imageActivated), or double-clicked or entered (imageOpened).
     void imageActivated(const QString& path);
+    void imageOpened(const QString& path);
 
 private:
+    struct ThresholdLine {
+        QCPItemStraightLine* line = nullptr;
+        QCPItemText* label = nullptr;
+        QCheckBox* enabled = nullptr;
+        QDoubleSpinBox* value = nullptr;
+    };
+    ThresholdLine makeThresholdLine(const QString& side);
+    void showThresholds();
     void drawHistogram();
-    void updateFlagged();
+    void placeLine(ThresholdLine& line, const std::optional<double>& value, const QString& text);
+    void editFromControls();
     void onMousePress(QMouseEvent* event);
     void onMouseMove(QMouseEvent* event);
-    bool isFlagged(double score) const;
+    // Moves the threshold `dragged` (below or above) to the estimate under `x`.
+    void dragTo(bool above, double x);
 
     QCPTextElement* m_title = nullptr;  // before m_plot: createPlot() sets it while m_plot is built
     QCustomPlot* m_plot;
     QCPBars* m_bars;
     QCPBars* m_flaggedBars;
-    QCPItemStraightLine* m_line;
-    QCPItemText* m_lineLabel;
-    QComboBox* m_directionCombo;
-    QDoubleSpinBox* m_thresholdSpin;
+    ThresholdLine m_below;
+    ThresholdLine m_above;
     QLabel* m_countLabel;
     QListWidget* m_list;
 
     std::vector<core::ScoredFile> m_scores;
-    core::Calibration m_calibration;
     QString m_unit;
-    double m_threshold = 0.0;
-    Direction m_direction = Direction::Above;
+    core::Range m_range;
+    FlagThresholds m_thresholds;
     QStringList m_flagged;
-    bool m_dragging = false;
+    std::optional<bool> m_draggingAbove;  // which line a press grabbed
 };
 
 }  // namespace twinsight::ui

@@ -4,6 +4,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QPushButton>
 
 #include "twinsight_version.h"
 #include "ui/jobs/file_writer.h"
@@ -60,6 +61,28 @@ QString askExportPlot(QWidget* parent, Workspace& workspace, QCustomPlot* plot, 
     QString error;
     exportPlotWithDialog(parent, plot, name + ".png", *workspace.fileWriter(), &error);
     return error;
+}
+
+bool askBeforeQuitting(QWidget* parent, const Workspace& workspace, std::function<void()> quit) {
+    QStringList losses;
+    if (workspace.isTraining()) losses << QObject::tr("A training is running and will be stopped.");
+    const QStringList unsaved = workspace.unsavedModels();
+    if (!unsaved.isEmpty()) {
+        losses << QObject::tr("The %1 model trained in this session is not saved.", nullptr, int(unsaved.size()))
+                      .arg(unsaved.join(QObject::tr(" and ")));
+    }
+    if (losses.isEmpty()) return false;
+    auto* box = new QMessageBox(QMessageBox::Warning, QObject::tr("Quit Twinsight?"), losses.join('\n'),
+                                QMessageBox::Discard | QMessageBox::Cancel, parent);
+    box->setObjectName("quitQuestion");
+    box->button(QMessageBox::Discard)->setText(QObject::tr("Quit Anyway"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QObject::connect(box, &QMessageBox::finished, parent, [box, quit = std::move(quit)](int) {
+        if (box->clickedButton() == box->button(QMessageBox::Discard)) quit();
+    });
+    box->open();
+    return true;
 }
 
 void showAbout(QWidget* parent) {

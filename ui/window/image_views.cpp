@@ -1,11 +1,13 @@
 #include "ui/window/image_views.h"
 
 #include <QFileInfo>
+#include <QTabWidget>
 
 #include "ui/browser/image_browser.h"
 #include "ui/browser/image_view.h"
 #include "ui/jobs/analysis_jobs.h"
 #include "ui/panels/preview_panel.h"
+#include "ui/panels/ranking_panel.h"
 #include "ui/panels/training_panel.h"
 #include "ui/plots/correlation_plot.h"
 #include "ui/plots/sweep_plot.h"
@@ -42,6 +44,10 @@ ImageViews::ImageViews(Workspace* workspace, const WindowPanels& panels, const S
                 emit studyShown();
             });
     connect(workspace, &Workspace::studyUnavailable, panels.correlation, &CorrelationPlot::clear);
+    // A flagged image opened from the ranking's list is shown large.
+    connect(panels.ranking, &RankingPanel::imageOpened, this, [this](const QString& path) {
+        if (m_panels.browser->selectPath(path)) m_panels.tabs->setCurrentWidget(m_panels.imageView);
+    });
 }
 
 void ImageViews::select(const QString& path) {

@@ -58,7 +58,7 @@ void MainWindow::connectActions() {
     connect(m_actions.saveModel, &QAction::triggered, this, [this] { askSaveModel(this, *m_workspace); });
     connect(m_actions.exportScores, &QAction::triggered, this, [this] { askExportScores(this, *m_workspace); });
     connect(m_actions.exportFlagged, &QAction::triggered, this,
-            [this] { askExportFlagged(this, *m_workspace, m_panels.ranking->flaggedPaths()); });
+            [this] { askExportFlagged(this, *m_workspace, m_workspace->flaggedPaths()); });
     connect(m_actions.writeSidecars, &QAction::triggered, this, &MainWindow::openSidecarDialog);
     connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions.train, &QAction::triggered, m_trainingViews, &TrainingViews::start);
@@ -88,10 +88,6 @@ void MainWindow::connectPanels() {
     connect(m_panels.modelInfo, &ModelInfoPanel::openRequested, m_actions.openModel, &QAction::trigger);
     connect(m_panels.modelInfo, &ModelInfoPanel::currentModelRequested, m_workspace, &Workspace::setCurrentModel);
     connect(m_panels.modelInfo, &ModelInfoPanel::closeModelRequested, m_workspace, &Workspace::closeModel);
-    connect(m_panels.ranking, &RankingPanel::flaggedChanged, this, [this](const QStringList& paths) {
-        m_panels.browser->setFlagged(QSet<QString>(paths.begin(), paths.end()));
-        updateActions();
-    });
     connect(m_panels.ranking, &RankingPanel::imageActivated, m_panels.browser, &ImageBrowser::selectPath);
     connect(m_scoreViews, &ScoreViews::modelsShown, this, &MainWindow::modelChanged);
     connect(m_scoreViews, &ScoreViews::scoresShown, this, &MainWindow::updateActions);
@@ -160,7 +156,7 @@ void MainWindow::updateActions() {
     m_panels.modelInfo->setSaveEnabled(hasModel);
     m_actions.exportScores->setEnabled(hasScores);
     m_actions.writeSidecars->setEnabled(hasScores);
-    m_actions.exportFlagged->setEnabled(!m_panels.ranking->flaggedPaths().isEmpty());
+    m_actions.exportFlagged->setEnabled(!m_workspace->flagged().empty());
 }
 
 void MainWindow::openModelFile(const QString& path) {
@@ -168,12 +164,12 @@ void MainWindow::openModelFile(const QString& path) {
 }
 
 bool MainWindow::exportFlagged(const QString& path) {
-    return m_workspace->exportFlagged(path, m_panels.ranking->flaggedPaths());
+    return m_workspace->exportFlagged(path, m_workspace->flaggedPaths());
 }
 
 XmpDialog* MainWindow::openSidecarDialog() {
     if (!m_workspace->scores()) return nullptr;
-    auto* dialog = new XmpDialog(m_workspace->scores(), m_panels.ranking->flaggedPaths(), this);
+    auto* dialog = new XmpDialog(m_workspace->scores(), m_workspace->flaggedPaths(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &XmpDialog::writeFinished, this, [this](int written, const QStringList& failures) {
         showStatus(failures.isEmpty() ? tr("Wrote %1 XMP sidecars").arg(written)
@@ -184,6 +180,8 @@ XmpDialog* MainWindow::openSidecarDialog() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    const auto quitAnyway = [this] { m_quitConfirmed = true; close(); };
+    if (!m_quitConfirmed && askBeforeQuitting(this, *m_workspace, quitAnyway)) return event->ignore();
     saveSettings();
     m_workspace->stopTraining();
     event->accept();

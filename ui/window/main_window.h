@@ -87,6 +87,7 @@ private:
     TrainingViews* m_trainingViews;
     ImageViews* m_imageViews;
     FolderViews* m_folderViews;
+    bool m_quitConfirmed = false;  // the user chose to quit with a training running or a model unsaved
 };
 
 }  // namespace twinsight::ui

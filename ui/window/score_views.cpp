@@ -9,6 +9,7 @@
 #include "ui/panels/model_info_panel.h"
 #include "ui/panels/ranking_panel.h"
 #include "ui/plots/profile_chart.h"
+#include "ui/workspace/flag_thresholds.h"
 #include "ui/workspace/workspace.h"
 
 namespace twinsight::ui {
@@ -16,6 +17,13 @@ namespace twinsight::ui {
 ScoreViews::ScoreViews(Workspace* workspace, const WindowPanels& panels, QObject* parent)
     : QObject(parent), m_workspace(workspace), m_panels(panels) {
     connect(panels.browser, &ImageBrowser::selectionChanged, this, &ScoreViews::updateProfile);
+    connect(workspace, &Workspace::flagsChanged, this, [this] {
+        showFlags();
+        emit scoresShown();
+    });
+    connect(panels.ranking, &RankingPanel::thresholdsEdited, this, [this](const FlagThresholds& thresholds) {
+        m_workspace->setFlagThresholds(m_workspace->models().currentIndex(), thresholds);
+    });
 }
 
 QString ScoreViews::imageCaption(const QString& path) const {
@@ -81,14 +89,24 @@ void ScoreViews::showScores() {
         m_panels.browser->setModelEstimates(columns, estimates, column);
         m_scoresInGrid = scores;
     }
-    if (scores && column >= 0) {
+    const ModelSet::Entry* entry = m_workspace->models().currentEntry();
+    if (scores && column >= 0 && entry) {
         const core::TrainedModel& current = *scores->models[static_cast<std::size_t>(column)];
-        m_panels.ranking->setScores(scores->column(column), transformOf(current), unitOf(current),
-                                    current.metadata().calibration);
+        m_panels.ranking->setEstimates(scores->column(column), transformOf(current), unitOf(current),
+                                       current.metadata().range, entry->flags);
     }
+    showFlags();
     refreshImageCaption();
     updateProfile();
     emit scoresShown();
+}
+
+void ScoreViews::showFlags() {
+    QHash<QString, QList<int>> columnsByPath;
+    for (const FlaggedImage& image : m_workspace->flagged())
+        columnsByPath.insert(image.path, QList<int>(image.columns.begin(), image.columns.end()));
+    m_panels.browser->setFlagged(columnsByPath);
+    m_panels.ranking->setFlagged(m_workspace->flagged(), m_workspace->scores().get());
 }
 
 void ScoreViews::updateProfile() {

@@ -21,10 +21,12 @@ public:
     // The model panel, then the scores as below; the ranking says why it is empty.
     void showModels();
     void showModelInfo();
-    // The grid's columns (rebuilt only when the scores changed, else the current column moves), the ranking, the
-    // caption and the profile.
+    // The grid's columns (rebuilt only when the scores changed, else the current column moves), the ranking with the
+    // current model's thresholds, the flags, the caption and the profile.
     void showScores();
     void updateProfile();
+    // Which images the open models flag, in the grid (red captions of the models that flag them) and the ranking.
+    void showFlags();
     // The file's path, with its estimates when the folder's scores hold them.
     QString imageCaption(const QString& path) const;
 

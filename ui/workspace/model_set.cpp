@@ -32,8 +32,21 @@ void ModelSet::setCurrent(int index) {
     if (index >= 0 && index < size()) m_current = index;
 }
 
-void ModelSet::setSource(int index, const QString& source) {
-    if (index >= 0 && index < size()) m_entries[static_cast<std::size_t>(index)].source = source;
+void ModelSet::markSaved(int index, const QString& file) {
+    if (index < 0 || index >= size()) return;
+    m_entries[static_cast<std::size_t>(index)].source = file;
+    m_entries[static_cast<std::size_t>(index)].saved = true;
+}
+
+void ModelSet::setFlags(int index, const FlagThresholds& flags) {
+    if (index >= 0 && index < size()) m_entries[static_cast<std::size_t>(index)].flags = flags;
+}
+
+const ModelSet::Entry* ModelSet::entryOf(const core::TrainedModel* model) const {
+    for (const Entry& entry : m_entries) {
+        if (entry.model.get() == model) return &entry;
+    }
+    return nullptr;
 }
 
 const ModelSet::Entry* ModelSet::currentEntry() const {

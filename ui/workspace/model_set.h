@@ -10,6 +10,7 @@
 
 #include "core/evaluation/analysis.h"
 #include "core/model/trained_model.h"
+#include "ui/workspace/flag_thresholds.h"
 
 namespace twinsight::ui {
 
@@ -20,6 +21,8 @@ public:
         QString source;  // the file it came from, or where it came from ("not saved yet")
         // On its held-out images, when trained in this session (a pointer: GCC 12 warns of copying an optional one).
         std::shared_ptr<const core::CorrelationStudy> study;
+        FlagThresholds flags;  // which of the folder's images this model flags for review
+        bool saved = true;     // false for a model trained in this session and not written yet
     };
 
     // Adds `entry` and makes it current. A model of the same transformation is replaced in place; its entry is
@@ -28,7 +31,11 @@ public:
     // Closes the model at `index`; the current one stays current, else its neighbour becomes current.
     void remove(int index);
     void setCurrent(int index);
-    void setSource(int index, const QString& source);
+    // The model at `index` was written to `file` (its name becomes the source).
+    void markSaved(int index, const QString& file);
+    void setFlags(int index, const FlagThresholds& flags);
+    // The entry of `model`, nullptr when it is not open.
+    const Entry* entryOf(const core::TrainedModel* model) const;
 
     int size() const { return static_cast<int>(m_entries.size()); }
     bool empty() const { return m_entries.empty(); }

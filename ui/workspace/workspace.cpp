@@ -119,7 +119,7 @@ void Workspace::openModelFile(const QString& path, const std::string& device) {
         [this, path](std::shared_ptr<const core::TrainedModel> model) {
             // Said before it joins the open models, whose message on a replaced model comes last.
             emit statusMessage(tr("Opened model %1").arg(nativePath(path)));
-            addModel(std::move(model), QFileInfo(path).fileName(), nullptr, nullptr);
+            addModel(std::move(model), QFileInfo(path).fileName(), nullptr, nullptr, /*saved=*/true);
             emit currentModelChosen();
         },
         [this](const QString& message) { emit errorOccurred(tr("Cannot open the model"), message); });
@@ -127,9 +127,11 @@ void Workspace::openModelFile(const QString& path, const std::string& device) {
 
 void Workspace::addModel(std::shared_ptr<const core::TrainedModel> model, const QString& source,
                          std::shared_ptr<const core::CorrelationStudy> study,
-                         std::shared_ptr<const FolderScores> ownScores) {
+                         std::shared_ptr<const FolderScores> ownScores, bool saved) {
     const std::shared_ptr<const FolderScores> previous = m_scores;
-    const std::optional<ModelSet::Entry> replaced = m_models.add({std::move(model), source, std::move(study)});
+    const FlagThresholds flags = rememberedFlagThresholds(model->metadata());
+    const std::optional<ModelSet::Entry> replaced =
+        m_models.add({std::move(model), source, std::move(study), flags, saved});
     // Said now and again when the folder is scored, whose message would otherwise hide it at once.
     m_scoringNote =
         replaced ? tr("the new %1 model replaces the one from %2").arg(transformOf(*replaced->model), replaced->source)
@@ -192,6 +194,48 @@ void Workspace::setScores(std::shared_ptr<const FolderScores> scores) {
         for (std::size_t i = 0; i < paths.size(); ++i) m_scoreRows.insert(QString::fromStdString(paths[i]), int(i));
     }
     emit scoresChanged();
+    updateFlagged();
+}
+
+void Workspace::updateFlagged() {
+    std::vector<FlaggedImage> flagged;
+    if (m_scores) {
+        std::vector<FlagThresholds> thresholds;
+        for (const auto& model : m_scores->models) {
+            const ModelSet::Entry* entry = m_models.entryOf(model.get());
+            thresholds.push_back(entry ? entry->flags : defaultFlagThresholds(model->metadata()));
+        }
+        flagged = flagImages(*m_scores, thresholds);
+    }
+    const auto same = [](const FlaggedImage& a, const FlaggedImage& b) {
+        return a.path == b.path && a.columns == b.columns && a.severity == b.severity;
+    };
+    if (std::equal(flagged.begin(), flagged.end(), m_flagged.begin(), m_flagged.end(), same)) return;
+    m_flagged = std::move(flagged);
+    emit flagsChanged();
+}
+
+QStringList Workspace::unsavedModels() const {
+    QStringList transforms;
+    for (const ModelSet::Entry& entry : m_models.entries()) {
+        if (!entry.saved) transforms << transformOf(*entry.model);
+    }
+    return transforms;
+}
+
+QStringList Workspace::flaggedPaths() const {
+    QStringList paths;
+    for (const FlaggedImage& image : m_flagged) paths << image.path;
+    return paths;
+}
+
+void Workspace::setFlagThresholds(int index, const FlagThresholds& thresholds) {
+    if (index < 0 || index >= m_models.size()) return;
+    const ModelSet::Entry& entry = m_models.entries()[static_cast<std::size_t>(index)];
+    if (entry.flags == thresholds) return;
+    rememberFlagThresholds(entry.model->metadata(), thresholds);
+    m_models.setFlags(index, thresholds);
+    updateFlagged();
 }
 
 const std::vector<core::ImageEstimate>* Workspace::estimatesOf(const QString& path) const {
@@ -261,7 +305,7 @@ void Workspace::onTrainingFinished(std::shared_ptr<const TrainingResult> result)
     // The training's scores are the folder's while the folder is still the one it trained on.
     auto ownScores = m_paths == m_trainingPaths ? result->scores : nullptr;
     addModel(result->model, tr("not saved yet"), std::make_shared<const core::CorrelationStudy>(result->validation),
-             std::move(ownScores));
+             std::move(ownScores), /*saved=*/false);
 }
 
 void Workspace::onTrainingEnded() {
@@ -353,7 +397,7 @@ bool Workspace::saveModel(const QString& path) {
             // The model may have been closed, or another made current, while it was written.
             const auto& entries = m_models.entries();
             for (std::size_t i = 0; i < entries.size(); ++i) {
-                if (entries[i].model == model) m_models.setSource(static_cast<int>(i), QFileInfo(path).fileName());
+                if (entries[i].model == model) m_models.markSaved(static_cast<int>(i), QFileInfo(path).fileName());
             }
             emit modelSourcesChanged();
             emit written(path, tr("Saved %1").arg(nativePath(path)));

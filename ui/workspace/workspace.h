@@ -48,12 +48,21 @@ public:
     void closeModel(int index);
     const ModelSet& models() const { return m_models; }
     std::shared_ptr<const core::TrainedModel> currentModel() const { return m_models.current(); }
+    // The transformations of the open models trained in this session and not saved yet.
+    QStringList unsavedModels() const;
 
     // The folder's scores with every open model; nullptr while it is being scored or no model is open.
     std::shared_ptr<const FolderScores> scores() const { return m_scores; }
     // The open models' estimates of `path` (one per column of scores()), nullptr when the scores do not hold it.
     const std::vector<core::ImageEstimate>* estimatesOf(const QString& path) const;
     int currentColumn() const;
+
+    // The images any open model flags for review (its thresholds hold), most severe first; flagsChanged follows
+    // every change of the scores or the thresholds.
+    const std::vector<FlaggedImage>& flagged() const { return m_flagged; }
+    QStringList flaggedPaths() const;
+    // Sets the thresholds of the model at `index` and remembers them for that model.
+    void setFlagThresholds(int index, const FlagThresholds& thresholds);
 
     // Trains on the folder's images; false (with errorOccurred) when there is nothing to train on or `config` is
     // invalid. Scoring stops for the training. The new model scores the images the training decoded, and the other
@@ -92,6 +101,8 @@ signals:
     void scoringStopped();
     // The folder's scores were set, narrowed or cleared.
     void scoresChanged();
+    // Which images are flagged changed (after scoresChanged when both change).
+    void flagsChanged();
     // Files that could not be read, for the training or the scoring.
     void filesSkipped(const std::vector<core::SkippedFile>& files);
 
@@ -122,9 +133,11 @@ private:
     void onTrainingEnded();
     // Adds `model` as the current one. `ownScores`: its scores of the folder, when the training already made them.
     void addModel(std::shared_ptr<const core::TrainedModel> model, const QString& source,
-                  std::shared_ptr<const core::CorrelationStudy> study, std::shared_ptr<const FolderScores> ownScores);
+                  std::shared_ptr<const core::CorrelationStudy> study, std::shared_ptr<const FolderScores> ownScores,
+                  bool saved);
     void afterCurrentModelChanged();
     void setScores(std::shared_ptr<const FolderScores> scores);
+    void updateFlagged();
     void scoreFolder();
     void onScoresFinished(std::shared_ptr<const FolderScores> scores);
     // "Scored N images for blur and noise" in the status bar.
@@ -143,6 +156,7 @@ private:
     std::shared_ptr<const FolderScores> m_scores;
     QHash<QString, int> m_scoreRows;  // path -> row of m_scores
     QString m_scoringNote;            // added to the next "Scored" message
+    std::vector<FlaggedImage> m_flagged;
 
     QString m_selectedPath;
     std::shared_ptr<const SelectedImage> m_selected;  // decoded once per selection, shared by the tabs
