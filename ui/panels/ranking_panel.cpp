@@ -221,7 +221,7 @@ void RankingPanel::placeLine(ThresholdLine& line, const std::optional<double>& v
     const bool roomBeyond = above ? *value < range.upper - 0.2 * range.size() : *value > range.lower + 0.2 * range.size();
     const bool labelRight = above == roomBeyond;
     line.label->setPositionAlignment((labelRight ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignTop);
-    line.label->position->setCoords(*value, above ? 0.02 : 0.12);
+    line.label->position->setCoords(*value, above ? 0.2 : 0.3);  // under the legend, which sits in a top corner
     line.label->setText(text.arg(*value, 0, 'f', 2).arg(m_unit));
 }
 
