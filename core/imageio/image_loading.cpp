@@ -110,9 +110,9 @@ cv::Mat decodeSpecialFormat(const ImageSource& source, int workingSize) {
 // pixels keep their stored colour. IMREAD_ANYDEPTH keeps 16 bits so that toBgr8 rounds them instead of truncating.
 int decodeFlags(const ImageHeader& header, int workingSize) {
     if (header.format == ImageFormat::Jpeg && header.size) {
-        const int shorter = std::min(header.size->width, header.size->height);
+        const int reduction = jpegReductionFor(*header.size, workingSize);
         for (const auto& [factor, flag] : kJpegReductions) {
-            if (shorter / factor >= workingSize) return flag;  // floor: libjpeg rounds up, so this still covers it
+            if (factor == reduction) return flag;
         }
     }
     return cv::IMREAD_COLOR | cv::IMREAD_ANYDEPTH;
@@ -293,6 +293,14 @@ LoadedImage loadImageAllowingDamage(const std::string& name, int workingSize) {
     if (!header.size) checkMegapixels(path, loaded.image.size());  // too late to save the memory, but still refused
     loaded.image = toWorkingSize(toBgr8(loaded.image), workingSize);
     return loaded;
+}
+
+int jpegReductionFor(cv::Size size, int workingSize) {
+    const int shorter = std::min(size.width, size.height);
+    for (const auto& [factor, flag] : kJpegReductions) {
+        if (shorter / factor >= workingSize) return factor;  // floor: libjpeg rounds up, so this still covers it
+    }
+    return 1;
 }
 
 cv::Mat loadImage(const std::string& name, int workingSize) {

@@ -48,6 +48,10 @@ struct LoadedImage {
 // decoded as far as its decoder goes, and `damage` says why. The decoders never print on stderr.
 LoadedImage loadImageAllowingDamage(const std::string& path, int workingSize);
 
+// The scale denominator (1, 2, 4 or 8) a JPEG of `size` is decoded at for `workingSize`: the largest reduction
+// whose shorter side still covers the working size.
+int jpegReductionFor(cv::Size size, int workingSize);
+
 // Scales `image` so that its shorter side is at most `workingSize`.
 cv::Mat toWorkingSize(const cv::Mat& image, int workingSize);
 

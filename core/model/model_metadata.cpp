@@ -242,6 +242,25 @@ void validateModelMetadata(const ModelMetadata& metadata) {
     validateTraining(metadata.training);
 }
 
+double forwardFlopsPerSample(const ArchitectureSpec& spec, int inputSize) {
+    const auto linear = [](double inputs, double outputs) { return 2.0 * inputs * outputs; };
+    int headInputs = spec.widths.empty() ? spec.inputChannels : spec.widths.back();
+    if (spec.contextJoin == ContextJoin::Head) headInputs += spec.contextSize;
+    if (spec.contextJoin == ContextJoin::Alone) headInputs = spec.contextSize;
+    const double head = linear(headInputs, spec.headWidth) + linear(spec.headWidth, 1);
+    if (spec.contextJoin == ContextJoin::Alone) return head;
+    double flops = head + (spec.contextJoin == ContextJoin::LinearTerm ? linear(spec.contextSize, 1) : 0.0);
+    double side = inputSize;
+    int channels = spec.inputChannels;
+    for (std::size_t layer = 0; layer < spec.widths.size(); ++layer) {
+        const int stride = layer < spec.strides.size() ? spec.strides[layer] : 1;
+        side = std::floor((side - 1.0) / stride) + 1.0;  // 3x3, padding 1
+        flops += side * side * linear(9.0 * channels, spec.widths[layer]);
+        channels = spec.widths[layer];
+    }
+    return flops;
+}
+
 std::string utcTimestamp() {
     const std::time_t now = std::time(nullptr);
     std::tm utc{};

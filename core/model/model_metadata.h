@@ -95,6 +95,11 @@ struct ModelMetadata {
 // bounds ("input_size 0 is outside 16..1024").
 void validateModelMetadata(const ModelMetadata& metadata);
 
+// Floating-point operations (a multiply and an add count two) of one forward pass of the branch over one sample:
+// a crop of `inputSize` pixels square through the convolutions (3x3, padding 1, each stride) and the head; for a
+// network on the context alone, the head only.
+double forwardFlopsPerSample(const ArchitectureSpec& spec, int inputSize);
+
 // Current time as ISO 8601 UTC, for `created`.
 std::string utcTimestamp();
 

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -205,6 +206,25 @@ std::vector<ImageEstimate> TrainedModel::estimate(const std::vector<cv::Mat>& im
         estimates.push_back({score, calibration.estimate(score), calibration.inRange(score)});
     }
     return estimates;
+}
+
+double matrixProductFlopRate(const std::string& device, int side) {
+    const torch::Device target(resolveDeviceName(device));
+    torch::NoGradGuard noGradient;
+    const auto options = torch::TensorOptions().dtype(torch::kFloat32).device(target);
+    const torch::Tensor a = torch::rand({side, side}, options);
+    const torch::Tensor b = torch::rand({side, side}, options);
+    torch::Tensor product = torch::matmul(a, b);  // warm-up: threads started, kernels chosen
+    const auto start = std::chrono::steady_clock::now();
+    int products = 0;
+    double seconds = 0.0;
+    while (seconds < 0.5) {  // long enough for a steady rate, short beside the rest of the benchmark
+        product = torch::matmul(a, b);
+        if (target.is_cuda()) torch::cuda::synchronize();
+        ++products;
+        seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+    return 2.0 * side * side * static_cast<double>(side) * products / seconds;
 }
 
 }  // namespace twinsight::core

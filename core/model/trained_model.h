@@ -46,4 +46,8 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
+// The floating-point operations per second LibTorch reaches on `device` ("cpu" or "cuda") in a plain product of
+// two square float matrices of side `side`, with its threads as set: what the hardware allows the network.
+double matrixProductFlopRate(const std::string& device, int side = 512);
+
 }  // namespace twinsight::core
