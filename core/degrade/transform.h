@@ -67,6 +67,9 @@ public:
     // The smallest magnitude most viewers notice at the working size: where the desktop program's flag threshold
     // starts, on both sides of 0 when a model's range is signed (docs/quality.md, "Where flagging starts").
     virtual double noticeableMagnitude() const = 0;
+    // How the copy of the higher magnitude reads in a pair: "more degraded", unless the transformation is signed
+    // and has a direction ("brighter"), where a higher magnitude is no worse, only further one way.
+    virtual std::string higherMagnitudeReading() const { return "more degraded"; }
     virtual View view() const = 0;
     virtual PoolRule poolRule() const { return {}; }
     virtual CropChoice cropChoice() const { return CropChoice::Anywhere; }

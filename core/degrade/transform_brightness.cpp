@@ -19,6 +19,7 @@ public:
     Range validRange() const override { return {-255.0, 255.0}; }
     // 30 of 255 V levels: a shift most viewers notice on a mid-grey scene.
     double noticeableMagnitude() const override { return 30.0; }
+    std::string higherMagnitudeReading() const override { return "brighter"; }
     View view() const override { return View::Patches; }
     // Beside each crop the network sees the whole image's V histogram: how much is clipped at either end, and
     // where the rest lies, which one crop cannot tell (is this white wall the sky, or the sky pushed to 255?).

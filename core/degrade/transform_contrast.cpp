@@ -22,6 +22,7 @@ public:
     Range validRange() const override { return {-4.0, 4.0}; }
     // Half a stop: a flattening or punch most viewers notice side by side.
     double noticeableMagnitude() const override { return 0.5; }
+    std::string higherMagnitudeReading() const override { return "more contrast"; }
     View view() const override { return View::Patches; }
     // The linearity loss made it worse on photos (skimage, pooled Pearson 0.749 -> 0.665).
     double defaultLinearityWeight() const override { return 0.0; }

@@ -142,6 +142,7 @@ public:
     Range validRange() const override { return {-90.0, 90.0}; }
     // 5 degrees: a tilted horizon most viewers notice.
     double noticeableMagnitude() const override { return 5.0; }
+    std::string higherMagnitudeReading() const override { return "more counter-clockwise"; }
     View view() const override { return View::WholeFrame; }
     // The head on the context learns in far fewer steps; the time goes into measuring the training images on the
     // context grid, not into the steps.

@@ -34,6 +34,21 @@ TEST(Transforms, DefaultRangesMatchTheDesign) {
     EXPECT_EQ(range("contrast").min, -2);
 }
 
+// A signed transformation is no worse one way than the other: its pairs must say which way the higher magnitude
+// goes, and its flags start on both sides of 0; an unsigned one reads "more degraded". Every noticeable magnitude
+// lies inside the default range, so that the default thresholds can flag something.
+TEST(Transforms, SignedOnesNameTheirDirectionAndEveryNoticeableMagnitudeIsInsideTheDefaultRange) {
+    for (const core::Transform* transform : core::allTransforms()) {
+        const bool isSigned = transform->defaultRange().min < 0.0;
+        EXPECT_EQ(transform->higherMagnitudeReading() == "more degraded", !isSigned) << transform->name();
+        EXPECT_GT(transform->noticeableMagnitude(), 0.0) << transform->name();
+        EXPECT_TRUE(transform->defaultRange().contains(transform->noticeableMagnitude())) << transform->name();
+        if (isSigned) {
+            EXPECT_TRUE(transform->defaultRange().contains(-transform->noticeableMagnitude())) << transform->name();
+        }
+    }
+}
+
 TEST(Transforms, MagnitudeOutsideTheValidRangeIsRejected) {
     const cv::Mat image = scene();
     for (const Transform* t : allTransforms()) {

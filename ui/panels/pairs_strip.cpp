@@ -29,12 +29,13 @@ PairsStrip::PairsStrip(QWidget* parent) : QListWidget(parent) {
     setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setSpacing(4);
-    const QImage sample = renderTile({}, {}, font());
+    const QImage sample = renderTile({}, {}, {}, font());
     setIconSize(sample.size());
     setFixedHeight(sample.height() + 30);
 }
 
-QImage PairsStrip::renderTile(const PairView& pair, const QString& unit, const QFont& font) {
+QImage PairsStrip::renderTile(const PairView& pair, const QString& unit, const QString& higherReading,
+                              const QFont& font) {
     const QFontMetrics metrics(font);
     const int lineHeight = metrics.height();
     const int height = kPadding + kCrop + 4 + kTextLines * lineHeight + kPadding;
@@ -62,7 +63,9 @@ QImage PairsStrip::renderTile(const PairView& pair, const QString& unit, const Q
 
     const QRect full(kPadding, line.bottom() + 1, kTileWidth - 2 * kPadding, lineHeight);
     const QString truthSide = pair.firstMoreDegraded ? QObject::tr("left") : QObject::tr("right");
-    painter.drawText(full, Qt::AlignCenter, QObject::tr("more degraded: %1").arg(truthSide));
+    painter.drawText(full, Qt::AlignCenter,
+                     metrics.elidedText(QObject::tr("%1: %2").arg(higherReading, truthSide), Qt::ElideMiddle,
+                                        full.width()));
     const bool saysFirst = pair.firstScore > pair.secondScore;
     const QString modelSide = saysFirst ? QObject::tr("left") : QObject::tr("right");
     painter.setPen(verdict);
@@ -75,7 +78,7 @@ QImage PairsStrip::renderTile(const PairView& pair, const QString& unit, const Q
     return tile;
 }
 
-void PairsStrip::setPairs(const QVector<PairView>& pairs, const QString& unit) {
+void PairsStrip::setPairs(const QVector<PairView>& pairs, const QString& unit, const QString& higherReading) {
     QVector<PairView> ordered = pairs;
     // Wrong verdicts first: they are what a user learns most from.
     std::stable_sort(ordered.begin(), ordered.end(),
@@ -84,7 +87,7 @@ void PairsStrip::setPairs(const QVector<PairView>& pairs, const QString& unit) {
     m_wrong = 0;
     for (const PairView& pair : ordered) {
         if (!pair.correct) ++m_wrong;
-        auto* item = new QListWidgetItem(QIcon(QPixmap::fromImage(renderTile(pair, unit, font()))), QString());
+        auto* item = new QListWidgetItem(QIcon(QPixmap::fromImage(renderTile(pair, unit, higherReading, font()))), QString());
         item->setToolTip(
             tr("Scores: left %1, right %2").arg(pair.firstScore, 0, 'f', 3).arg(pair.secondScore, 0, 'f', 3));
         addItem(item);

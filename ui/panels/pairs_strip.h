@@ -14,12 +14,14 @@ public:
     explicit PairsStrip(QWidget* parent = nullptr);
 
     // `unit` follows each magnitude ("2.10 px").
-    void setPairs(const QVector<PairView>& pairs, const QString& unit);
+    // `higherReading`: how the copy of the higher magnitude reads ("more degraded", "brighter").
+    void setPairs(const QVector<PairView>& pairs, const QString& unit, const QString& higherReading);
     void clearPairs();
     int wrongCount() const { return m_wrong; }
 
     // One pair drawn as a tile; public so that the tests and the screenshot can check it.
-    static QImage renderTile(const PairView& pair, const QString& unit, const QFont& font);
+    static QImage renderTile(const PairView& pair, const QString& unit, const QString& higherReading,
+                             const QFont& font);
 
 private:
     int m_wrong = 0;

@@ -17,7 +17,7 @@ TrainingViews::TrainingViews(Workspace* workspace, const WindowPanels& panels, Q
     connect(workspace, &Workspace::trainingProgress, this, [this](const TrainingUpdate& update) {
         m_panels.training->showUpdate(update);
         m_panels.curves->addUpdate(update);
-        if (!update.pairs.isEmpty()) m_panels.pairs->setPairs(update.pairs, m_trainingUnit);
+        if (!update.pairs.isEmpty()) m_panels.pairs->setPairs(update.pairs, m_trainingUnit, m_higherReading);
     });
     connect(workspace, &Workspace::trainingFinished, this, &TrainingViews::showFinished);
     connect(workspace, &Workspace::trainingFailed, this, [this](const QString& message) {
@@ -36,7 +36,9 @@ void TrainingViews::start() {
     const core::TrainerConfig config = m_panels.training->config();
     emit aboutToStart();
     if (!m_workspace->startTraining(config)) return;
-    m_trainingUnit = QString::fromStdString(core::findTransform(config.transform).unit());
+    const core::Transform& transform = core::findTransform(config.transform);
+    m_trainingUnit = QString::fromStdString(transform.unit());
+    m_higherReading = QString::fromStdString(transform.higherMagnitudeReading());
     m_panels.curves->reset(config.totalSteps());
     m_panels.pairs->clearPairs();
     m_panels.training->setRunning(true);

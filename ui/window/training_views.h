@@ -38,6 +38,7 @@ private:
     Workspace* m_workspace;
     WindowPanels m_panels;
     QString m_trainingUnit;
+    QString m_higherReading;  // "more degraded", or for a signed transformation its direction ("brighter")
 };
 
 }  // namespace twinsight::ui
