@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QSet>
 #include <QThreadPool>
+#include <QTimer>
 #include <algorithm>
 #include <utility>
 
@@ -47,7 +48,12 @@ Workspace::Workspace(QObject* parent)
     : QObject(parent),
       m_controller(new TrainingController(this)),
       m_scorer(new FolderScorer(this)),
-      m_fileWriter(new FileWriter(this)) {
+      m_fileWriter(new FileWriter(this)),
+      m_rememberFlags(new QTimer(this)) {
+    // Thresholds are remembered once a drag or a typed value rests, not at every step of it.
+    m_rememberFlags->setSingleShot(true);
+    m_rememberFlags->setInterval(500);
+    connect(m_rememberFlags, &QTimer::timeout, this, &Workspace::rememberAllFlags);
     connect(m_fileWriter, &FileWriter::failed, this, [this](const QString&, const QString& message) {
         emit errorOccurred(tr("Cannot write the file"), message);
     });
@@ -71,6 +77,7 @@ Workspace::Workspace(QObject* parent)
 }
 
 Workspace::~Workspace() {
+    if (m_rememberFlags->isActive()) rememberAllFlags();
     delete m_fileWriter;  // first: it waits for the writes, whose completions must not reach a half-destroyed workspace
     m_fileWriter = nullptr;
 }
@@ -128,6 +135,7 @@ void Workspace::openModelFile(const QString& path, const std::string& device) {
 void Workspace::addModel(std::shared_ptr<const core::TrainedModel> model, const QString& source,
                          std::shared_ptr<const core::CorrelationStudy> study,
                          std::shared_ptr<const FolderScores> ownScores, bool saved) {
+    if (m_rememberFlags->isActive()) rememberAllFlags();  // a model it replaces keeps its thresholds
     const std::shared_ptr<const FolderScores> previous = m_scores;
     const FlagThresholds flags = rememberedFlagThresholds(model->metadata());
     const std::optional<ModelSet::Entry> replaced =
@@ -161,6 +169,7 @@ void Workspace::setCurrentModel(int index) {
 }
 
 void Workspace::closeModel(int index) {
+    if (m_rememberFlags->isActive()) rememberAllFlags();  // before the model goes
     if (index < 0 || index >= m_models.size()) return;
     const auto closing = m_models.entries()[static_cast<std::size_t>(index)].model;
     m_models.remove(index);
@@ -233,9 +242,14 @@ void Workspace::setFlagThresholds(int index, const FlagThresholds& thresholds) {
     if (index < 0 || index >= m_models.size()) return;
     const ModelSet::Entry& entry = m_models.entries()[static_cast<std::size_t>(index)];
     if (entry.flags == thresholds) return;
-    rememberFlagThresholds(entry.model->metadata(), thresholds);
     m_models.setFlags(index, thresholds);
+    m_rememberFlags->start();
     updateFlagged();
+}
+
+void Workspace::rememberAllFlags() {
+    m_rememberFlags->stop();
+    for (const ModelSet::Entry& entry : m_models.entries()) rememberFlagThresholds(entry.model->metadata(), entry.flags);
 }
 
 const std::vector<core::ImageEstimate>* Workspace::estimatesOf(const QString& path) const {

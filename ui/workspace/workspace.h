@@ -23,6 +23,8 @@
 #include "ui/jobs/training_types.h"
 #include "ui/workspace/model_set.h"
 
+class QTimer;
+
 namespace twinsight::ui {
 
 class FileWriter;
@@ -61,7 +63,8 @@ public:
     // every change of the scores or the thresholds.
     const std::vector<FlaggedImage>& flagged() const { return m_flagged; }
     QStringList flaggedPaths() const;
-    // Sets the thresholds of the model at `index` and remembers them for that model.
+    // Sets the thresholds of the model at `index` and remembers them for that model (once they rest for half a
+    // second, or when the model is closed or replaced, or the workspace goes).
     void setFlagThresholds(int index, const FlagThresholds& thresholds);
 
     // Trains on the folder's images; false (with errorOccurred) when there is nothing to train on or `config` is
@@ -138,6 +141,8 @@ private:
     void afterCurrentModelChanged();
     void setScores(std::shared_ptr<const FolderScores> scores);
     void updateFlagged();
+    // Writes every open model's thresholds to the settings.
+    void rememberAllFlags();
     void scoreFolder();
     void onScoresFinished(std::shared_ptr<const FolderScores> scores);
     // "Scored N images for blur and noise" in the status bar.
@@ -148,6 +153,7 @@ private:
     TrainingController* m_controller;
     FolderScorer* m_scorer;
     FileWriter* m_fileWriter;
+    QTimer* m_rememberFlags;  // runs while thresholds changed and were not written to the settings yet
 
     QString m_folder;
     QStringList m_paths;
