@@ -8,6 +8,7 @@
 
 #include "cli/cli_support.h"
 #include "cli/commands.h"
+#include "cli/score_maps.h"
 #include "cli/score_sidecars.h"
 #include "core/imageio/image_source.h"
 #include "core/scoring/file_scoring.h"
@@ -19,7 +20,7 @@ namespace {
 
 struct ScoreOptions {
     std::vector<std::string> models, paths, flagAbove, flagBelow;
-    std::string out, device = "auto", filesFrom, shard, xmpNaming = "full", flagLabel = "Red";
+    std::string out, device = "auto", filesFrom, shard, xmpNaming = "full", flagLabel = "Red", mapOut;
     bool writeXmp = false, dryRun = false, reject = false, acceptDamaged = false;
 };
 
@@ -90,6 +91,7 @@ void runScore(const ScoreOptions& options) {
         modelPointers.push_back(&model);
         transforms.push_back(model.metadata().transform);
     }
+    if (!options.mapOut.empty()) prepareFocusMaps(options.mapOut, models);
     const SidecarRequest sidecars = makeSidecarRequest(options.xmpNaming, options.flagAbove, options.flagBelow,
                                                        options.reject, options.flagLabel, models);
     const ImageSelection images = imagesToScore(options);
@@ -106,6 +108,7 @@ void runScore(const ScoreOptions& options) {
     if (!options.dryRun || !options.out.empty())
         writeOutput(options.out, core::multiModelScoresCsv(scores, transforms, options.acceptDamaged));
     if (options.writeXmp) writeSidecars(scores, images.all, models, sidecars, options.dryRun);
+    if (!options.mapOut.empty()) writeFocusMaps(options.mapOut, scores, models);
 }
 
 }  // namespace
@@ -134,6 +137,9 @@ void addScoreCommand(CLI::App& app) {
     command->add_option("--flag-label", options->flagLabel, "xmp:Label of flagged images")->capture_default_str();
     command->add_flag("--accept-damaged", options->acceptDamaged,
                       "Score damaged images (a truncated JPEG) too, marked in a last CSV column `damaged`");
+    command->add_option("--map-out", options->mapOut,
+                        "Folder to write a focus map per image into (PNG, the image's tiles tinted by their "
+                        "estimates; blur, noise and jpeg models), with an index maps.csv");
     command->add_option("PATH", options->paths, "Images, FILE#FRAME names or folders");
     command->callback([options] { runScore(*options); });
 }

@@ -70,6 +70,10 @@ public:
     // How the copy of the higher magnitude reads in a pair: "more degraded", unless the transformation is signed
     // and has a direction ("brighter"), where a higher magnitude is no worse, only further one way.
     virtual std::string higherMagnitudeReading() const { return "more degraded"; }
+    // Whether the degradation can differ from one part of the frame to another (a soft background, a noisy shadow),
+    // so that a map of it over the frame means something; false for what acts on the whole frame (a tilt, a
+    // brightness shift).
+    virtual bool variesAcrossTheFrame() const { return false; }
     virtual View view() const = 0;
     virtual PoolRule poolRule() const { return {}; }
     virtual CropChoice cropChoice() const { return CropChoice::Anywhere; }

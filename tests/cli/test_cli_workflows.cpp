@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "cli_runner.h"
+#include "core/base/atomic_file.h"
 #include "support/dicom_writer.h"
 #include "support/dng_writer.h"
 #include "support/temp_folder.h"
@@ -86,6 +87,35 @@ TEST_F(CliWorkflows, SeveralModelsGiveOneColumnSetEachWithTheSingleModelsScores)
         EXPECT_EQ(std::vector<std::string>(multi.begin() + 4, multi.end()),
                   std::vector<std::string>(alone.begin() + 1, alone.end()));
     }
+}
+
+// --map-out writes one focus map per image for the blur model (none for brightness, which acts on the whole frame)
+// and an index naming each; with only a brightness model it is a usage error, before anything is scored.
+TEST_F(CliWorkflows, MapOutWritesAFocusMapPerImageAndAnIndex) {
+    TempFolder maps;
+    const std::string folder = maps.file("maps");
+    const CliResult scored = runCli({"score", "--model", blurModel(), "--model", brightnessModel(), "--map-out", folder,
+                                     "--out", maps.file("scores.csv"), file("photos")});
+    ASSERT_EQ(scored.exitCode, 0) << scored.err;
+    const auto index = csvLines(core::readWholeFile(folder + "/maps.csv"));
+    ASSERT_EQ(index.size(), 10U);
+    EXPECT_EQ(index[0], "path,transform,map");
+    for (std::size_t i = 1; i < index.size(); ++i) {
+        const auto row = fields(index[i]);
+        ASSERT_EQ(row.size(), 3U);
+        EXPECT_EQ(row[1], "blur");
+        EXPECT_EQ(row[2], fs::path(row[0]).filename().string() + ".blur.png");
+        const cv::Mat map = cv::imread(folder + "/" + row[2]);
+        const cv::Mat image = cv::imread(row[0]);
+        ASSERT_FALSE(map.empty()) << row[2];
+        EXPECT_EQ(map.rows, 96);  // at the model's working size
+        EXPECT_NEAR(double(map.cols) / map.rows, double(image.cols) / image.rows, 0.02);
+    }
+    const CliResult refused =
+        runCli({"score", "--model", brightnessModel(), "--map-out", maps.file("none"), file("photos")});
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_NE(refused.err.find("--map-out"), std::string::npos) << refused.err;
+    EXPECT_FALSE(fs::exists(maps.file("none")));
 }
 
 TEST_F(CliWorkflows, TwoModelsOfOneTransformationAreAUsageError) {

@@ -1,7 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <opencv2/imgproc.hpp>
+
 #include "core/base/statistics.h"
 #include "core/evaluation/analysis.h"
+#include "core/evaluation/focus_map.h"
+#include "core/samples/sample_scenes.h"
 #include "training_fixture.h"
 
 namespace twinsight::core {
@@ -27,6 +31,38 @@ TEST_F(Training, ScoresRiseWithBlurOnUnseenScenes) {
     const CorrelationStudy study = studyCorrelation(scorer, unseen, {0.0, 5.0}, 6);
     EXPECT_GT(study.spearman, 0.85);
     EXPECT_GT(study.perImageSpearman, 0.9);
+}
+
+// A frame sharp on the left and blurred on the right: the focus map's tiles say so, in the model's unit.
+TEST_F(Training, TheFocusMapFindsTheBlurredHalfOfTheFrame) {
+    const TrainedModel& model = outcome().model;
+    cv::Mat image = renderSampleScene(/*seed=*/99, 2, {192, 144});
+    const cv::Rect rightHalf(96, 0, 96, 144);
+    cv::Mat blurred;
+    cv::GaussianBlur(image, blurred, {0, 0}, 3.0);
+    blurred(rightHalf).copyTo(image(rightHalf));
+    const FocusMap map = focusMap(model, image);
+    ASSERT_EQ(map.rows, 3);  // tiles of 48 px, the network's input: a quarter of 144 would be smaller
+    ASSERT_EQ(map.cols, 4);
+    ASSERT_EQ(map.cells.size(), 12U);
+    double left = 0.0, right = 0.0, worst = -1e9;
+    int worstColumn = -1;
+    for (int row = 0; row < map.rows; ++row) {
+        for (int col = 0; col < map.cols; ++col) {
+            const double estimate = map.at(row, col).estimate;
+            (col < 2 ? left : right) += estimate / 6.0;
+            if (estimate > worst) {
+                worst = estimate;
+                worstColumn = col;
+            }
+        }
+    }
+    EXPECT_GT(right, left + 1.0) << "left " << left << " px, right " << right << " px";
+    EXPECT_GE(worstColumn, 2);
+    const cv::Mat shown = renderFocusMap(image, map, model.transform().noticeableMagnitude());
+    EXPECT_EQ(shown.size(), image.size());
+    EXPECT_GT(cv::norm(shown, image, cv::NORM_L1), 0.0);
+    EXPECT_THROW(focusMap(model, image(cv::Rect(0, 0, 40, 40)).clone()), std::invalid_argument);
 }
 
 TEST_F(Training, RawScoresGrowInProportionToSigma) {
