@@ -44,6 +44,13 @@ enum class ContextJoin {
                  // (rotation)
 };
 
+// How a transformation's degradation spreads over the frame.
+enum class FrameMap {
+    None,           // it acts on the whole frame (a tilt, a brightness shift): no map
+    AnyTile,        // it can differ from one part to another, and every part shows it (noise, compression)
+    DetailedTiles,  // it can differ, but only parts with detail show it: a clear sky is neither sharp nor soft (blur)
+};
+
 // Which crops of a training image the pair sampler takes.
 enum class CropChoice {
     Anywhere,  // uniform over the image
@@ -70,10 +77,8 @@ public:
     // How the copy of the higher magnitude reads in a pair: "more degraded", unless the transformation is signed
     // and has a direction ("brighter"), where a higher magnitude is no worse, only further one way.
     virtual std::string higherMagnitudeReading() const { return "more degraded"; }
-    // Whether the degradation can differ from one part of the frame to another (a soft background, a noisy shadow),
-    // so that a map of it over the frame means something; false for what acts on the whole frame (a tilt, a
-    // brightness shift).
-    virtual bool variesAcrossTheFrame() const { return false; }
+    // Whether a map of the degradation over the frame means something (core/evaluation/focus_map.h).
+    virtual FrameMap frameMap() const { return FrameMap::None; }
     virtual View view() const = 0;
     virtual PoolRule poolRule() const { return {}; }
     virtual CropChoice cropChoice() const { return CropChoice::Anywhere; }

@@ -23,7 +23,7 @@ public:
     // Softer than 19 in 20 published photos at the working size: the 95th percentile of the estimates of sharp
     // photos from collections a model was not trained on (docs/quality.md, "Where flagging starts").
     double noticeableMagnitude() const override { return 0.6; }
-    bool variesAcrossTheFrame() const override { return true; }
+    FrameMap frameMap() const override { return FrameMap::DetailedTiles; }
     View view() const override { return View::Patches; }
     // Blur models read the image's edge widths alone (sharpness_context.h), with no crops: over four collections of
     // real photos, each held out in turn, seeds 1-2, pooled Spearman 0.982 with crops and the first six widths as a

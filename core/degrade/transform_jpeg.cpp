@@ -54,7 +54,7 @@ public:
     Range validRange() const override { return {0.0, 99.0}; }
     // Quality 50: blocking starts to show in smooth areas.
     double noticeableMagnitude() const override { return 50.0; }
-    bool variesAcrossTheFrame() const override { return true; }
+    FrameMap frameMap() const override { return FrameMap::AnyTile; }
     View view() const override { return View::Patches; }
     // Block edges sit at fixed places in the whole image (every 8 px from its corner), which a crop does not know:
     // beside each crop the network gets the image's mean step at each of the 8 phases across and down, over the

@@ -13,7 +13,7 @@ public:
     Range validRange() const override { return {0.0, 100.0}; }
     // 5 grey levels: grain visible in flat areas such as skies and walls.
     double noticeableMagnitude() const override { return 5.0; }
-    bool variesAcrossTheFrame() const override { return true; }
+    FrameMap frameMap() const override { return FrameMap::AnyTile; }
     View view() const override { return View::Patches; }
 
 protected:

@@ -21,7 +21,17 @@ std::vector<int> edges(int length, int count) {
 
 }  // namespace
 
-bool hasFocusMap(const TrainedModel& model) { return model.transform().variesAcrossTheFrame(); }
+// Mean Sobel gradient magnitude of the tile's grey values.
+double meanGradient(const cv::Mat& tile) {
+    cv::Mat grey, dx, dy, magnitude;
+    cv::cvtColor(tile, grey, cv::COLOR_BGR2GRAY);
+    cv::Sobel(grey, dx, CV_32F, 1, 0);
+    cv::Sobel(grey, dy, CV_32F, 0, 1);
+    cv::magnitude(dx, dy, magnitude);
+    return cv::mean(magnitude)[0] / 8.0;  // the 3x3 Sobel kernel weighs a unit step 8 times
+}
+
+bool hasFocusMap(const TrainedModel& model) { return model.transform().frameMap() != FrameMap::None; }
 
 FocusMap focusMap(const TrainedModel& model, const cv::Mat& image) {
     if (!hasFocusMap(model)) {
@@ -44,6 +54,11 @@ FocusMap focusMap(const TrainedModel& model, const cv::Mat& image) {
         }
     }
     map.cells = model.estimate(tiles);
+    const bool needsDetail = model.transform().frameMap() == FrameMap::DetailedTiles;
+    for (const cv::Mat& tile : tiles) {
+        map.detail.push_back(meanGradient(tile));
+        map.flat.push_back(needsDetail && map.detail.back() < kFlatTileDetail);
+    }
     return map;
 }
 
@@ -54,14 +69,17 @@ cv::Mat renderFocusMap(const cv::Mat& image, const FocusMap& map, double noticea
     for (int row = 0; row < map.rows; ++row) {
         for (int col = 0; col < map.cols; ++col) {
             const cv::Rect cell(xs[col], ys[row], xs[col + 1] - xs[col], ys[row + 1] - ys[row]);
-            const double estimate = map.at(row, col).estimate;
-            const double strength = std::clamp(std::abs(estimate) / full, 0.0, 1.0);
+            const std::size_t index = static_cast<std::size_t>(row * map.cols + col);
+            const bool flat = index < map.flat.size() && map.flat[index];
+            const double estimate = map.cells[index].estimate;
+            const double strength = flat ? 0.0 : std::clamp(std::abs(estimate) / full, 0.0, 1.0);
             cv::Mat area = shown(cell);
-            cv::addWeighted(area, 1.0 - 0.6 * strength, cv::Mat(area.size(), area.type(), cv::Scalar(0, 0, 255)),
-                            0.6 * strength, 0.0, area);
+            const cv::Scalar tint = flat ? cv::Scalar(128, 128, 128) : cv::Scalar(0, 0, 255);
+            const double weight = flat ? 0.5 : 0.6 * strength;
+            cv::addWeighted(area, 1.0 - weight, cv::Mat(area.size(), area.type(), tint), weight, 0.0, area);
             cv::rectangle(shown, cell, cv::Scalar(255, 255, 255), 1);
             char text[32];
-            std::snprintf(text, sizeof text, "%.2f", estimate);
+            std::snprintf(text, sizeof text, flat ? "flat" : "%.2f", estimate);
             const double scale = std::clamp(cell.height / 90.0, 0.3, 1.0);
             int baseline = 0;
             const cv::Size size = cv::getTextSize(text, cv::FONT_HERSHEY_SIMPLEX, scale, 3, &baseline);

@@ -14,10 +14,20 @@ struct FocusMap {
     int rows = 0;
     int cols = 0;
     std::vector<ImageEstimate> cells;  // row by row
+    // Per cell: too flat to say (FrameMap::DetailedTiles only: a clear sky is neither sharp nor soft); its estimate
+    // is then not shown and should not be read.
+    std::vector<bool> flat;
+    // Per cell: mean gradient magnitude of its grey values (0-255 levels per pixel), what `flat` is decided on.
+    std::vector<double> detail;
     const ImageEstimate& at(int row, int col) const { return cells[static_cast<std::size_t>(row * cols + col)]; }
 };
 
-// True when the model's transformation can vary across the frame (Transform::variesAcrossTheFrame).
+// Mean Sobel gradient magnitude under which a tile counts as flat, levels per pixel. Blur lowers gradients too, so
+// the line sits low: on scikit-image's photos at 256 px, clear sky measured 0.4-0.8 and the defocused background
+// behind the cat 1.8-3.9, which must stay readable as soft.
+inline constexpr double kFlatTileDetail = 1.0;
+
+// True when a map of the model's transformation means something (Transform::frameMap is not None).
 bool hasFocusMap(const TrainedModel& model);
 
 // The tiles of `image` (CV_8UC3 at the model's working size): squares of about a quarter of the shorter side, never
@@ -26,7 +36,7 @@ bool hasFocusMap(const TrainedModel& model);
 FocusMap focusMap(const TrainedModel& model, const cv::Mat& image);
 
 // `image` with each tile tinted by its estimate, from clear at 0 to full red at twice the transformation's
-// noticeable magnitude, and the estimate written in the tile.
+// noticeable magnitude, and the estimate written in the tile; flat tiles are greyed and say "flat".
 cv::Mat renderFocusMap(const cv::Mat& image, const FocusMap& map, double noticeableMagnitude);
 
 }  // namespace twinsight::core

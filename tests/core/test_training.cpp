@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <opencv2/imgproc.hpp>
 
 #include "core/base/statistics.h"
@@ -63,6 +64,11 @@ TEST_F(Training, TheFocusMapFindsTheBlurredHalfOfTheFrame) {
     EXPECT_EQ(shown.size(), image.size());
     EXPECT_GT(cv::norm(shown, image, cv::NORM_L1), 0.0);
     EXPECT_THROW(focusMap(model, image(cv::Rect(0, 0, 40, 40)).clone()), std::invalid_argument);
+    // A featureless frame is neither sharp nor soft: every tile says flat, and none is tinted.
+    const cv::Mat grey(144, 192, CV_8UC3, cv::Scalar::all(128));
+    const FocusMap flat = focusMap(model, grey);
+    EXPECT_EQ(std::count(flat.flat.begin(), flat.flat.end(), true), 12);
+    EXPECT_EQ(std::count(map.flat.begin(), map.flat.end(), true), 0);  // the scene's tiles all have detail
 }
 
 TEST_F(Training, RawScoresGrowInProportionToSigma) {

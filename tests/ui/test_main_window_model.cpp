@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <QAction>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QListWidget>
@@ -20,6 +21,7 @@
 #include "support/temp_folder.h"
 #include "ui/browser/image_browser.h"
 #include "ui/browser/image_grid_model.h"
+#include "ui/browser/image_view.h"
 #include "ui/jobs/file_writer.h"
 #include "ui/jobs/training_controller.h"
 #include "ui/panels/model_info_panel.h"
@@ -150,6 +152,29 @@ TEST_F(WindowWithModel, QuittingWithAnUnsavedModelAsksFirst) {
     ASSERT_TRUE(m_window->workspace()->saveModel(QString::fromStdString(m_output.file("blur.twinsight"))));
     ASSERT_TRUE(testing::waitForWrites(*m_window));
     EXPECT_TRUE(m_window->workspace()->unsavedModels().isEmpty());
+}
+
+// View > Focus Map: the Image tab shows the selected image in tiles tinted by the current model's estimates, and
+// the plain image again when it is turned off.
+TEST_F(WindowWithModel, TheFocusMapShowsTheSelectedImageInTilesAndGoesAway) {
+    trainAndWait();
+    auto* view = m_window->findChild<ImageView*>("imageView");
+    QSignalSpy loaded(m_window->workspace(), &Workspace::selectionLoaded);
+    const QStringList paths = m_window->browser()->paths();
+    const QString target = m_window->browser()->selectedPath() == paths[0] ? paths[1] : paths[0];  // a new selection
+    ASSERT_TRUE(m_window->browser()->selectPath(target));
+    ASSERT_TRUE(loaded.wait(20000));
+    const QImage plain = view->image();
+    ASSERT_FALSE(plain.isNull());
+    auto* action = m_window->findChild<QAction*>("focusMapAction");
+    ASSERT_NE(action, nullptr);
+    action->setChecked(true);
+    ASSERT_TRUE(testing::waitFor([&] { return view->caption().contains("focus map of blur"); }, 20000))
+        << view->caption().toStdString();
+    EXPECT_NE(view->image(), plain);
+    action->setChecked(false);
+    EXPECT_EQ(view->image(), plain);
+    EXPECT_FALSE(view->caption().contains("focus map"));
 }
 
 TEST_F(WindowWithModel, StopKeepsThePreviousModel) {

@@ -5,6 +5,7 @@
 //   twinsight_screenshot FOLDER OUT_PREFIX [STEPS] [SELECT_ROW] [WIDTHxHEIGHT]   (run under xvfb-run for the real
 //   platform and fonts; the window is 1400x880 unless a size is given)
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QPushButton>
@@ -22,6 +23,7 @@
 #include "core/base/process_setup.h"
 #include "core/model/device.h"
 #include "ui/browser/image_browser.h"
+#include "ui/browser/image_view.h"
 #include "ui/panels/ranking_panel.h"
 #include "ui/panels/training_panel.h"
 #include "ui/plots/correlation_plot.h"
@@ -99,6 +101,18 @@ int main(int argc, char** argv) {
         const QString file = QString::fromLocal8Bit(argv[2]) + "-" + name + ".png";
         window.grab().save(file);
         std::cout << "wrote " << file.toStdString() << std::endl;
+    }
+    // The Image tab with the current model's focus map (View > Focus Map).
+    window.tabs()->setCurrentIndex(0);
+    if (auto* focusMap = window.findChild<QAction*>("focusMapAction")) {
+        focusMap->setChecked(true);
+        auto* view = window.findChild<ui::ImageView*>("imageView");
+        testing::waitFor([view] { return view->caption().contains("focus map"); }, 20000);
+        testing::waitFor([] { return false; }, 600);
+        const QString file = QString::fromLocal8Bit(argv[2]) + "-focus-map.png";
+        window.grab().save(file);
+        std::cout << "wrote " << file.toStdString() << std::endl;
+        focusMap->setChecked(false);
     }
     // The sweep and the correlation as a user exports them (PDF and SVG: rendered in memory, then written).
     for (const auto& [name, plot] :

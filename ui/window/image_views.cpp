@@ -2,15 +2,19 @@
 
 #include <QFileInfo>
 #include <QTabWidget>
+#include <QThreadPool>
 
 #include "ui/browser/image_browser.h"
 #include "ui/browser/image_view.h"
+#include "core/evaluation/focus_map.h"
 #include "ui/jobs/analysis_jobs.h"
+#include "ui/jobs/background.h"
 #include "ui/panels/preview_panel.h"
 #include "ui/panels/ranking_panel.h"
 #include "ui/panels/training_panel.h"
 #include "ui/plots/correlation_plot.h"
 #include "ui/plots/sweep_plot.h"
+#include "ui/support/cv_image.h"
 #include "ui/window/score_views.h"
 #include "ui/workspace/workspace.h"
 
@@ -23,9 +27,12 @@ ImageViews::ImageViews(Workspace* workspace, const WindowPanels& panels, const S
     connect(panels.training, &TrainingPanel::rangeChanged, this, &ImageViews::followTrainingPanel);
     // The preview follows the working size from the image already held; the sweep uses the model's working size.
     connect(panels.training, &TrainingPanel::workingSizeChanged, this, &ImageViews::showPreviewCopy);
-    connect(workspace, &Workspace::selectionLoaded, this, [this](const auto& image) {
-        m_panels.imageView->setImage(image->display, m_scores->imageCaption(image->path));
+    connect(workspace, &Workspace::selectionLoaded, this, [this] {
+        showSelectedImage();
         showPreviewCopy();
+    });
+    connect(workspace, &Workspace::modelsChanged, this, [this] {
+        if (m_focusMapShown) showSelectedImage();
     });
     connect(workspace, &Workspace::selectionFailed, this, [this](const QString& message) {
         m_panels.imageView->clear(message);
@@ -48,6 +55,40 @@ ImageViews::ImageViews(Workspace* workspace, const WindowPanels& panels, const S
     connect(panels.ranking, &RankingPanel::imageOpened, this, [this](const QString& path) {
         if (m_panels.browser->selectPath(path)) m_panels.tabs->setCurrentWidget(m_panels.imageView);
     });
+}
+
+void ImageViews::setFocusMapShown(bool shown) {
+    if (shown == m_focusMapShown) return;
+    m_focusMapShown = shown;
+    showSelectedImage();
+}
+
+void ImageViews::showSelectedImage() {
+    const int generation = ++m_focusMapGeneration;
+    const auto selected = m_workspace->selectedImage();
+    if (!selected) return;
+    const QString caption = m_scores->imageCaption(selected->path);
+    m_panels.imageView->setImage(selected->display, caption);
+    const auto model = m_workspace->currentModel();
+    if (!m_focusMapShown || !model) return;
+    if (!core::hasFocusMap(*model)) {
+        return m_panels.imageView->setImage(
+            selected->display, caption + tr("   ·   no focus map: %1 acts on the whole frame").arg(transformOf(*model)));
+    }
+    runInBackground(
+        this, QThreadPool::globalInstance(),
+        [selected, model] {
+            const cv::Mat working = workingCopy(*selected, model->metadata().workingSize);
+            const core::FocusMap map = core::focusMap(*model, working);
+            return toQImage(core::renderFocusMap(working, map, model->transform().noticeableMagnitude()));
+        },
+        [this, generation, caption, transform = transformOf(*model)](const QImage& shown) {
+            if (generation != m_focusMapGeneration) return;
+            m_panels.imageView->setImage(shown, caption + tr("   ·   focus map of %1").arg(transform));
+        },
+        [this, generation](const QString& message) {
+            if (generation == m_focusMapGeneration) emit statusMessage(message);
+        });
 }
 
 void ImageViews::select(const QString& path) {

@@ -20,6 +20,9 @@ public:
 
     // The Preview takes the training panel's transformation and range.
     void followTrainingPanel();
+    // The Image tab shows the selected image, or with `shown` its focus map under the current model (computed in the
+    // background; the plain image while the model has none).
+    void setFocusMapShown(bool shown);
 
 signals:
     void sweepShown();
@@ -28,12 +31,15 @@ signals:
 
 private:
     void select(const QString& path);
+    void showSelectedImage();
     // The Preview's copy of the selected image at the training panel's working size.
     void showPreviewCopy();
 
     Workspace* m_workspace;
     WindowPanels m_panels;
     const ScoreViews* m_scores;
+    bool m_focusMapShown = false;
+    int m_focusMapGeneration = 0;  // a map computed for an earlier image or model is dropped
 };
 
 }  // namespace twinsight::ui

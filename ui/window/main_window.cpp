@@ -64,6 +64,7 @@ void MainWindow::connectActions() {
     connect(m_actions.train, &QAction::triggered, m_trainingViews, &TrainingViews::start);
     connect(m_actions.stop, &QAction::triggered, m_trainingViews, &TrainingViews::stop);
     connect(m_actions.about, &QAction::triggered, this, [this] { showAbout(this); });
+    connect(m_actions.focusMap, &QAction::toggled, m_imageViews, &ImageViews::setFocusMapShown);
     for (const ExportablePlot& exportable : m_actions.plots) {
         QCustomPlot* plot = exportable.plot;
         const QString name = exportable.name;

@@ -152,6 +152,13 @@ WindowActions buildMenus(QMainWindow* window, const WindowPanels& panels) {
     actions.stop->setShortcut(QKeySequence(QObject::tr("Ctrl+.")));
 
     QMenu* view = window->menuBar()->addMenu(QObject::tr("&View"));
+    actions.focusMap = view->addAction(QObject::tr("&Focus Map"));
+    actions.focusMap->setObjectName("focusMapAction");
+    actions.focusMap->setCheckable(true);
+    actions.focusMap->setShortcut(QKeySequence(QObject::tr("Ctrl+M")));
+    actions.focusMap->setToolTip(QObject::tr("The Image tab shows where in the frame the current model finds the "
+                                             "degradation (blur, noise and jpeg models)"));
+    view->addSeparator();
     for (QDockWidget* dock : window->findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
     actions.about = window->menuBar()->addMenu(QObject::tr("&Help"))->addAction(QObject::tr("&About Twinsight"));
 

@@ -61,6 +61,7 @@ struct WindowActions {
     QAction* train = nullptr;
     QAction* stop = nullptr;
     QAction* about = nullptr;
+    QAction* focusMap = nullptr;  // checkable: the Image tab shows the current model's focus map
     std::vector<ExportablePlot> plots;
 };
 
