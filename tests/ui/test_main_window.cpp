@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QFontMetrics>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
@@ -46,6 +47,24 @@ TEST(PlotTitle, WrapsBetweenWordsToThePlotsWidthAndAgainOnResize) {
     plot->resize(1600, 300);
     QCoreApplication::processEvents();
     EXPECT_EQ(title->text(), text) << "a wide plot shows the title as set";
+}
+
+// A window saved larger than the screen (another scale factor, a larger monitor) or off it comes back inside the
+// screen's available area.
+TEST(MainWindow, ARestoredWindowTooLargeOrOffTheScreenIsFittedOntoIt) {
+    QSettings settings;
+    {
+        MainWindow large(MainWindowOptions{false});
+        large.resize(6000, 4000);
+        large.move(5000, 3000);
+        settings.setValue("window/geometry", large.saveGeometry());
+    }
+    MainWindow window(MainWindowOptions{false});
+    const QRect available = window.screen()->availableGeometry();
+    EXPECT_LE(window.width(), available.width());
+    EXPECT_LE(window.height(), available.height());
+    EXPECT_TRUE(available.contains(window.geometry().topLeft())) << window.x() << "," << window.y();
+    settings.remove("window/geometry");
 }
 
 TEST(MainWindow, OpensOnTheSampleScenesWhenNoFolderIsKnown) {

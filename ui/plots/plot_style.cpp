@@ -8,6 +8,7 @@
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QSvgGenerator>
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -147,6 +148,28 @@ std::string renderPlot(QCustomPlot* plot, const QString& format, const QString& 
 
 }  // namespace
 
+namespace {
+
+// Before each replot (a resize replots too): as many x ticks as labels of the range's widest number fit side by side,
+// so that a narrow plot (1024 px at a scale factor of 1.5) never runs its tick labels together.
+void keepTickLabelsApart(QCustomPlot* plot) {
+    QObject::connect(plot, &QCustomPlot::beforeReplot, plot, [plot] {
+        QCPAxis* axis = plot->xAxis;
+        const QFontMetrics metrics(axis->tickLabelFont());
+        const QCPRange range = axis->range();
+        int widest = 0;
+        for (double end : {range.lower, range.upper, (range.lower + range.upper) / 2.0}) {
+            widest = std::max(widest, metrics.horizontalAdvance(QString::number(end, 'g', 3)));
+        }
+        const int room = plot->axisRect()->width();
+        // At most QCustomPlot's default of 5: wide plots keep their look.
+        const int count = std::clamp(room / (widest + metrics.averageCharWidth() * 3), 2, 5);
+        axis->ticker()->setTickCount(count);
+    });
+}
+
+}  // namespace
+
 QCustomPlot* createPlot(QWidget* parent, QCPTextElement** title) {
     auto* plot = new QCustomPlot(parent);
     plot->setAntialiasedElements(QCP::aePlottables | QCP::aeItems);
@@ -162,6 +185,7 @@ QCustomPlot* createPlot(QWidget* parent, QCPTextElement** title) {
     plot->legend->setBrush(QColor(255, 255, 255, 220));
     plot->legend->setBorderPen(QPen(QColor(210, 210, 210)));
     new TitleRewrapper(plot, element);
+    keepTickLabelsApart(plot);
     if (title) *title = element;
     return plot;
 }

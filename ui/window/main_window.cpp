@@ -198,6 +198,7 @@ void MainWindow::saveSettings() {
 void MainWindow::restoreSettings() {
     const QSettings settings;
     if (!restoreGeometry(settings.value("window/geometry").toByteArray())) resize(1400, 880);
+    fitOnScreen(this);
     restoreState(settings.value("window/state").toByteArray());
     m_panels.training->restoreSettings(settings);
 }

@@ -10,12 +10,14 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QProgressBar>
+#include <QScreen>
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "ui/browser/image_browser.h"
 #include "ui/browser/image_view.h"
@@ -173,6 +175,20 @@ WindowActions buildMenus(QMainWindow* window, const WindowPanels& panels) {
     toolbar->addAction(actions.train);
     toolbar->addAction(actions.stop);
     return actions;
+}
+
+void fitOnScreen(QWidget* window) {
+    const QScreen* screen = window->screen();
+    if (!screen) return;
+    const QRect available = screen->availableGeometry();
+    // The frame (title bar, borders) is not known before the window is shown: leave room for it.
+    const QSize room = available.size() - QSize(16, 48);
+    const QSize size = window->size().boundedTo(room);
+    if (size != window->size()) window->resize(size);
+    QPoint topLeft = window->pos();
+    topLeft.setX(std::clamp(topLeft.x(), available.left(), std::max(available.left(), available.right() - size.width())));
+    topLeft.setY(std::clamp(topLeft.y(), available.top(), std::max(available.top(), available.bottom() - size.height())));
+    if (topLeft != window->pos()) window->move(topLeft);
 }
 
 }  // namespace twinsight::ui

@@ -67,6 +67,10 @@ struct WindowActions {
 
 // Creates the panels as children of `window` and lays them out.
 WindowPanels buildPanels(QMainWindow* window);
+// Shrinks and moves `window` so that it lies inside the available area of its screen: a size saved or chosen at
+// another scale factor or on a larger screen would otherwise run off it.
+void fitOnScreen(QWidget* window);
+
 // Creates the menus and the toolbar; the actions are not connected yet.
 WindowActions buildMenus(QMainWindow* window, const WindowPanels& panels);
 
