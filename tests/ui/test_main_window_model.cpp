@@ -126,6 +126,17 @@ TEST_F(WindowWithModel, TrainingFillsTheGridThePlotsAndTheRanking) {
     emit list->itemActivated(list->item(1));
     EXPECT_EQ(m_window->browser()->selectedPath(), flagged[1]);
     EXPECT_EQ(m_window->tabs()->currentWidget()->objectName(), "imageView");
+    // View > Next and Previous Flagged Image (N, Shift+N) step through them in the list's order, round the ends.
+    auto* next = m_window->findChild<QAction*>("nextFlaggedAction");
+    auto* previous = m_window->findChild<QAction*>("previousFlaggedAction");
+    ASSERT_TRUE(next && previous);
+    next->trigger();
+    EXPECT_EQ(m_window->browser()->selectedPath(), flagged[2]);
+    previous->trigger();
+    previous->trigger();
+    EXPECT_EQ(m_window->browser()->selectedPath(), flagged[0]);
+    previous->trigger();
+    EXPECT_EQ(m_window->browser()->selectedPath(), flagged[7]);
     EXPECT_LT(stall, 250.0);  // regression guard; the target (50 ms) is reported above
 }
 

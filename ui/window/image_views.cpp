@@ -1,5 +1,6 @@
 #include "ui/window/image_views.h"
 
+#include <QAction>
 #include <QFileInfo>
 #include <QTabWidget>
 #include <QThreadPool>
@@ -20,8 +21,12 @@
 
 namespace twinsight::ui {
 
-ImageViews::ImageViews(Workspace* workspace, const WindowPanels& panels, const ScoreViews* scores, QObject* parent)
+ImageViews::ImageViews(Workspace* workspace, const WindowPanels& panels, const WindowActions& actions,
+                       const ScoreViews* scores, QObject* parent)
     : QObject(parent), m_workspace(workspace), m_panels(panels), m_scores(scores) {
+    connect(actions.focusMap, &QAction::toggled, this, &ImageViews::setFocusMapShown);
+    connect(actions.nextFlagged, &QAction::triggered, this, [this] { stepThroughFlagged(1); });
+    connect(actions.previousFlagged, &QAction::triggered, this, [this] { stepThroughFlagged(-1); });
     connect(panels.browser, &ImageBrowser::selectionChanged, this, &ImageViews::select);
     connect(panels.training, &TrainingPanel::transformChanged, this, &ImageViews::followTrainingPanel);
     connect(panels.training, &TrainingPanel::rangeChanged, this, &ImageViews::followTrainingPanel);
@@ -89,6 +94,15 @@ void ImageViews::showSelectedImage() {
         [this, generation](const QString& message) {
             if (generation == m_focusMapGeneration) emit statusMessage(message);
         });
+}
+
+void ImageViews::stepThroughFlagged(int step) {
+    const QStringList flagged = m_workspace->flaggedPaths();
+    if (flagged.isEmpty()) return emit statusMessage(tr("No image is flagged."));
+    const int here = flagged.indexOf(m_panels.browser->selectedPath());
+    const int next = here < 0 ? 0 : (here + step + flagged.size()) % flagged.size();
+    if (m_panels.browser->selectPath(flagged[next])) m_panels.tabs->setCurrentWidget(m_panels.imageView);
+    emit statusMessage(tr("Flagged image %1 of %2").arg(next + 1).arg(flagged.size()));
 }
 
 void ImageViews::select(const QString& path) {

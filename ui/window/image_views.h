@@ -15,8 +15,9 @@ class Workspace;
 class ImageViews : public QObject {
     Q_OBJECT
 public:
-    // `scores` writes the caption (the image's estimates).
-    ImageViews(Workspace* workspace, const WindowPanels& panels, const ScoreViews* scores, QObject* parent);
+    // `scores` writes the caption (the image's estimates); `actions`: the focus map and the flagged images' steps.
+    ImageViews(Workspace* workspace, const WindowPanels& panels, const WindowActions& actions,
+               const ScoreViews* scores, QObject* parent);
 
     // The Preview takes the training panel's transformation and range.
     void followTrainingPanel();
@@ -32,6 +33,9 @@ signals:
 private:
     void select(const QString& path);
     void showSelectedImage();
+    // Selects the flagged image `step` places after (or before) the selected one, in the flagged order (most severe
+    // first), and shows it on the Image tab; the first one when the selection is not flagged.
+    void stepThroughFlagged(int step);
     // The Preview's copy of the selected image at the training panel's working size.
     void showPreviewCopy();
 

@@ -35,7 +35,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
       m_actions(buildMenus(this, m_panels)),
       m_scoreViews(new ScoreViews(m_workspace, m_panels, this)),
       m_trainingViews(new TrainingViews(m_workspace, m_panels, this)),
-      m_imageViews(new ImageViews(m_workspace, m_panels, m_scoreViews, this)),
+      m_imageViews(new ImageViews(m_workspace, m_panels, m_actions, m_scoreViews, this)),
       m_folderViews(new FolderViews(m_workspace, m_panels, this)) {
     setWindowTitle(tr("Twinsight"));
     setObjectName("mainWindow");
@@ -64,7 +64,6 @@ void MainWindow::connectActions() {
     connect(m_actions.train, &QAction::triggered, m_trainingViews, &TrainingViews::start);
     connect(m_actions.stop, &QAction::triggered, m_trainingViews, &TrainingViews::stop);
     connect(m_actions.about, &QAction::triggered, this, [this] { showAbout(this); });
-    connect(m_actions.focusMap, &QAction::toggled, m_imageViews, &ImageViews::setFocusMapShown);
     for (const ExportablePlot& exportable : m_actions.plots) {
         QCustomPlot* plot = exportable.plot;
         const QString name = exportable.name;

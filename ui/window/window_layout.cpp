@@ -160,6 +160,12 @@ WindowActions buildMenus(QMainWindow* window, const WindowPanels& panels) {
     actions.focusMap->setShortcut(QKeySequence(QObject::tr("Ctrl+M")));
     actions.focusMap->setToolTip(QObject::tr("The Image tab shows where in the frame the current model finds the "
                                              "degradation (blur, noise and jpeg models)"));
+    actions.nextFlagged = view->addAction(QObject::tr("&Next Flagged Image"));
+    actions.nextFlagged->setObjectName("nextFlaggedAction");
+    actions.nextFlagged->setShortcut(QKeySequence(QObject::tr("N")));
+    actions.previousFlagged = view->addAction(QObject::tr("&Previous Flagged Image"));
+    actions.previousFlagged->setObjectName("previousFlaggedAction");
+    actions.previousFlagged->setShortcut(QKeySequence(QObject::tr("Shift+N")));
     view->addSeparator();
     for (QDockWidget* dock : window->findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
     actions.about = window->menuBar()->addMenu(QObject::tr("&Help"))->addAction(QObject::tr("&About Twinsight"));

@@ -62,6 +62,8 @@ struct WindowActions {
     QAction* stop = nullptr;
     QAction* about = nullptr;
     QAction* focusMap = nullptr;  // checkable: the Image tab shows the current model's focus map
+    QAction* nextFlagged = nullptr;
+    QAction* previousFlagged = nullptr;
     std::vector<ExportablePlot> plots;
 };
 
