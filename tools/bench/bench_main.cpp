@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -68,6 +70,32 @@ std::string flopText(double flops) {
     return text;
 }
 
+// Training pairs per second, all in (the sampler feeding the other core, validations) and in optimisation alone,
+// beside the network's forward and backward arithmetic (about three forward passes, two samples a pair) against
+// the matrix-product rate: blur at its default steps (a head on the image's edge widths), noise on its crops.
+void printTrainingThroughput(const Options& options, const std::string& trainFolder, double matrixRate) {
+    for (const auto& [transform, steps] : {std::pair{"blur", 0}, std::pair{"noise", 600}}) {
+        core::TrainerConfig config;
+        config.transform = transform;
+        if (steps > 0) config.steps = steps;
+        config.device = options.device;
+        const core::ImageSet images = core::loadImagesFrom({trainFolder}, config.workingSize);
+        std::atomic_bool cancel{false};
+        const auto start = std::chrono::steady_clock::now();
+        const core::TrainingOutcome outcome = core::Trainer(config).run(images, {}, cancel);
+        const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const core::ModelMetadata& metadata = outcome.model.metadata();
+        const double pairs = double(metadata.training.steps) * metadata.training.batchSize;
+        const double flopsPerPair = 2.0 * 3.0 * core::forwardFlopsPerSample(metadata.architecture, metadata.inputSize);
+        const double networkRate = metadata.training.pairsPerSecond * flopsPerPair;
+        std::printf("| training %s, %d steps x %d pairs | %.0f pairs/s all in (%.1f s), %.0f in optimisation | %s/s of "
+                    "network arithmetic against %s/s | %.3g%% of the matrix-product rate |\n",
+                    transform, metadata.training.steps, metadata.training.batchSize, pairs / wall, wall,
+                    metadata.training.pairsPerSecond, flopText(networkRate).c_str(), flopText(matrixRate).c_str(),
+                    100.0 * networkRate / matrixRate);
+    }
+}
+
 void runSpeed(const Options& options, const fs::path& work, const std::string& benchExecutable,
               const std::string& trainFolder) {
     const std::string model = blurModelForSpeed(options, work, trainFolder);
@@ -96,10 +124,11 @@ void runSpeed(const Options& options, const fs::path& work, const std::string& b
                 "%.2f |\n",
                 scoring, fullDecode, scoring / fullDecode);
     std::printf("| network arithmetic while scoring | %s/image x %.2f img/s = %s/s | %s/s (LibTorch 512x512 matrix "
-                "product) | %.2g%% of it |\n",
+                "product) | %.3g%% of it |\n",
                 flopText(flopsPerImage).c_str(), scoring, flopText(flopsPerImage * scoring).c_str(),
                 flopText(matrixRate).c_str(), 100.0 * flopsPerImage * scoring / matrixRate);
     std::printf("| peak memory scoring %d images | %.0f MiB | - | < 1024 MiB |\n", options.memoryImages, memory);
+    printTrainingThroughput(options, trainFolder, matrixRate);
     std::fflush(stdout);
 }
 
