@@ -123,6 +123,9 @@ TEST_F(WindowWithModel, TrainingFillsTheGridThePlotsAndTheRanking) {
     // Opening a flagged image from the list (double-click or Enter) selects it and shows it on the Image tab.
     auto* list = m_window->rankingPanel()->findChild<QListWidget*>("flaggedList");
     ASSERT_EQ(list->count(), 8);
+    // Each flagged image shows its thumbnail in the list once the grid has it.
+    ASSERT_TRUE(testing::waitFor([&] { return !m_window->browser()->thumbnailsLoading(); }, 30000));
+    for (int row = 0; row < list->count(); ++row) EXPECT_FALSE(list->item(row)->icon().isNull()) << row;
     emit list->itemActivated(list->item(1));
     EXPECT_EQ(m_window->browser()->selectedPath(), flagged[1]);
     EXPECT_EQ(m_window->tabs()->currentWidget()->objectName(), "imageView");

@@ -7,9 +7,11 @@
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QHash>
+#include <QIcon>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QPixmap>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -50,6 +52,10 @@ RankingPanel::RankingPanel(QWidget* parent)
     m_above.enabled->setText(tr("above"));
 
     m_list->setObjectName("flaggedList");
+    m_list->setIconSize(QSize(44, 33));
+    // At 1024 px the column is narrow: lines wrap instead of running under a scroll bar (the path is in the tooltip).
+    m_list->setWordWrap(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_countLabel->setObjectName("flaggedCount");
     m_countLabel->setWordWrap(true);  // one line would set the side column's width at 1024 px
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -252,6 +258,13 @@ void RankingPanel::setFlagged(const std::vector<FlaggedImage>& flagged, const Fo
     const int total = scores ? static_cast<int>(scores->scores.paths.size()) : 0;
     m_countLabel->setText(total == 0 ? QString()
                                      : tr("%1 of %2 images flagged, most severe first").arg(m_flagged.size()).arg(total));
+}
+
+void RankingPanel::setThumbnails(const std::function<QImage(const QString&)>& thumbnailOf) {
+    for (int row = 0; row < m_list->count() && row < m_flagged.size(); ++row) {
+        const QImage thumbnail = thumbnailOf(m_flagged[row]);
+        if (!thumbnail.isNull()) m_list->item(row)->setIcon(QIcon(QPixmap::fromImage(thumbnail)));
+    }
 }
 
 void RankingPanel::onMousePress(QMouseEvent* event) {

@@ -3,7 +3,9 @@
 // user drags or types (below, above, or both for a signed transformation); the images any open model flags are
 // listed for review, most severe first, with the estimates that flag them.
 
+#include <QImage>
 #include <QWidget>
+#include <functional>
 #include <vector>
 
 #include "core/degrade/transform.h"
@@ -40,6 +42,8 @@ public:
     const FlagThresholds& thresholds() const { return m_thresholds; }
     // The images flagged by any open model (Workspace::flagged), described with the estimates that flag them.
     void setFlagged(const std::vector<FlaggedImage>& flagged, const FolderScores* scores);
+    // The list's thumbnails, from `thumbnailOf` (a null image while an image has none yet).
+    void setThumbnails(const std::function<QImage(const QString&)>& thumbnailOf);
     // Flagged paths, most severe first.
     const QStringList& flaggedPaths() const { return m_flagged; }
     QCustomPlot* plot() const { return m_plot; }

@@ -5,6 +5,7 @@
 #include <QHash>
 
 #include "ui/browser/image_browser.h"
+#include "ui/browser/image_grid_model.h"
 #include "ui/browser/image_view.h"
 #include "ui/panels/model_info_panel.h"
 #include "ui/panels/ranking_panel.h"
@@ -17,6 +18,11 @@ namespace twinsight::ui {
 ScoreViews::ScoreViews(Workspace* workspace, const WindowPanels& panels, QObject* parent)
     : QObject(parent), m_workspace(workspace), m_panels(panels) {
     connect(panels.browser, &ImageBrowser::selectionChanged, this, &ScoreViews::updateProfile);
+    // Thumbnails arrive in chunks after the folder opens: the flagged list takes each as it comes.
+    connect(panels.browser->model(), &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex&, const QModelIndex&, const QList<int>& roles) {
+                if (roles.contains(Qt::DecorationRole) && !m_workspace->flagged().empty()) showFlaggedThumbnails();
+            });
     connect(workspace, &Workspace::flagsChanged, this, [this] {
         showFlags();
         emit scoresShown();
@@ -107,6 +113,15 @@ void ScoreViews::showFlags() {
         columnsByPath.insert(image.path, QList<int>(image.columns.begin(), image.columns.end()));
     m_panels.browser->setFlagged(columnsByPath);
     m_panels.ranking->setFlagged(m_workspace->flagged(), m_workspace->scores().get());
+    showFlaggedThumbnails();
+}
+
+void ScoreViews::showFlaggedThumbnails() {
+    const ImageGridModel* grid = m_panels.browser->model();
+    m_panels.ranking->setThumbnails([grid](const QString& path) {
+        const int row = grid->rowOf(path);
+        return row < 0 ? QImage() : grid->index(row).data(Qt::DecorationRole).value<QImage>();
+    });
 }
 
 void ScoreViews::updateProfile() {

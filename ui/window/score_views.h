@@ -36,6 +36,7 @@ signals:
 
 private:
     void refreshImageCaption();
+    void showFlaggedThumbnails();
 
     Workspace* m_workspace;
     WindowPanels m_panels;
