@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 #include <qcustomplot.h>
 
+#include <QAction>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QFontMetrics>
+#include <QMessageBox>
 #include <QRegularExpression>
 #include <QScreen>
 #include <QSettings>
@@ -81,6 +83,30 @@ TEST(MainWindow, OpensOnTheSampleScenesWhenNoFolderIsKnown) {
     EXPECT_TRUE(window.windowTitle().startsWith(QFileInfo(sampleScenesFolder()).fileName()))
         << window.windowTitle().toStdString();
     EXPECT_EQ(QSettings().value("folder/last").toString(), sampleScenesFolder());
+}
+
+// After another folder, File > Open Sample Scenes comes back to them; Help > Getting Started says what to do, in
+// three steps, without blocking the window.
+TEST(MainWindow, FileOpenSampleScenesComesBackAndHelpSaysWhatToDo) {
+    testing::TempFolder folder;
+    testing::writeScenes(folder.path().string(), 2, /*seed=*/4);
+    MainWindow window({false});
+    QSignalSpy ready(&window, &MainWindow::folderReady);
+    window.start(QString::fromStdString(folder.path().string()));
+    ASSERT_TRUE(ready.wait(30000));
+    window.findChild<QAction*>("openSampleScenesAction")->trigger();
+    ASSERT_TRUE(ready.wait(60000));
+    EXPECT_EQ(ready.last().at(0).toString(), sampleScenesFolder());
+    EXPECT_EQ(ready.last().at(1).toInt(), kSampleSceneCount);
+
+    window.findChild<QAction*>("gettingStartedAction")->trigger();
+    auto* guide = window.findChild<QMessageBox*>("gettingStarted");
+    ASSERT_NE(guide, nullptr);
+    EXPECT_TRUE(guide->isVisible());
+    EXPECT_EQ(guide->windowModality(), Qt::NonModal);
+    for (const char* step : {"1. Pick a degradation", "2. Train", "3. Read the plots"}) {
+        EXPECT_TRUE(guide->text().contains(step)) << step;
+    }
 }
 
 TEST(MainWindow, OpensTheFolderGivenAndRemembersIt) {

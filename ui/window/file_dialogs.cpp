@@ -85,6 +85,27 @@ bool askBeforeQuitting(QWidget* parent, const Workspace& workspace, std::functio
     return true;
 }
 
+void showGettingStarted(QWidget* parent) {
+    auto* box = new QMessageBox(
+        QMessageBox::Information, QObject::tr("Getting started"),
+        QObject::tr("<p><b>1. Pick a degradation.</b> On the right, choose what to learn (blur, noise, ...) and its "
+                    "range; the <i>Preview</i> tab shows the selected image degraded across that range.</p>"
+                    "<p><b>2. Train.</b> Press <i>Train</i> (Ctrl+T). The network degrades each image twice by random "
+                    "amounts and learns which copy is worse: no labels. The <i>Training</i> tab shows the curves and "
+                    "the pairs it judges.</p>"
+                    "<p><b>3. Read the plots.</b> <i>Sweep</i>: how the score follows the magnitude on the selected "
+                    "image. <i>Correlation</i>: how well it ranks images it never saw. <i>Ranking</i>: the folder, "
+                    "with a threshold in the unit; flagged images are framed red in the grid (N steps through "
+                    "them).</p><p>File &gt; Open Folder (Ctrl+O) takes your own images; File &gt; Open Sample Scenes "
+                    "comes back here.</p>"),
+        QMessageBox::Close, parent);
+    box->setObjectName("gettingStarted");
+    box->setTextFormat(Qt::RichText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::NonModal);
+    box->show();
+}
+
 void showAbout(QWidget* parent) {
     QMessageBox::about(parent, QObject::tr("About Twinsight"),
                        QObject::tr("<h3>Twinsight %1</h3><p>Annotation-free image quality inspector: it degrades your "

@@ -23,6 +23,8 @@ void askExportFlagged(QWidget* parent, Workspace& workspace, const QStringList& 
 // Empty when the plot was exported or the dialog cancelled, else why it could not be.
 QString askExportPlot(QWidget* parent, Workspace& workspace, QCustomPlot* plot, const QString& name);
 void showAbout(QWidget* parent);
+// The three steps of a first session (Help > Getting Started), without blocking the window.
+void showGettingStarted(QWidget* parent);
 // Before the window closes: when a training is running or a model trained in this session is not saved, asks
 // (window-modal, without blocking the event loop) and returns true; `quit` runs once the user says to quit anyway.
 // False when nothing would be lost.

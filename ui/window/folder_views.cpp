@@ -1,5 +1,6 @@
 #include "ui/window/folder_views.h"
 
+#include <QAction>
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -16,8 +17,10 @@
 
 namespace twinsight::ui {
 
-FolderViews::FolderViews(Workspace* workspace, const WindowPanels& panels, QObject* parent)
+FolderViews::FolderViews(Workspace* workspace, const WindowPanels& panels, const WindowActions& actions,
+                         QObject* parent)
     : QObject(parent), m_workspace(workspace), m_panels(panels) {
+    connect(actions.openSampleScenes, &QAction::triggered, this, &FolderViews::openSampleScenes);
     connect(workspace, &Workspace::folderOpened, this, &FolderViews::show);
     connect(workspace, &Workspace::folderFailed, this, [this](const QString&, const QString& message) {
         emit errorReported(tr("Cannot open the folder"), message);
@@ -30,6 +33,10 @@ void FolderViews::start(const QString& argument) {
     if (!start.problem.isEmpty()) emit errorReported(tr("Cannot open the folder"), start.problem);
     m_startImage = start.image;
     if (!start.sampleScenes) return m_workspace->openFolder(start.path);
+    openSampleScenes();
+}
+
+void FolderViews::openSampleScenes() {
     emit statusMessage(tr("Preparing the sample scenes…"));
     runInBackground(
         this, QThreadPool::globalInstance(), [] { return ensureSampleScenes(); },

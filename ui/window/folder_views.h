@@ -16,11 +16,14 @@ class Workspace;
 class FolderViews : public QObject {
     Q_OBJECT
 public:
-    FolderViews(Workspace* workspace, const WindowPanels& panels, QObject* parent);
+    // `actions`: File > Open Sample Scenes.
+    FolderViews(Workspace* workspace, const WindowPanels& panels, const WindowActions& actions, QObject* parent);
 
     // Opens the folder given (or the folder of the file given, with that image selected), else the last one used,
     // else the sample scenes (written once into the cache).
     void start(const QString& argument);
+    // Opens the built-in sample scenes (written once into the cache).
+    void openSampleScenes();
 
 signals:
     void folderShown(const QString& folder, int imageCount);

@@ -36,7 +36,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
       m_scoreViews(new ScoreViews(m_workspace, m_panels, this)),
       m_trainingViews(new TrainingViews(m_workspace, m_panels, this)),
       m_imageViews(new ImageViews(m_workspace, m_panels, m_actions, m_scoreViews, this)),
-      m_folderViews(new FolderViews(m_workspace, m_panels, this)) {
+      m_folderViews(new FolderViews(m_workspace, m_panels, m_actions, this)) {
     setWindowTitle(tr("Twinsight"));
     setObjectName("mainWindow");
     m_panels.training->setDeviceSupport(core::probeDevices());
@@ -64,6 +64,7 @@ void MainWindow::connectActions() {
     connect(m_actions.train, &QAction::triggered, m_trainingViews, &TrainingViews::start);
     connect(m_actions.stop, &QAction::triggered, m_trainingViews, &TrainingViews::stop);
     connect(m_actions.about, &QAction::triggered, this, [this] { showAbout(this); });
+    connect(m_actions.gettingStarted, &QAction::triggered, this, [this] { showGettingStarted(this); });
     for (const ExportablePlot& exportable : m_actions.plots) {
         QCustomPlot* plot = exportable.plot;
         const QString name = exportable.name;

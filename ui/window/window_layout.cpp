@@ -130,6 +130,8 @@ WindowActions buildMenus(QMainWindow* window, const WindowPanels& panels) {
     QMenu* file = window->menuBar()->addMenu(QObject::tr("&File"));
     actions.openFolder = file->addAction(look->standardIcon(QStyle::SP_DirOpenIcon), QObject::tr("Open &Folder…"));
     actions.openFolder->setShortcut(QKeySequence::Open);
+    actions.openSampleScenes = file->addAction(QObject::tr("Open Sample &Scenes"));
+    actions.openSampleScenes->setObjectName("openSampleScenesAction");
     actions.openModel = file->addAction(look->standardIcon(QStyle::SP_DialogOpenButton), QObject::tr("Open &Model…"));
     actions.openModel->setShortcut(QKeySequence(QObject::tr("Ctrl+Shift+O")));
     actions.saveModel = file->addAction(look->standardIcon(QStyle::SP_DialogSaveButton), QObject::tr("&Save Model…"));
@@ -166,9 +168,12 @@ WindowActions buildMenus(QMainWindow* window, const WindowPanels& panels) {
     actions.previousFlagged = view->addAction(QObject::tr("&Previous Flagged Image"));
     actions.previousFlagged->setObjectName("previousFlaggedAction");
     actions.previousFlagged->setShortcut(QKeySequence(QObject::tr("Shift+N")));
-    view->addSeparator();
-    for (QDockWidget* dock : window->findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
-    actions.about = window->menuBar()->addMenu(QObject::tr("&Help"))->addAction(QObject::tr("&About Twinsight"));
+    // The docks cannot be closed, so their show/hide actions (always greyed out) are not listed.
+    QMenu* help = window->menuBar()->addMenu(QObject::tr("&Help"));
+    actions.gettingStarted = help->addAction(QObject::tr("&Getting Started"));
+    actions.gettingStarted->setObjectName("gettingStartedAction");
+    actions.gettingStarted->setShortcut(QKeySequence::HelpContents);
+    actions.about = help->addAction(QObject::tr("&About Twinsight"));
 
     QToolBar* toolbar = window->addToolBar(QObject::tr("Main"));
     toolbar->setObjectName("mainToolbar");

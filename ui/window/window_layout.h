@@ -52,6 +52,7 @@ struct ExportablePlot {
 
 struct WindowActions {
     QAction* openFolder = nullptr;
+    QAction* openSampleScenes = nullptr;
     QAction* openModel = nullptr;
     QAction* saveModel = nullptr;
     QAction* exportScores = nullptr;
@@ -60,6 +61,7 @@ struct WindowActions {
     QAction* quit = nullptr;
     QAction* train = nullptr;
     QAction* stop = nullptr;
+    QAction* gettingStarted = nullptr;
     QAction* about = nullptr;
     QAction* focusMap = nullptr;  // checkable: the Image tab shows the current model's focus map
     QAction* nextFlagged = nullptr;
