@@ -83,6 +83,9 @@ TEST(ImageBrowser, SortsByScoreAndShowsScoresAndFlags) {
         previous = score;
         EXPECT_FALSE(view->index(row, 0).data(ImageGridModel::CaptionRole).toString().isEmpty());
         const bool flagged = view->index(row, 0).data(ImageGridModel::PathRole).toString() == paths[1];
+        if (flagged) {  // two decimals, as thresholds are typed: 0.5 px reads 0.50
+            EXPECT_EQ(view->index(row, 0).data(ImageGridModel::CaptionRole).toString(), "3.00 · 0.50 px");
+        }
         EXPECT_EQ(view->index(row, 0).data(ImageGridModel::FlaggedRole).toBool(), flagged);
         EXPECT_EQ(view->index(row, 0).data(ImageGridModel::FlaggingLinesRole).value<QList<int>>(),
                   flagged ? QList<int>{0} : QList<int>{});

@@ -1,6 +1,7 @@
 #include "ui/browser/image_grid_model.h"
 
 #include <QFileInfo>
+#include <cmath>
 #include <limits>
 
 namespace twinsight::ui {
@@ -56,19 +57,27 @@ const core::ImageEstimate* ImageGridModel::currentEstimate(const Entry& entry) c
     return &entry.estimates[static_cast<std::size_t>(m_current)];
 }
 
+namespace {
+
+// Two decimals below 10, as the Ranking's thresholds are typed: an image at 0.65 px flagged by a 0.60 px threshold
+// must not read "0.6 px".
+QString estimateText(double estimate) { return QString::number(estimate, 'f', std::abs(estimate) < 10.0 ? 2 : 1); }
+
+}  // namespace
+
 QString ImageGridModel::caption(const Entry& entry) const {
     if (entry.estimates.empty()) return {};
     if (m_models.size() == 1) {
         return QStringLiteral("%1 · %2 %3")
             .arg(entry.estimates.front().score, 0, 'f', 2)
-            .arg(entry.estimates.front().estimate, 0, 'f', 1)
+            .arg(estimateText(entry.estimates.front().estimate))
             .arg(m_models.front().unit);
     }
     QStringList lines;
     for (std::size_t m = 0; m < m_models.size() && m < entry.estimates.size(); ++m) {
         lines << QStringLiteral("%1 %2 %3")
                      .arg(m_models[m].transform)
-                     .arg(entry.estimates[m].estimate, 0, 'f', 1)
+                     .arg(estimateText(entry.estimates[m].estimate))
                      .arg(m_models[m].unit);
     }
     return lines.join('\n');

@@ -26,7 +26,7 @@ public:
         FlaggedRole,      // bool: some open model flags it
         FlaggingLinesRole,  // QList<int>: the caption lines (models) that flag it
         ScoreSortRole,    // double; unscored images sort below every score
-        CaptionRole,      // one model: "1.23 · 2.1 px"; several: "blur 2.1 px\nnoise 12 levels"; empty until scored
+        CaptionRole,      // one model: "1.23 · 2.10 px"; several: "blur 2.10 px\nnoise 12.0 levels"; empty until scored
         EstimatesRole,    // QVariantList, one estimate per model (invalid where not scored)
         CurrentLineRole,  // int: the caption line of the current model, -1 with one model or none
     };
