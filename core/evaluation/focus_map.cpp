@@ -38,11 +38,10 @@ FocusMap focusMap(const TrainedModel& model, const cv::Mat& image) {
         throw std::invalid_argument("focus map: the " + model.metadata().transform +
                                     " transformation acts on the whole frame, so a map of it means nothing");
     }
-    const int tile = std::max(model.metadata().inputSize, std::min(image.cols, image.rows) / kTilesPerShorterSide);
-    if (image.empty() || std::min(image.cols, image.rows) < tile) {
-        throw std::invalid_argument("focus map: the image is smaller than one tile of " + std::to_string(tile) +
-                                    " px");
-    }
+    if (image.empty()) throw std::invalid_argument("focus map: the image is empty");
+    // A frame smaller than one tile is one tile: scored whole, as the scorer does.
+    const int shorter = std::min(image.cols, image.rows);
+    const int tile = std::min(shorter, std::max(model.metadata().inputSize, shorter / kTilesPerShorterSide));
     FocusMap map;
     map.rows = std::max(1, image.rows / tile);
     map.cols = std::max(1, image.cols / tile);

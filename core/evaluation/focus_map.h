@@ -31,8 +31,8 @@ inline constexpr double kFlatTileDetail = 1.0;
 bool hasFocusMap(const TrainedModel& model);
 
 // The tiles of `image` (CV_8UC3 at the model's working size): squares of about a quarter of the shorter side, never
-// smaller than the network's input, spread evenly over the frame. Throws std::invalid_argument when the model has
-// no focus map or the image is smaller than one tile.
+// smaller than the network's input (a smaller frame is one tile), spread evenly over the frame. Throws
+// std::invalid_argument when the model has no focus map or the image is empty.
 FocusMap focusMap(const TrainedModel& model, const cv::Mat& image);
 
 // `image` with each tile tinted by its estimate, from clear at 0 to full red at twice the transformation's

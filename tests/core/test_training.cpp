@@ -63,7 +63,9 @@ TEST_F(Training, TheFocusMapFindsTheBlurredHalfOfTheFrame) {
     const cv::Mat shown = renderFocusMap(image, map, model.transform().noticeableMagnitude());
     EXPECT_EQ(shown.size(), image.size());
     EXPECT_GT(cv::norm(shown, image, cv::NORM_L1), 0.0);
-    EXPECT_THROW(focusMap(model, image(cv::Rect(0, 0, 40, 40)).clone()), std::invalid_argument);
+    const FocusMap small = focusMap(model, image(cv::Rect(0, 0, 40, 40)).clone());  // smaller than one tile: one
+    EXPECT_EQ(small.rows * small.cols, 1);
+    EXPECT_THROW(focusMap(model, cv::Mat()), std::invalid_argument);
     // A featureless frame is neither sharp nor soft: every tile says flat, and none is tinted.
     const cv::Mat grey(144, 192, CV_8UC3, cv::Scalar::all(128));
     const FocusMap flat = focusMap(model, grey);
