@@ -16,10 +16,17 @@ void ImageView::setImage(const QImage& image, const QString& caption) {
     update();
 }
 
+void ImageView::setNote(const QString& note) {
+    if (note == m_note) return;
+    m_note = note;
+    update();
+}
+
 void ImageView::clear(const QString& hint) {
     m_image = QImage();
     m_scaled = QPixmap();
     m_caption.clear();
+    m_note.clear();
     m_hint = hint;
     update();
 }
@@ -28,7 +35,8 @@ void ImageView::paintEvent(QPaintEvent* /*event*/) {
     QPainter painter(this);
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
     const QFontMetrics metrics(font());
-    const int captionHeight = m_caption.isEmpty() ? 0 : metrics.height() + 6;
+    const QString shown = caption();
+    const int captionHeight = shown.isEmpty() ? 0 : metrics.height() + 6;
     const QRect area = rect().adjusted(4, 4, -4, -4 - captionHeight);
     if (m_image.isNull()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
@@ -46,7 +54,7 @@ void ImageView::paintEvent(QPaintEvent* /*event*/) {
         painter.setPen(palette().color(QPalette::WindowText));
         const QRect text(rect().x(), target.bottom() + 4, rect().width(), metrics.height());
         painter.drawText(text, Qt::AlignHCenter | Qt::AlignTop,
-                         metrics.elidedText(m_caption, Qt::ElideMiddle, text.width()));
+                         metrics.elidedText(shown, Qt::ElideMiddle, text.width()));
     }
 }
 

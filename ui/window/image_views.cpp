@@ -72,13 +72,12 @@ void ImageViews::showSelectedImage() {
     const int generation = ++m_focusMapGeneration;
     const auto selected = m_workspace->selectedImage();
     if (!selected) return;
-    const QString caption = m_scores->imageCaption(selected->path);
-    m_panels.imageView->setImage(selected->display, caption);
+    m_panels.imageView->setImage(selected->display, m_scores->imageCaption(selected->path));
+    m_panels.imageView->setNote({});
     const auto model = m_workspace->currentModel();
     if (!m_focusMapShown || !model) return;
     if (!core::hasFocusMap(*model)) {
-        return m_panels.imageView->setImage(
-            selected->display, caption + tr("   ·   no focus map: %1 acts on the whole frame").arg(transformOf(*model)));
+        return m_panels.imageView->setNote(tr("   ·   no focus map: %1 acts on the whole frame").arg(transformOf(*model)));
     }
     runInBackground(
         this, QThreadPool::globalInstance(),
@@ -87,9 +86,10 @@ void ImageViews::showSelectedImage() {
             const core::FocusMap map = core::focusMap(*model, working);
             return toQImage(core::renderFocusMap(working, map, model->transform().noticeableMagnitude()));
         },
-        [this, generation, caption, transform = transformOf(*model)](const QImage& shown) {
+        [this, generation, transform = transformOf(*model)](const QImage& shown) {
             if (generation != m_focusMapGeneration) return;
-            m_panels.imageView->setImage(shown, caption + tr("   ·   focus map of %1").arg(transform));
+            m_panels.imageView->setImage(shown, m_scores->imageCaption(m_workspace->selectedPath()));
+            m_panels.imageView->setNote(tr("   ·   focus map of %1").arg(transform));
         },
         [this, generation](const QString& message) {
             if (generation == m_focusMapGeneration) emit statusMessage(message);
