@@ -5,9 +5,9 @@
 #include <QTabWidget>
 #include <QThreadPool>
 
+#include "core/evaluation/focus_map.h"
 #include "ui/browser/image_browser.h"
 #include "ui/browser/image_view.h"
-#include "core/evaluation/focus_map.h"
 #include "ui/jobs/analysis_jobs.h"
 #include "ui/jobs/background.h"
 #include "ui/panels/preview_panel.h"
