@@ -114,6 +114,17 @@ int main(int argc, char** argv) {
         std::cout << "wrote " << file.toStdString() << std::endl;
         focusMap->setChecked(false);
     }
+    // Help > Getting Started, as a first-time user opens it.
+    if (auto* guide = window.findChild<QAction*>("gettingStartedAction")) {
+        guide->trigger();
+        testing::waitFor([] { return false; }, 400);
+        if (auto* box = window.findChild<QWidget*>("gettingStarted")) {
+            const QString file = QString::fromLocal8Bit(argv[2]) + "-getting-started.png";
+            box->grab().save(file);
+            std::cout << "wrote " << file.toStdString() << std::endl;
+            box->close();
+        }
+    }
     // The sweep and the correlation as a user exports them (PDF and SVG: rendered in memory, then written).
     for (const auto& [name, plot] :
          {std::pair{"sweep", window.sweepPlot()->plot()}, std::pair{"correlation", window.correlationPlot()->plot()}}) {
