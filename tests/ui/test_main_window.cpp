@@ -4,6 +4,7 @@
 #include <qcustomplot.h>
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDir>
@@ -24,6 +25,7 @@
 #include "ui/panels/preview_panel.h"
 #include "ui/panels/training_panel.h"
 #include "ui/plots/plot_style.h"
+#include "ui/plots/sweep_plot.h"
 #include "ui/window/main_window.h"
 #include "ui/window/start_folder.h"
 #include "ui/workspace/workspace.h"
@@ -107,6 +109,39 @@ TEST(MainWindow, FileOpenSampleScenesComesBackAndHelpSaysWhatToDo) {
     for (const char* step : {"1. Pick a degradation", "2. Train", "3. Read the plots"}) {
         EXPECT_TRUE(guide->text().contains(step)) << step;
     }
+}
+
+// View > Presentation scales every widget's text and the plots' fonts and lines by the chosen scale, fills the
+// screen, and comes back at the next start; turned off, everything is as before.
+TEST(MainWindow, PresentationModeScalesTextAndPlotsAndSurvivesARestart) {
+    QSettings settings;
+    settings.remove("view/presentation");
+    settings.remove("view/presentationScale");
+    const double basePoints = QApplication::font().pointSizeF();
+    double baseTicks = 0.0;
+    {
+        MainWindow window({false});
+        QCustomPlot* plot = window.sweepPlot()->plot();
+        baseTicks = plot->xAxis->tickLabelFont().pointSizeF();
+        for (QAction* action : window.findChildren<QAction*>()) {
+            if (action->data().toDouble() == 1.75) action->trigger();  // View > Presentation Scale > 1.75x
+        }
+        window.findChild<QAction*>("presentationAction")->trigger();
+        EXPECT_DOUBLE_EQ(QApplication::font().pointSizeF(), basePoints * 1.75);
+        EXPECT_DOUBLE_EQ(plot->xAxis->tickLabelFont().pointSizeF(), baseTicks * 1.75);
+        EXPECT_TRUE(window.windowState() & Qt::WindowMaximized);
+    }
+    {
+        MainWindow restarted({false});
+        EXPECT_TRUE(restarted.findChild<QAction*>("presentationAction")->isChecked());
+        EXPECT_DOUBLE_EQ(restarted.sweepPlot()->plot()->xAxis->tickLabelFont().pointSizeF(), baseTicks * 1.75);
+        restarted.findChild<QAction*>("presentationAction")->trigger();  // off again
+        EXPECT_DOUBLE_EQ(QApplication::font().pointSizeF(), basePoints);
+        EXPECT_DOUBLE_EQ(restarted.sweepPlot()->plot()->xAxis->tickLabelFont().pointSizeF(), baseTicks);
+        EXPECT_FALSE(restarted.windowState() & Qt::WindowMaximized);
+    }
+    settings.remove("view/presentation");
+    settings.remove("view/presentationScale");
 }
 
 TEST(MainWindow, OpensTheFolderGivenAndRemembersIt) {

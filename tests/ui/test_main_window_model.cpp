@@ -93,7 +93,7 @@ TEST_F(WindowWithModel, TrainingFillsTheGridThePlotsAndTheRanking) {
     }
     EXPECT_EQ(m_window->trainingCurves()->lossPoints(), 40);
     EXPECT_GE(m_window->trainingCurves()->accuracyPoints(), 1);
-    EXPECT_GT(m_window->pairsStrip()->count(), 0);
+    EXPECT_GT(m_window->findChild<PairsStrip*>("pairsStrip")->count(), 0);
     EXPECT_EQ(m_window->sweepPlot()->pointCount(), 21);
     EXPECT_GT(m_window->correlationPlot()->pointCount(), 0);
     const QString title = m_window->correlationPlot()->title();

@@ -152,7 +152,7 @@ TEST_F(MultiModelWindow, TwoTransformationsGiveEveryImageBothValuesAndTheCsvBoth
     EXPECT_NE(text.find("ct.dcm#3,"), std::string::npos);
 
     // The profile chart shows one bar per model for the selected image, each within its range.
-    ProfileChart* profile = m_window->profileChart();
+    auto* profile = m_window->findChild<ProfileChart*>("profileChart");
     ASSERT_EQ(profile->barCount(), 2);
     EXPECT_TRUE(profile->barLabel(0).startsWith("blur ")) << profile->barLabel(0).toStdString();
     EXPECT_TRUE(profile->barLabel(1).startsWith("noise ")) << profile->barLabel(1).toStdString();

@@ -190,6 +190,34 @@ QCustomPlot* createPlot(QWidget* parent, QCPTextElement** title) {
     return plot;
 }
 
+void setPlotScale(QCustomPlot* plot, double scale) {
+    // What the plot was made with, kept on first use.
+    const char* kBasePoints = "twinsightBasePoints";
+    const char* kBaseWidth = "twinsightBaseWidth";
+    const auto scaled = [&](QObject* owner, QFont font, const QByteArray& which) {
+        const QByteArray key = QByteArray(kBasePoints) + which;
+        if (!owner->property(key).isValid()) owner->setProperty(key, font.pointSizeF());
+        font.setPointSizeF(owner->property(key).toDouble() * scale);
+        return font;
+    };
+    for (QCPAxis* axis : {plot->xAxis, plot->yAxis, plot->xAxis2, plot->yAxis2}) {
+        axis->setLabelFont(scaled(axis, axis->labelFont(), "Label"));
+        axis->setTickLabelFont(scaled(axis, axis->tickLabelFont(), "Ticks"));
+    }
+    plot->legend->setFont(scaled(plot->legend, plot->legend->font(), "Legend"));
+    if (auto* title = qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0))) {
+        title->setFont(scaled(title, title->font(), "Title"));
+    }
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        QCPAbstractPlottable* plottable = plot->plottable(i);
+        QPen pen = plottable->pen();
+        if (!plottable->property(kBaseWidth).isValid()) plottable->setProperty(kBaseWidth, pen.widthF());
+        pen.setWidthF(plottable->property(kBaseWidth).toDouble() * scale);
+        plottable->setPen(pen);
+    }
+    plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 QString plotTitle(const QCPTextElement* title) { return title->property(kFullTitleProperty).toString(); }
 
 void setPlotTitle(QCPTextElement* title, const QString& text) {

@@ -23,6 +23,10 @@ inline const QColor kMuted{150, 150, 150};
 // A plot styled like the others, with a title row; the title element is returned through `title`.
 QCustomPlot* createPlot(QWidget* parent, QCPTextElement** title);
 
+// Scales a plot made by createPlot for a projector: fonts (axes, ticks, legend, title) and line widths by `scale`
+// (1 = as made). Each call starts from the plot as made, so scales do not compound.
+void setPlotScale(QCustomPlot* plot, double scale);
+
 // Sets the title of a plot made by createPlot. Lines wider than the plot are wrapped between words, again whenever
 // the plot is resized, so that a narrow window (1024 px wide) still shows the whole title.
 void setPlotTitle(QCPTextElement* title, const QString& text);

@@ -21,6 +21,7 @@
 #include "ui/window/file_dialogs.h"
 #include "ui/window/folder_views.h"
 #include "ui/window/image_views.h"
+#include "ui/window/presentation.h"
 #include "ui/window/score_views.h"
 #include "ui/window/training_views.h"
 #include "ui/workspace/workspace.h"
@@ -44,6 +45,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
     connectPanels();
     connectWorkspace();
     restoreSettings();
+    new Presentation(this, m_actions);  // owned by the window; applies the remembered mode
     m_imageViews->followTrainingPanel();
     updateActions();
 }

@@ -44,13 +44,11 @@ public:
     ImageBrowser* browser() const { return m_panels.browser; }
     TrainingPanel* trainingPanel() const { return m_panels.training; }
     TrainingCurves* trainingCurves() const { return m_panels.curves; }
-    PairsStrip* pairsStrip() const { return m_panels.pairs; }
     PreviewPanel* previewPanel() const { return m_panels.preview; }
     SweepPlot* sweepPlot() const { return m_panels.sweep; }
     CorrelationPlot* correlationPlot() const { return m_panels.correlation; }
     RankingPanel* rankingPanel() const { return m_panels.ranking; }
     ModelInfoPanel* modelInfo() const { return m_panels.modelInfo; }
-    ProfileChart* profileChart() const { return m_panels.profile; }
     QTabWidget* tabs() const { return m_panels.tabs; }
 
 signals:

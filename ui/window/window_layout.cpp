@@ -3,6 +3,7 @@
 #include <qcustomplot.h>
 
 #include <QAction>
+#include <QActionGroup>
 #include <QDockWidget>
 #include <QGroupBox>
 #include <QLabel>
@@ -168,6 +169,20 @@ WindowActions buildMenus(QMainWindow* window, const WindowPanels& panels) {
     actions.previousFlagged = view->addAction(QObject::tr("&Previous Flagged Image"));
     actions.previousFlagged->setObjectName("previousFlaggedAction");
     actions.previousFlagged->setShortcut(QKeySequence(QObject::tr("Shift+N")));
+    view->addSeparator();
+    actions.presentation = view->addAction(QObject::tr("Pr&esentation"));
+    actions.presentation->setObjectName("presentationAction");
+    actions.presentation->setCheckable(true);
+    actions.presentation->setShortcut(QKeySequence(Qt::Key_F11));
+    QMenu* scales = view->addMenu(QObject::tr("Presentation &Scale"));
+    auto* exclusive = new QActionGroup(scales);
+    for (double scale : {1.25, 1.5, 1.75, 2.0}) {
+        QAction* choice = scales->addAction(QStringLiteral("%1×").arg(scale));
+        choice->setCheckable(true);
+        choice->setData(scale);
+        exclusive->addAction(choice);
+        actions.presentationScales.push_back(choice);
+    }
     // The docks cannot be closed, so their show/hide actions (always greyed out) are not listed.
     QMenu* help = window->menuBar()->addMenu(QObject::tr("&Help"));
     actions.gettingStarted = help->addAction(QObject::tr("&Getting Started"));

@@ -66,6 +66,8 @@ struct WindowActions {
     QAction* focusMap = nullptr;  // checkable: the Image tab shows the current model's focus map
     QAction* nextFlagged = nullptr;
     QAction* previousFlagged = nullptr;
+    QAction* presentation = nullptr;           // checkable: presentation mode
+    std::vector<QAction*> presentationScales;  // one per scale, its value as data
     std::vector<ExportablePlot> plots;
 };
 
