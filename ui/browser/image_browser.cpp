@@ -2,11 +2,13 @@
 
 #include <QComboBox>
 #include <QDir>
+#include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
 #include <QListWidget>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -123,6 +125,15 @@ bool ImageBrowser::selectPath(const QString& path) {
     m_grid->setCurrentIndex(index);
     m_grid->scrollTo(index);
     return true;
+}
+
+void ImageBrowser::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::FontChange) return;
+    m_delegate->refreshSizes();
+    // Two columns of cells, as at the usual size (the window's layout asks 300 px for them there).
+    const int columns = 2 * (ThumbnailDelegate::cellWidth(font()) + m_grid->spacing() + 4);
+    setMinimumWidth(std::max(300, columns + m_grid->verticalScrollBar()->sizeHint().width() + 12));
 }
 
 bool ImageBrowser::thumbnailsLoading() const { return m_loader->isLoading(); }

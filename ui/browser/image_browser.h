@@ -57,6 +57,10 @@ signals:
     void selectionChanged(const QString& path);
     void thumbnailsFinished();
 
+protected:
+    // A new font (presentation mode) lays the grid's cells out again at the size their text needs.
+    void changeEvent(QEvent* event) override;
+
 private:
     void onThumbnailsDecoded(int first, const QVector<QImage>& thumbnails, const QStringList& errors);
     void addSkippedEntry(const QString& path, const QString& reason);

@@ -78,6 +78,12 @@ void ThumbnailDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
     painter->restore();
 }
 
+int ThumbnailDelegate::cellWidth(const QFont& font) {
+    QFont small = font;
+    small.setPointSizeF(font.pointSizeF() * kCaptionScale);
+    return std::max(kCellWidth, QFontMetrics(small).horizontalAdvance(QStringLiteral("noise 00.00 levels")) + 8);
+}
+
 void ThumbnailDelegate::setCaptionLines(int lines) {
     lines = std::max(1, lines);
     if (lines == m_captionLines) return;
@@ -88,7 +94,14 @@ void ThumbnailDelegate::setCaptionLines(int lines) {
 QSize ThumbnailDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& /*index*/) const {
     QFont small = option.font;
     small.setPointSizeF(option.font.pointSizeF() * kCaptionScale);
-    return {kCellWidth, kCellHeight + (m_captionLines - 1) * QFontMetrics(small).height()};
+    // Larger text (presentation mode) widens and heightens the cell to what its lines need; at the usual sizes the
+    // constants hold.
+    const QFontMetrics captionMetrics(small);
+    const int width = cellWidth(option.font);
+    const int textHeight = QFontMetrics(option.font).height() + m_captionLines * captionMetrics.height();
+    const int height = std::max(kCellHeight + (m_captionLines - 1) * captionMetrics.height(),
+                                kPadding + kImageHeight + 8 + textHeight + kPadding);
+    return {width, height};
 }
 
 }  // namespace twinsight::ui

@@ -16,6 +16,10 @@ public:
     using QStyledItemDelegate::QStyledItemDelegate;
     // Caption lines under the file name: one per open model (at least one). The cells grow to fit them.
     void setCaptionLines(int lines);
+    // A cell's width for text in `font`: kCellWidth, or wider when larger text needs it (presentation mode).
+    static int cellWidth(const QFont& font);
+    // The view lays its cells out again (after a change of font).
+    void refreshSizes() { emit sizeHintChanged({}); }
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 
