@@ -19,8 +19,6 @@ std::vector<int> edges(int length, int count) {
     return cuts;
 }
 
-}  // namespace
-
 // Mean Sobel gradient magnitude of the tile's grey values.
 double meanGradient(const cv::Mat& tile) {
     cv::Mat grey, dx, dy, magnitude;
@@ -30,6 +28,8 @@ double meanGradient(const cv::Mat& tile) {
     cv::magnitude(dx, dy, magnitude);
     return cv::mean(magnitude)[0] / 8.0;  // the 3x3 Sobel kernel weighs a unit step 8 times
 }
+
+}  // namespace
 
 bool hasFocusMap(const TrainedModel& model) { return model.transform().frameMap() != FrameMap::None; }
 
@@ -54,10 +54,7 @@ FocusMap focusMap(const TrainedModel& model, const cv::Mat& image) {
     }
     map.cells = model.estimate(tiles);
     const bool needsDetail = model.transform().frameMap() == FrameMap::DetailedTiles;
-    for (const cv::Mat& tile : tiles) {
-        map.detail.push_back(meanGradient(tile));
-        map.flat.push_back(needsDetail && map.detail.back() < kFlatTileDetail);
-    }
+    for (const cv::Mat& tile : tiles) map.flat.push_back(needsDetail && meanGradient(tile) < kFlatTileDetail);
     return map;
 }
 

@@ -17,12 +17,10 @@ struct FocusMap {
     // Per cell: too flat to say (FrameMap::DetailedTiles only: a clear sky is neither sharp nor soft); its estimate
     // is then not shown and should not be read.
     std::vector<bool> flat;
-    // Per cell: mean gradient magnitude of its grey values (0-255 levels per pixel), what `flat` is decided on.
-    std::vector<double> detail;
     const ImageEstimate& at(int row, int col) const { return cells[static_cast<std::size_t>(row * cols + col)]; }
 };
 
-// Mean Sobel gradient magnitude under which a tile counts as flat, levels per pixel. Blur lowers gradients too, so
+// Mean Sobel gradient magnitude of a tile's grey values under which it counts as flat, levels per pixel. Blur lowers gradients too, so
 // the line sits low: on scikit-image's photos at 256 px, clear sky measured 0.4-0.8 and the defocused background
 // behind the cat 1.8-3.9, which must stay readable as soft.
 inline constexpr double kFlatTileDetail = 1.0;

@@ -112,7 +112,6 @@ void RankingPanel::setEstimates(const std::vector<core::ScoredFile>& scores, con
                                 const QString& unit, const core::Range& range, const FlagThresholds& thresholds) {
     m_scores = scores;
     m_unit = unit;
-    m_range = range;
     m_thresholds = thresholds;
     if (m_scores.empty()) return clear(tr("No image of the folder could be scored."));
     for (ThresholdLine* line : {&m_below, &m_above}) {

@@ -82,7 +82,6 @@ private:
 
     std::vector<core::ScoredFile> m_scores;
     QString m_unit;
-    core::Range m_range;
     FlagThresholds m_thresholds;
     QStringList m_flagged;
     std::optional<bool> m_draggingAbove;  // which line a press grabbed

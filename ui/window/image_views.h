@@ -21,9 +21,6 @@ public:
 
     // The Preview takes the training panel's transformation and range.
     void followTrainingPanel();
-    // The Image tab shows the selected image, or with `shown` its focus map under the current model (computed in the
-    // background; the plain image while the model has none).
-    void setFocusMapShown(bool shown);
 
 signals:
     void sweepShown();
@@ -32,6 +29,9 @@ signals:
 
 private:
     void select(const QString& path);
+    // The Image tab shows the selected image, or with `shown` its focus map under the current model (computed in the
+    // background; the plain image while the model has none). Follows View > Focus Map.
+    void setFocusMapShown(bool shown);
     void showSelectedImage();
     // Selects the flagged image `step` places after (or before) the selected one, in the flagged order (most severe
     // first), and shows it on the Image tab; the first one when the selection is not flagged.

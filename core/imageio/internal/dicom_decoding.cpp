@@ -82,17 +82,13 @@ void setUpDcmtk() {
 // length (4 KiB: the pixel data) stay on disk and are read when a frame needs them, so memory stays bounded.
 constexpr std::uintmax_t kWholeReadBytes = 64u << 20;
 
-void requireDictionary(const std::string& path) {
+// Parses the file.
+std::unique_ptr<DcmFileFormat> loadFile(const std::string& path) {
+    requireReadableFile(path);
     if (!dcmDataDict.isDictionaryLoaded()) {
         failForFile(path,
                     "cannot be read (DCMTK's data dictionary is not installed; set DCMDICTPATH to its dicom.dic)");
     }
-}
-
-// Parses the file.
-std::unique_ptr<DcmFileFormat> loadFile(const std::string& path) {
-    requireReadableFile(path);
-    requireDictionary(path);
     std::error_code error;
     const bool whole = fs::file_size(path, error) <= kWholeReadBytes && !error;
     auto file = std::make_unique<DcmFileFormat>();
@@ -102,6 +98,16 @@ std::unique_ptr<DcmFileFormat> loadFile(const std::string& path) {
         failForFile(path, "not a DICOM image (the file is truncated or is not DICOM)");
     }
     return file;
+}
+
+// Opens a regular file and reads its first 132 bytes into `head`: true when they end with DICOM's signature, `in`
+// then left just after it.
+bool openAtSignature(const std::string& path, std::ifstream& in, std::string& head) {
+    if (!notRegularFileReason(path).empty()) return false;  // a FIFO would block the open
+    in.open(path, std::ios::binary);
+    head.assign(static_cast<std::size_t>(kMagicOffset) + kMagic.size(), '\0');
+    if (!in.read(head.data(), static_cast<std::streamsize>(head.size()))) return false;
+    return std::equal(kMagic.begin(), kMagic.end(), head.begin() + kMagicOffset);
 }
 
 // Parses a whole file already read into memory; nullptr when it does not parse.
@@ -344,11 +350,9 @@ bool hasDicomExtension(const std::string& path) {
 }
 
 bool hasDicomSignature(const std::string& path) {
-    if (!notRegularFileReason(path).empty()) return false;
-    std::ifstream in(path, std::ios::binary);
-    std::array<char, kMagic.size()> magic{};
-    if (!in.seekg(kMagicOffset) || !in.read(magic.data(), magic.size())) return false;
-    return magic == kMagic;
+    std::ifstream in;
+    std::string head;
+    return openAtSignature(path, in, head);
 }
 
 int dicomFrameCount(const std::string& path) {
@@ -357,11 +361,9 @@ int dicomFrameCount(const std::string& path) {
 }
 
 bool parseIfDicomSignature(const std::string& path) {
-    if (!notRegularFileReason(path).empty()) return false;
-    std::ifstream in(path, std::ios::binary);
-    std::string bytes(static_cast<std::size_t>(kMagicOffset) + kMagic.size(), '\0');
-    if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return false;
-    if (!std::equal(kMagic.begin(), kMagic.end(), bytes.begin() + kMagicOffset)) return false;
+    std::ifstream in;
+    std::string bytes;
+    if (!openAtSignature(path, in, bytes)) return false;
     std::error_code sizeError, timeError;
     const std::uintmax_t size = fs::file_size(path, sizeError);
     const fs::file_time_type modified = fs::last_write_time(path, timeError);
