@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cmath>
 #include <filesystem>
+#include <functional>
 #include <locale>
 #include <mutex>
 #include <regex>
@@ -33,6 +34,9 @@ const char* const kPacketHeader = "<?xpacket begin=\"\xef\xbb\xbf\" id=\"W5M0MpC
 const char* const kPacketTrailer = "<?xpacket end=\"w\"?>\n";
 // Every XMP packet declares RDF; a well-formed file without it is some other XML we must not overwrite.
 const char* const kRdfNamespace = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+// digiKam's pick labels (digiKam:PickLabel): 0 none, 1 rejected, 2 pending, 3 accepted.
+const char* const kPickRejected = "1";
+const char* const kPickAccepted = "3";
 // Six significant digits (like %.6g) are far below the models' own error, and keep the sidecar readable.
 constexpr int kRealDigits = 6;
 
@@ -187,7 +191,9 @@ void checkNamespacesKept(const std::string& before, const std::string& after, co
 // The prefixes Twinsight writes under, and the namespaces they must stand for.
 const std::vector<std::pair<std::string, std::string>>& ownPrefixes() {
     static const std::vector<std::pair<std::string, std::string>> prefixes = {
-        {"xmp", "http://ns.adobe.com/xap/1.0/"}, {kTwinsightPrefix, kTwinsightXmpNamespace}};
+        {"xmp", "http://ns.adobe.com/xap/1.0/"},
+        {"digiKam", "http://www.digikam.org/ns/1.0/"},
+        {kTwinsightPrefix, kTwinsightXmpNamespace}};
     return prefixes;
 }
 
@@ -235,6 +241,34 @@ void checkReadableAgain(const std::string& merged, const std::string& source) {
                                  "escape); left unchanged");
 }
 
+// Decodes `existingPacket`, lets `change` set properties in it and encodes it again, refusing any packet whose
+// meaning the round trip through Exiv2 would change.
+template <typename Change>
+std::string changePacket(const std::string& existingPacket, const std::string& source, Change change) {
+    prepareExiv2();
+    const std::lock_guard<std::mutex> lock(exiv2Mutex());
+    const NamespaceRegistryRestorer restorer;
+    Exiv2::XmpData data = decodePacket(existingPacket, source);
+    checkOwnPrefixes(source);
+    try {
+        change(data);
+    } catch (const Exiv2::AnyError& error) {
+        throw std::runtime_error(source + ": cannot set Twinsight's properties (" + error.what() + ")");
+    }
+    std::string merged = encodePacket(data, source);
+    checkNamespacesKept(existingPacket, merged, source);
+    checkReadableAgain(merged, source);
+    return merged;
+}
+
+void writeMergedSidecar(const std::string& sidecar, const std::function<std::string(const std::string&)>& merge) {
+    std::error_code error;
+    const bool present = fs::exists(fs::status(sidecar, error));
+    // readWholeFile refuses a FIFO or a device, which the write would otherwise wait on or write into
+    const std::string existing = present ? readWholeFile(sidecar) : std::string();
+    writeFileAtomically(sidecar, merge(existing));
+}
+
 }  // namespace
 
 SidecarNaming parseSidecarNaming(const std::string& text) {
@@ -253,21 +287,24 @@ std::string sidecarPath(const std::string& imagePath, SidecarNaming naming) {
 std::string mergeXmpPacket(const std::string& existingPacket, const XmpUpdate& update,
                            const std::string& sourceForErrors) {
     const std::vector<Property> properties = twinsightProperties(update, sourceForErrors);
-    prepareExiv2();
-    const std::lock_guard<std::mutex> lock(exiv2Mutex());
-    const NamespaceRegistryRestorer restorer;
-    Exiv2::XmpData data = decodePacket(existingPacket, sourceForErrors);
-    checkOwnPrefixes(sourceForErrors);
-    if (!update.flagged) retractOwnLabel(data, update);
-    try {
+    return changePacket(existingPacket, sourceForErrors, [&](Exiv2::XmpData& data) {
+        if (!update.flagged) retractOwnLabel(data, update);
         for (const auto& [prefix, name, value] : properties) data["Xmp." + prefix + "." + name] = value;
-    } catch (const Exiv2::AnyError& error) {
-        throw std::runtime_error(sourceForErrors + ": cannot set Twinsight's properties (" + error.what() + ")");
-    }
-    std::string merged = encodePacket(data, sourceForErrors);
-    checkNamespacesKept(existingPacket, merged, sourceForErrors);
-    checkReadableAgain(merged, sourceForErrors);
-    return merged;
+    });
+}
+
+std::string mergeReviewDecision(const std::string& existingPacket, ReviewDecision decision,
+                                const std::string& sourceForErrors) {
+    return changePacket(existingPacket, sourceForErrors, [&](Exiv2::XmpData& data) {
+        const bool keep = decision == ReviewDecision::Keep;
+        const auto rating = data.findKey(Exiv2::XmpKey("Xmp.xmp.Rating"));
+        if (!keep)
+            data["Xmp.xmp.Rating"] = "-1";
+        else if (rating != data.end() && rating->toString() == "-1")
+            data["Xmp.xmp.Rating"] = "0";  // kept after all: no longer rejected, and no stars the user did not give
+        data["Xmp.digiKam.PickLabel"] = keep ? kPickAccepted : kPickRejected;
+        data[std::string("Xmp.") + kTwinsightPrefix + ".Review"] = keep ? "Keep" : "Reject";
+    });
 }
 
 std::string describeXmpUpdate(const std::string& sidecar, const XmpUpdate& update) {
@@ -278,11 +315,12 @@ std::string describeXmpUpdate(const std::string& sidecar, const XmpUpdate& updat
 }
 
 void writeXmpSidecar(const std::string& sidecar, const XmpUpdate& update) {
-    std::error_code error;
-    const bool present = fs::exists(fs::status(sidecar, error));
-    // readWholeFile refuses a FIFO or a device, which the write would otherwise wait on or write into
-    const std::string existing = present ? readWholeFile(sidecar) : std::string();
-    writeFileAtomically(sidecar, mergeXmpPacket(existing, update, sidecar));
+    writeMergedSidecar(sidecar, [&](const std::string& existing) { return mergeXmpPacket(existing, update, sidecar); });
+}
+
+void writeReviewDecision(const std::string& sidecar, ReviewDecision decision) {
+    writeMergedSidecar(sidecar,
+                       [&](const std::string& existing) { return mergeReviewDecision(existing, decision, sidecar); });
 }
 
 }  // namespace twinsight::core

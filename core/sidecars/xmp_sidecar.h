@@ -53,4 +53,15 @@ std::string describeXmpUpdate(const std::string& sidecar, const XmpUpdate& updat
 // std::runtime_error("SIDECAR: reason") for a malformed existing sidecar without touching it.
 void writeXmpSidecar(const std::string& sidecar, const XmpUpdate& update);
 
+// A reviewer's verdict on one image.
+enum class ReviewDecision { Keep, Reject };
+
+// Merges `decision` into `existingPacket` as darktable and digiKam read it, keeping everything else: Reject sets
+// xmp:Rating -1 and digiKam:PickLabel 1 (rejected); Keep sets digiKam:PickLabel 3 (accepted) and lifts a rejection
+// (xmp:Rating -1 becomes 0), other stars kept. twinsight:Review records it. Throws like mergeXmpPacket.
+std::string mergeReviewDecision(const std::string& existingPacket, ReviewDecision decision,
+                                const std::string& sourceForErrors);
+// Reads the existing sidecar if any, merges `decision` and writes it atomically; throws like writeXmpSidecar.
+void writeReviewDecision(const std::string& sidecar, ReviewDecision decision);
+
 }  // namespace twinsight::core

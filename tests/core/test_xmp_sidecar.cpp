@@ -277,5 +277,46 @@ TEST(XmpSidecar, APrefixOfOursBoundToAnotherNamespaceIsRefusedAndLaterSidecarsKe
     EXPECT_EQ(fresh.find("example.com"), std::string::npos) << fresh;
 }
 
+TEST(XmpSidecar, AReviewDecisionIsWhatDarktableAndDigikamReadAndKeepsTheRest) {
+    const std::string rejected = mergeReviewDecision(kDarktableSidecar, ReviewDecision::Reject, "test.xmp");
+    auto after = properties(rejected);
+    EXPECT_EQ(after["Xmp.xmp.Rating"], "-1");  // darktable's rejected
+    EXPECT_EQ(after["Xmp.digiKam.PickLabel"], "1");
+    EXPECT_EQ(after["Xmp.twinsight.Review"], "Reject");
+    EXPECT_NE(rejected.find("xmlns:digiKam=\"http://www.digikam.org/ns/1.0/\""), std::string::npos) << rejected;
+    const auto before = properties(kDarktableSidecar);
+    for (const auto& [key, value] : before) {
+        if (key != "Xmp.xmp.Rating") {
+            EXPECT_EQ(after[key], value) << key;
+        }
+    }
+    EXPECT_EQ(after.size(), before.size() + 2) << rejected;
+
+    // Kept after all: the rejection is lifted, without stars the user never gave.
+    const auto kept = properties(mergeReviewDecision(rejected, ReviewDecision::Keep, "test.xmp"));
+    EXPECT_EQ(kept.at("Xmp.xmp.Rating"), "0");
+    EXPECT_EQ(kept.at("Xmp.digiKam.PickLabel"), "3");
+    EXPECT_EQ(kept.at("Xmp.twinsight.Review"), "Keep");
+}
+
+TEST(XmpSidecar, KeepingAnImageLeavesItsStarsAndScores) {
+    const std::string scored = merged("", keptBlurUpdate());
+    const auto kept = properties(mergeReviewDecision(scored, ReviewDecision::Keep, "test.xmp"));
+    EXPECT_EQ(kept.at("Xmp.xmp.Rating"), "4");
+    EXPECT_EQ(kept.at("Xmp.twinsight.BlurScore"), "0.125");
+    EXPECT_EQ(kept.at("Xmp.digiKam.PickLabel"), "3");
+}
+
+TEST(XmpSidecar, AReviewDecisionIsWrittenAtomicallyAndRefusedOnADamagedSidecar) {
+    TempFolder folder;
+    const std::string sidecar = folder.file("IMG_0002.JPG.xmp");
+    writeReviewDecision(sidecar, ReviewDecision::Reject);
+    EXPECT_EQ(properties(readWholeFile(sidecar)).at("Xmp.xmp.Rating"), "-1");
+    const std::string damaged = folder.file("IMG_0003.JPG.xmp");
+    writeFileAtomically(damaged, "<x:xmpmeta><rdf:RDF");
+    EXPECT_THROW(writeReviewDecision(damaged, ReviewDecision::Keep), std::runtime_error);
+    EXPECT_EQ(readWholeFile(damaged), "<x:xmpmeta><rdf:RDF");
+}
+
 }  // namespace
 }  // namespace twinsight::core
