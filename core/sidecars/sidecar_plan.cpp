@@ -9,18 +9,22 @@
 
 namespace twinsight::core {
 namespace {
+// Runs `write`; when it throws, the reason becomes one of the outcome's failures instead.
+template <typename Write>
+void runReporting(SidecarOutcome& outcome, Write write) {
+    try {
+        write();
+    } catch (const std::exception& error) {
+        outcome.failures.emplace_back(error.what());
+    }
+}
+
 // Runs `action` on each item; an item that throws becomes a failure line, and the others still run.
 template <typename Action>
 SidecarOutcome forEachItem(const SidecarPlan& plan, Action action) {
     SidecarOutcome outcome;
     outcome.failures = plan.clashes;
-    for (const SidecarPlan::Item& item : plan.items) {
-        try {
-            action(item, outcome);
-        } catch (const std::exception& error) {
-            outcome.failures.emplace_back(error.what());
-        }
-    }
+    for (const SidecarPlan::Item& item : plan.items) runReporting(outcome, [&] { action(item, outcome); });
     return outcome;
 }
 
@@ -93,6 +97,23 @@ SidecarOutcome writeSidecars(const SidecarPlan& plan) {
         writeXmpSidecar(item.sidecar, item.update);
         ++outcome.written;
     });
+}
+
+SidecarOutcome writeReviewDecisions(const std::vector<std::pair<std::string, ReviewDecision>>& decisions,
+                                    SidecarNaming naming) {
+    SidecarOutcome outcome;
+    for (const auto& [image, decision] : decisions) {
+        if (parseImageSource(image).frame > 0) {
+            ++outcome.skippedFrames;
+            continue;
+        }
+        const std::string sidecar = sidecarPath(image, naming);
+        runReporting(outcome, [&] {
+            writeReviewDecision(sidecar, decision);
+            ++outcome.written;
+        });
+    }
+    return outcome;
 }
 
 }  // namespace twinsight::core

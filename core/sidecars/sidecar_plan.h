@@ -5,6 +5,7 @@
 
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/model/model_metadata.h"
@@ -44,6 +45,7 @@ struct SidecarOutcome {
     std::vector<std::string> lines;  // a dry run's description lines, or nothing when written
     int written = 0;
     std::vector<std::string> failures;  // one "SIDECAR: reason" per file left as it was
+    int skippedFrames = 0;              // frames of multi-frame files: XMP describes whole files
 };
 
 // The images that any of `rules` flags (RatingPolicy's rules: [TRANSFORM] above or below a value).
@@ -55,5 +57,10 @@ std::set<std::string> flaggedByRules(const std::vector<ModelMetadata>& models, c
 SidecarOutcome describeSidecars(const SidecarPlan& plan);
 // writeXmpSidecar for each item; a sidecar that cannot be written is reported and the others are still written.
 SidecarOutcome writeSidecars(const SidecarPlan& plan);
+
+// A reviewer's decisions (image name -> keep or reject) merged into each image's sidecar (writeReviewDecision); a
+// frame of a multi-frame file gets none, and a sidecar that cannot be written is reported, the others still written.
+SidecarOutcome writeReviewDecisions(const std::vector<std::pair<std::string, ReviewDecision>>& decisions,
+                                    SidecarNaming naming);
 
 }  // namespace twinsight::core

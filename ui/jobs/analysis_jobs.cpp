@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/evaluation/focus_map.h"
 #include "core/imageio/image_loading.h"
 #include "ui/support/cv_image.h"
 
@@ -21,6 +22,11 @@ cv::Mat workingCopy(const SelectedImage& image, int workingSize) {
     const bool reduced = std::min(image.decoded.cols, image.decoded.rows) >= image.displaySide;
     if (workingSize > image.displaySide && reduced) return core::loadImage(image.path.toStdString(), workingSize);
     return core::toWorkingSize(image.decoded, workingSize);
+}
+
+QImage focusMapImage(const core::TrainedModel& model, const cv::Mat& workingImage) {
+    const core::FocusMap map = core::focusMap(model, workingImage);
+    return toQImage(core::renderFocusMap(workingImage, map, model.transform().noticeableMagnitude()));
 }
 
 SweepResult computeSweep(const core::TrainedModel& model, const SelectedImage& image, int levels,

@@ -28,6 +28,10 @@ SelectedImage loadSelectedImage(const QString& path, int displaySide);
 // working size is above the display side and the file has more pixels (then decoded again at that size).
 cv::Mat workingCopy(const SelectedImage& image, int workingSize);
 
+// `workingImage` (at the model's working size) with the model's focus map drawn over it (core::renderFocusMap).
+// Throws std::invalid_argument when the model's transformation has no focus map.
+QImage focusMapImage(const core::TrainedModel& model, const cv::Mat& workingImage);
+
 struct SweepResult {
     QString path;
     std::vector<core::SweepRow> rows;

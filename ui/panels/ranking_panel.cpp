@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPixmap>
+#include <QPushButton>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -31,7 +32,8 @@ RankingPanel::RankingPanel(QWidget* parent)
     : QWidget(parent),
       m_plot(createPlot(this, &m_title)),
       m_countLabel(new QLabel(this)),
-      m_list(new QListWidget(this)) {
+      m_list(new QListWidget(this)),
+      m_review(new QPushButton(tr("Review Flagged…"), this)) {
     m_plot->setObjectName("rankingPlot");
     m_bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
     m_bars->setName(tr("images"));
@@ -83,6 +85,10 @@ RankingPanel::RankingPanel(QWidget* parent)
     side->addWidget(hint);
     side->addWidget(m_countLabel);
     side->addWidget(m_list, 1);
+    m_review->setObjectName("reviewFlaggedButton");
+    m_review->setToolTip(tr("The flagged images one at a time, large (Ctrl+R); a double-click on one starts there"));
+    connect(m_review, &QPushButton::clicked, this, &RankingPanel::reviewRequested);
+    side->addWidget(m_review);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot, 3);
@@ -255,6 +261,7 @@ void RankingPanel::setFlagged(const std::vector<FlaggedImage>& flagged, const Fo
         m_flagged << image.path;
     }
     const int total = scores ? static_cast<int>(scores->scores.paths.size()) : 0;
+    m_review->setEnabled(!m_flagged.isEmpty());
     m_countLabel->setText(total == 0 ? QString()
                                      : tr("%1 of %2 images flagged, most severe first").arg(m_flagged.size()).arg(total));
 }

@@ -22,6 +22,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QListWidget;
 class QMouseEvent;
+class QPushButton;
 
 namespace twinsight::ui {
 
@@ -53,6 +54,8 @@ signals:
     // A flagged image was chosen in the list (imageActivated), or double-clicked or entered (imageOpened).
     void imageActivated(const QString& path);
     void imageOpened(const QString& path);
+    // "Review Flagged…" was pressed.
+    void reviewRequested();
 
 private:
     struct ThresholdLine {
@@ -79,6 +82,7 @@ private:
     ThresholdLine m_above;
     QLabel* m_countLabel;
     QListWidget* m_list;
+    QPushButton* m_review;
 
     std::vector<core::ScoredFile> m_scores;
     QString m_unit;

@@ -50,10 +50,14 @@ XmpDialog::XmpDialog(std::shared_ptr<const FolderScores> scores, const QStringLi
     setBusy(false);
 }
 
+void addSidecarNamings(QComboBox* combo) {
+    combo->addItem(XmpDialog::tr("IMG_0001.CR2.xmp (darktable, digiKam)"), int(core::SidecarNaming::AppendExtension));
+    combo->addItem(XmpDialog::tr("IMG_0001.xmp (Lightroom)"), int(core::SidecarNaming::ReplaceExtension));
+}
+
 QFormLayout* XmpDialog::createOptionsForm() {
     m_naming->setObjectName("xmpNaming");
-    m_naming->addItem(tr("IMG_0001.CR2.xmp (darktable, digiKam)"), int(core::SidecarNaming::AppendExtension));
-    m_naming->addItem(tr("IMG_0001.xmp (Lightroom)"), int(core::SidecarNaming::ReplaceExtension));
+    addSidecarNamings(m_naming);
     m_flagRating->setObjectName("xmpFlagRating");
     m_flagRating->addItem(tr("1 star"));
     m_flagRating->addItem(tr("Rejected"));

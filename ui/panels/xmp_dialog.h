@@ -17,6 +17,9 @@ class QPushButton;
 
 namespace twinsight::ui {
 
+// The sidecar namings a user picks from, each with its core::SidecarNaming as data.
+void addSidecarNamings(QComboBox* combo);
+
 class XmpDialog : public QDialog {
     Q_OBJECT
 public:

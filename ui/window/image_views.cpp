@@ -13,9 +13,9 @@
 #include "ui/panels/preview_panel.h"
 #include "ui/panels/ranking_panel.h"
 #include "ui/panels/training_panel.h"
+#include "ui/review/review_viewer.h"
 #include "ui/plots/correlation_plot.h"
 #include "ui/plots/sweep_plot.h"
-#include "ui/support/cv_image.h"
 #include "ui/window/score_views.h"
 #include "ui/workspace/workspace.h"
 
@@ -56,10 +56,12 @@ ImageViews::ImageViews(Workspace* workspace, const WindowPanels& panels, const W
                 emit studyShown();
             });
     connect(workspace, &Workspace::studyUnavailable, panels.correlation, &CorrelationPlot::clear);
-    // A flagged image opened from the ranking's list is shown large.
-    connect(panels.ranking, &RankingPanel::imageOpened, this, [this](const QString& path) {
-        if (m_panels.browser->selectPath(path)) m_panels.tabs->setCurrentWidget(m_panels.imageView);
-    });
+    // A flagged image opened from the ranking's list starts the review there.
+    connect(panels.ranking, &RankingPanel::imageOpened, this, &ImageViews::openReview);
+    connect(panels.ranking, &RankingPanel::reviewRequested, this,
+            [this] { openReview(m_panels.browser->selectedPath()); });
+    connect(actions.reviewFlagged, &QAction::triggered, this,
+            [this] { openReview(m_panels.browser->selectedPath()); });
 }
 
 void ImageViews::setFocusMapShown(bool shown) {
@@ -81,11 +83,7 @@ void ImageViews::showSelectedImage() {
     }
     runInBackground(
         this, QThreadPool::globalInstance(),
-        [selected, model] {
-            const cv::Mat working = workingCopy(*selected, model->metadata().workingSize);
-            const core::FocusMap map = core::focusMap(*model, working);
-            return toQImage(core::renderFocusMap(working, map, model->transform().noticeableMagnitude()));
-        },
+        [selected, model] { return focusMapImage(*model, workingCopy(*selected, model->metadata().workingSize)); },
         [this, generation, transform = transformOf(*model)](const QImage& shown) {
             if (generation != m_focusMapGeneration) return;
             m_panels.imageView->setImage(shown, m_scores->imageCaption(m_workspace->selectedPath()));
@@ -103,6 +101,18 @@ void ImageViews::stepThroughFlagged(int step) {
     const int next = here < 0 ? 0 : (here + step + flagged.size()) % flagged.size();
     if (m_panels.browser->selectPath(flagged[next])) m_panels.tabs->setCurrentWidget(m_panels.imageView);
     emit statusMessage(tr("Flagged image %1 of %2").arg(next + 1).arg(flagged.size()));
+}
+
+void ImageViews::openReview(const QString& startPath) {
+    const QStringList flagged = m_workspace->flaggedPaths();
+    if (flagged.isEmpty()) return emit statusMessage(tr("No image is flagged: set a threshold on the Ranking tab."));
+    ReviewSource source;
+    source.paths = flagged;
+    source.start = std::max(0, static_cast<int>(flagged.indexOf(startPath)));
+    source.describe = [scores = m_scores](const QString& path) { return scores->estimatesText(path); };
+    source.focusModel = m_workspace->currentModel();
+    auto* viewer = new ReviewViewer(std::move(source), m_panels.tabs->window());
+    viewer->show();
 }
 
 void ImageViews::select(const QString& path) {

@@ -38,6 +38,8 @@ private:
     void stepThroughFlagged(int step);
     // The Preview's copy of the selected image at the training panel's working size.
     void showPreviewCopy();
+    // Opens the review of the flagged images at `startPath` (the first when it is not flagged).
+    void openReview(const QString& startPath);
 
     Workspace* m_workspace;
     WindowPanels m_panels;

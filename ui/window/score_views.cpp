@@ -33,23 +33,28 @@ ScoreViews::ScoreViews(Workspace* workspace, const WindowPanels& panels, QObject
 }
 
 QString ScoreViews::imageCaption(const QString& path) const {
-    QString caption = QDir::toNativeSeparators(path);
+    const QString estimates = estimatesText(path);
+    return QDir::toNativeSeparators(path) + (estimates.isEmpty() ? QString() : QStringLiteral("   ·   ") + estimates);
+}
+
+QString ScoreViews::estimatesText(const QString& path) const {
     const auto scores = m_workspace->scores();
     const std::vector<core::ImageEstimate>* estimates = m_workspace->estimatesOf(path);
-    if (!estimates) return caption;
+    if (!estimates) return {};
     if (scores->models.size() == 1) {
-        return caption + tr("   ·   score %1, estimate %2 %3")
-                             .arg(estimates->front().score, 0, 'f', 3)
-                             .arg(estimates->front().estimate, 0, 'f', 2)
-                             .arg(unitOf(*scores->models.front()));
+        return tr("score %1, estimate %2 %3")
+            .arg(estimates->front().score, 0, 'f', 3)
+            .arg(estimates->front().estimate, 0, 'f', 2)
+            .arg(unitOf(*scores->models.front()));
     }
+    QStringList parts;
     for (std::size_t m = 0; m < estimates->size() && m < scores->models.size(); ++m) {
-        caption += QStringLiteral("   ·   %1 %2 %3")
-                       .arg(transformOf(*scores->models[m]))
-                       .arg((*estimates)[m].estimate, 0, 'f', 2)
-                       .arg(unitOf(*scores->models[m]));
+        parts << QStringLiteral("%1 %2 %3")
+                     .arg(transformOf(*scores->models[m]))
+                     .arg((*estimates)[m].estimate, 0, 'f', 2)
+                     .arg(unitOf(*scores->models[m]));
     }
-    return caption;
+    return parts.join(QStringLiteral("   ·   "));
 }
 
 void ScoreViews::refreshImageCaption() {

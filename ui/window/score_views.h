@@ -29,6 +29,8 @@ public:
     void showFlags();
     // The file's path, with its estimates when the folder's scores hold them.
     QString imageCaption(const QString& path) const;
+    // Its estimates ("score 0.41, estimate 2.31 px", or one per model), empty when the scores do not hold it.
+    QString estimatesText(const QString& path) const;
 
 signals:
     void modelsShown();

@@ -163,6 +163,11 @@ WindowActions buildMenus(QMainWindow* window, const WindowPanels& panels) {
     actions.focusMap->setShortcut(QKeySequence(QObject::tr("Ctrl+M")));
     actions.focusMap->setToolTip(QObject::tr("The Image tab shows where in the frame the current model finds the "
                                              "degradation (blur, noise and jpeg models)"));
+    actions.reviewFlagged = view->addAction(QObject::tr("&Review Flagged Images…"));
+    actions.reviewFlagged->setObjectName("reviewFlaggedAction");
+    actions.reviewFlagged->setShortcut(QKeySequence(QObject::tr("Ctrl+R")));
+    actions.reviewFlagged->setToolTip(QObject::tr("The flagged images one at a time, large: keep (P) or reject (X), "
+                                                  "then write the decisions to the XMP sidecars"));
     actions.nextFlagged = view->addAction(QObject::tr("&Next Flagged Image"));
     actions.nextFlagged->setObjectName("nextFlaggedAction");
     actions.nextFlagged->setShortcut(QKeySequence(QObject::tr("N")));

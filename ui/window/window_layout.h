@@ -64,6 +64,7 @@ struct WindowActions {
     QAction* gettingStarted = nullptr;
     QAction* about = nullptr;
     QAction* focusMap = nullptr;  // checkable: the Image tab shows the current model's focus map
+    QAction* reviewFlagged = nullptr;
     QAction* nextFlagged = nullptr;
     QAction* previousFlagged = nullptr;
     QAction* presentation = nullptr;           // checkable: presentation mode
