@@ -3,7 +3,9 @@
 
 #include <filesystem>
 #include <iostream>
+#include <cmath>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "cli/cli_support.h"
@@ -11,6 +13,7 @@
 #include "cli/score_maps.h"
 #include "cli/score_sidecars.h"
 #include "core/imageio/image_source.h"
+#include "core/scoring/bursts.h"
 #include "core/scoring/file_scoring.h"
 #include "core/scoring/reports.h"
 #include "core/scoring/sharding.h"
@@ -20,8 +23,9 @@ namespace {
 
 struct ScoreOptions {
     std::vector<std::string> models, paths, flagAbove, flagBelow;
-    std::string out, device = "auto", filesFrom, shard, xmpNaming = "full", flagLabel = "Red", mapOut;
-    bool writeXmp = false, dryRun = false, reject = false, acceptDamaged = false;
+    std::string out, device = "auto", filesFrom, shard, xmpNaming = "full", flagLabel = "Red", mapOut, bestLabel;
+    bool writeXmp = false, dryRun = false, reject = false, acceptDamaged = false, groups = false;
+    double burstGap = core::BurstOptions().maxGapSeconds;
 };
 
 std::vector<core::TrainedModel> loadModels(const ScoreOptions& options) {
@@ -74,6 +78,13 @@ void checkScoreOptions(const ScoreOptions& options) {
         throw UsageError("--flag-above, --flag-below and --reject only apply to --write-xmp");
     }
     if (!options.shard.empty()) core::parseShardSpec(options.shard);  // a typo fails before the models load
+    if (!options.groups && (!options.bestLabel.empty() || options.burstGap != core::BurstOptions().maxGapSeconds))
+        throw UsageError("--burst-gap and --best-label only apply to --groups");
+    if (!options.bestLabel.empty() && !options.writeXmp) throw UsageError("--best-label only applies to --write-xmp");
+    if (options.groups && !options.shard.empty())
+        throw UsageError("--groups needs the whole list: a burst can cross two shards; leave out --shard");
+    if (!std::isfinite(options.burstGap) || options.burstGap < 0.0)
+        throw UsageError("--burst-gap " + std::to_string(options.burstGap) + ": expected seconds, 0 or more");
     if (!options.out.empty()) {
         std::vector<std::string> inputs = options.models;
         inputs.insert(inputs.end(), options.paths.begin(), options.paths.end());
@@ -92,7 +103,7 @@ void runScore(const ScoreOptions& options) {
         transforms.push_back(model.metadata().transform);
     }
     if (!options.mapOut.empty()) prepareFocusMaps(options.mapOut, models);
-    const SidecarRequest sidecars = makeSidecarRequest(options.xmpNaming, options.flagAbove, options.flagBelow,
+    SidecarRequest sidecars = makeSidecarRequest(options.xmpNaming, options.flagAbove, options.flagBelow,
                                                        options.reject, options.flagLabel, models);
     const ImageSelection images = imagesToScore(options);
     const core::MultiModelScores scores =
@@ -105,8 +116,19 @@ void runScore(const ScoreOptions& options) {
     if (scores.paths.empty() && options.shard.empty()) {
         throw std::runtime_error("no readable image among the paths given");
     }
-    if (!options.dryRun || !options.out.empty())
-        writeOutput(options.out, core::multiModelScoresCsv(scores, transforms, options.acceptDamaged));
+    std::optional<core::BurstGroups> bursts;
+    if (options.groups) {
+        // The first model ranks the shots of a burst.
+        core::BurstOptions burstOptions;
+        burstOptions.maxGapSeconds = options.burstGap;
+        bursts = core::groupScoredImages(scores, 0, models.front().metadata().range, burstOptions);
+        sidecars.options.bursts = &*bursts;
+        sidecars.options.bestLabel = options.bestLabel;
+    }
+    if (!options.dryRun || !options.out.empty()) {
+        writeOutput(options.out, core::multiModelScoresCsv(scores, transforms, options.acceptDamaged,
+                                                           bursts ? &*bursts : nullptr));
+    }
     if (options.writeXmp) writeSidecars(scores, images.all, models, sidecars, options.dryRun);
     if (!options.mapOut.empty()) writeFocusMaps(options.mapOut, scores, models);
 }
@@ -140,6 +162,13 @@ void addScoreCommand(CLI::App& app) {
     command->add_option("--map-out", options->mapOut,
                         "Folder to write a focus map per image into (PNG, the image's tiles tinted by their "
                         "estimates; blur, noise and jpeg models), with an index maps.csv");
+    command->add_flag("--groups", options->groups,
+                      "Group bursts (shots of one scene within --burst-gap seconds that look alike) and mark the best "
+                      "of each by the first model: last CSV columns `group` and `best_in_group`");
+    command->add_option("--burst-gap", options->burstGap, "With --groups: seconds between shots of one burst (EXIF)")
+        ->capture_default_str();
+    command->add_option("--best-label", options->bestLabel,
+                        "With --groups and --write-xmp: xmp:Label of the best shot of each burst, e.g. Green");
     command->add_option("PATH", options->paths, "Images, FILE#FRAME names or folders");
     command->callback([options] { runScore(*options); });
 }

@@ -22,6 +22,7 @@ struct MultiModelScores {
     std::vector<std::string> paths;                     // the readable images, in the order given
     std::vector<std::vector<ImageEstimate>> estimates;  // [image][model], models in the order given
     std::vector<std::string> damage;                    // [image]: empty, or why its data is damaged
+    std::vector<cv::Mat> looks;                         // [image]: burstLook, for grouping bursts without decoding again
     std::vector<SkippedFile> skipped;
 };
 

@@ -35,15 +35,18 @@ std::string scoresCsv(std::vector<ScoredFile> scores) {
 }
 
 std::string multiModelScoresCsv(const MultiModelScores& scores, const std::vector<std::string>& transforms,
-                                bool damagedColumn) {
+                                bool damagedColumn, const BurstGroups* bursts) {
     if (scores.paths.size() != scores.estimates.size()) throw std::invalid_argument("scores: paths and rows differ");
+    if (bursts && (bursts->group.size() != scores.paths.size() || bursts->best.size() != scores.paths.size()))
+        throw std::invalid_argument("scores: burst groups of other scores");
     const bool single = transforms.size() == 1;
     std::string csv = "path";
     for (const std::string& name : transforms) {
         const std::string suffix = single ? "" : "_" + name;
         csv += ",score" + suffix + ",estimate" + suffix + ",in_range" + suffix;
     }
-    csv += damagedColumn ? ",damaged\n" : "\n";
+    csv += damagedColumn ? ",damaged" : "";
+    csv += bursts ? ",group,best_in_group\n" : "\n";
     std::vector<std::size_t> order(scores.paths.size());
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(),
@@ -55,6 +58,7 @@ std::string multiModelScoresCsv(const MultiModelScores& scores, const std::vecto
             csv += "," + number(e.score) + "," + number(e.estimate) + "," + (e.inRange ? "true" : "false");
         }
         if (damagedColumn) csv += i < scores.damage.size() && !scores.damage[i].empty() ? ",true" : ",false";
+        if (bursts) csv += "," + std::to_string(bursts->group[i] + 1) + (bursts->best[i] ? ",true" : ",false");
         csv += "\n";
     }
     return csv;

@@ -8,6 +8,7 @@
 
 #include "core/evaluation/analysis.h"
 #include "core/model/model_metadata.h"
+#include "core/scoring/bursts.h"
 #include "core/scoring/file_scoring.h"
 
 namespace twinsight::core {
@@ -19,8 +20,10 @@ std::string scoresCsv(std::vector<ScoredFile> scores);
 // `transforms`; rows sorted by imageNameLess. With one model it is scoresCsv's format, which scripts rely on.
 // `damagedColumn` appends a last column `damaged` (true for an image whose data is damaged, scored as
 // --accept-damaged asks); without it the header stays as it was.
+// `bursts` (groupScoredImages of the same scores) appends `group` (1, 2, ... in capture order) and `best_in_group`
+// (true or false) after everything else.
 std::string multiModelScoresCsv(const MultiModelScores& scores, const std::vector<std::string>& transforms,
-                                bool damagedColumn = false);
+                                bool damagedColumn = false, const BurstGroups* bursts = nullptr);
 
 // CSV `magnitude,score,estimate`.
 std::string sweepCsv(const std::vector<SweepRow>& rows);

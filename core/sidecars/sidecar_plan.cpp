@@ -59,6 +59,11 @@ SidecarPlan planSidecars(const std::vector<ModelMetadata>& models, const MultiMo
             continue;
         }
         XmpUpdate update = makeXmpUpdate(metadata, scores.estimates[i], policy);
+        if (options.bursts) {
+            update.burstGroup = options.bursts->group.at(i) + 1;
+            update.bestInGroup = options.bursts->best.at(i);
+            update.bestLabel = options.bestLabel;
+        }
         if (flagged.count(path) > 0) {
             markFlagged(update, options.rejectFlagged);
             ++plan.flagged;

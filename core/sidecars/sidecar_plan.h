@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/model/model_metadata.h"
+#include "core/scoring/bursts.h"
 #include "core/scoring/file_scoring.h"
 #include "core/sidecars/sidecar_ratings.h"
 #include "core/sidecars/xmp_sidecar.h"
@@ -19,6 +20,10 @@ struct SidecarOptions {
     SidecarNaming naming = SidecarNaming::AppendExtension;
     bool rejectFlagged = false;  // flagged images get -1 (rejected) instead of 1 star
     std::string label = "Red";   // xmp:Label of flagged images
+    // Burst groups of the same scores (score --groups): each sidecar gets its group and whether it is the best, and
+    // the best of each group `bestLabel` as xmp:Label (unless flagged; empty: no label).
+    const BurstGroups* bursts = nullptr;
+    std::string bestLabel;
 };
 
 struct SidecarPlan {

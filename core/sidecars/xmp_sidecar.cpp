@@ -18,6 +18,7 @@
 #include <tuple>
 
 #include "core/base/atomic_file.h"
+#include "core/base/internal/exiv2_toolkit.h"
 
 namespace twinsight::core {
 
@@ -43,38 +44,10 @@ constexpr int kRealDigits = 6;
 // One property Twinsight writes: prefix ("xmp"), name ("Rating") and value text.
 using Property = std::tuple<std::string, std::string, std::string>;
 
-thread_local std::string t_lastExiv2Error;
-
-// Exiv2 logs errors instead of throwing them; keep the text for our exception instead of printing it.
-void captureExiv2Log(int /*level*/, const char* message) {
-    t_lastExiv2Error = message;
-    while (!t_lastExiv2Error.empty() && std::isspace(static_cast<unsigned char>(t_lastExiv2Error.back())))
-        t_lastExiv2Error.pop_back();
-}
-
-void lockToolkit(void* mutex, bool lock) {
-    if (lock)
-        static_cast<std::mutex*>(mutex)->lock();
-    else
-        static_cast<std::mutex*>(mutex)->unlock();
-}
-
-// Exiv2 0.27's namespace registry and XMP toolkit are process-wide and not safe to use from several threads at once.
-std::mutex& exiv2Mutex() {
-    static std::mutex mutex;
-    return mutex;
-}
-
-void prepareExiv2() {
+void prepareSidecars() {
+    prepareExiv2();
     static std::once_flag once;
-    static std::mutex toolkitMutex;
-    std::call_once(once, [] {
-        Exiv2::LogMsg::setLevel(Exiv2::LogMsg::error);
-        Exiv2::LogMsg::setHandler(captureExiv2Log);
-        if (!Exiv2::XmpParser::initialize(lockToolkit, &toolkitMutex))
-            throw std::runtime_error("Exiv2: the XMP toolkit failed to initialise");
-        Exiv2::XmpProperties::registerNs(kTwinsightXmpNamespace, kTwinsightPrefix);
-    });
+    std::call_once(once, [] { Exiv2::XmpProperties::registerNs(kTwinsightXmpNamespace, kTwinsightPrefix); });
 }
 
 std::string formatReal(double value) {
@@ -101,11 +74,18 @@ std::vector<Property> twinsightProperties(const XmpUpdate& update, const std::st
     if (update.rating < -1 || update.rating > 5)
         throw std::invalid_argument(source + ": rating " + std::to_string(update.rating) + ": expected -1 to 5");
     if (update.flagged && update.flagLabel.empty()) throw std::invalid_argument(source + ": empty flag label");
+    if (update.burstGroup < 0) throw std::invalid_argument(source + ": negative burst group");
+    const std::string label = update.label();
     std::vector<Property> properties{{"xmp", "Rating", std::to_string(update.rating)}};
-    if (update.flagged) properties.emplace_back("xmp", "Label", update.flagLabel);
+    if (!label.empty()) properties.emplace_back("xmp", "Label", label);
     properties.emplace_back(kTwinsightPrefix, "Flagged", update.flagged ? "True" : "False");
-    // Remembers which label this run set, so a later run removes exactly that label and never the user's own.
-    if (update.flagged) properties.emplace_back(kTwinsightPrefix, "FlagLabel", update.flagLabel);
+    // Remembers which label this run set (flag or best of a burst), so a later run removes exactly that label and
+    // never the user's own.
+    if (!label.empty()) properties.emplace_back(kTwinsightPrefix, "FlagLabel", label);
+    if (update.burstGroup > 0) {
+        properties.emplace_back(kTwinsightPrefix, "BurstGroup", std::to_string(update.burstGroup));
+        properties.emplace_back(kTwinsightPrefix, "BestInGroup", update.bestInGroup ? "True" : "False");
+    }
     for (const XmpModelScore& model : update.scores) {
         const std::string stem = propertyStem(model.transform, source);
         if (!std::isfinite(model.score) || !std::isfinite(model.estimate))
@@ -117,12 +97,12 @@ std::vector<Property> twinsightProperties(const XmpUpdate& update, const std::st
     return properties;
 }
 
-std::string exiv2Reason(const std::string& fallback) { return t_lastExiv2Error.empty() ? fallback : t_lastExiv2Error; }
+std::string exiv2Reason(const std::string& fallback) { return lastExiv2Message().empty() ? fallback : lastExiv2Message(); }
 
 Exiv2::XmpData decodePacket(const std::string& packet, const std::string& source) {
     Exiv2::XmpData data;
     if (packet.find_first_not_of(" \t\r\n") == std::string::npos) return data;  // an empty file holds nothing to keep
-    t_lastExiv2Error.clear();
+    lastExiv2Message().clear();
     int status = 0;
     try {
         status = Exiv2::XmpParser::decode(data, packet);
@@ -142,20 +122,20 @@ std::string textOf(const Exiv2::XmpData& data, const std::string& key) {
     return found == data.end() ? std::string() : found->toString();
 }
 
-// Removes the xmp:Label an earlier run set when the image is no longer flagged, unless the user changed it since.
+// Removes the xmp:Label an earlier run set when this run sets none, unless the user changed it since.
 void retractOwnLabel(Exiv2::XmpData& data, const XmpUpdate& update) {
     const std::string twinsightKey = std::string("Xmp.") + kTwinsightPrefix + ".";
-    const bool wasFlagged = textOf(data, twinsightKey + "Flagged") == "True";
     std::string ownLabel = textOf(data, twinsightKey + "FlagLabel");
-    if (ownLabel.empty()) ownLabel = update.flagLabel;
+    // Sidecars from before the label was recorded: a flagged one carries the flag's label.
+    if (ownLabel.empty() && textOf(data, twinsightKey + "Flagged") == "True") ownLabel = update.flagLabel;
     const auto label = data.findKey(Exiv2::XmpKey("Xmp.xmp.Label"));
-    if (wasFlagged && label != data.end() && label->toString() == ownLabel) data.erase(label);
+    if (!ownLabel.empty() && label != data.end() && label->toString() == ownLabel) data.erase(label);
     const auto record = data.findKey(Exiv2::XmpKey(twinsightKey + "FlagLabel"));
     if (record != data.end()) data.erase(record);
 }
 
 std::string encodePacket(const Exiv2::XmpData& data, const std::string& source) {
-    t_lastExiv2Error.clear();
+    lastExiv2Message().clear();
     std::string packet;
     int status = 0;
     try {
@@ -245,7 +225,7 @@ void checkReadableAgain(const std::string& merged, const std::string& source) {
 // meaning the round trip through Exiv2 would change.
 template <typename Change>
 std::string changePacket(const std::string& existingPacket, const std::string& source, Change change) {
-    prepareExiv2();
+    prepareSidecars();
     const std::lock_guard<std::mutex> lock(exiv2Mutex());
     const NamespaceRegistryRestorer restorer;
     Exiv2::XmpData data = decodePacket(existingPacket, source);
@@ -271,6 +251,11 @@ void writeMergedSidecar(const std::string& sidecar, const std::function<std::str
 
 }  // namespace
 
+std::string XmpUpdate::label() const {
+    if (flagged) return flagLabel;
+    return bestInGroup ? bestLabel : std::string();
+}
+
 SidecarNaming parseSidecarNaming(const std::string& text) {
     if (text == "full") return SidecarNaming::AppendExtension;
     if (text == "base") return SidecarNaming::ReplaceExtension;
@@ -288,7 +273,7 @@ std::string mergeXmpPacket(const std::string& existingPacket, const XmpUpdate& u
                            const std::string& sourceForErrors) {
     const std::vector<Property> properties = twinsightProperties(update, sourceForErrors);
     return changePacket(existingPacket, sourceForErrors, [&](Exiv2::XmpData& data) {
-        if (!update.flagged) retractOwnLabel(data, update);
+        if (update.label().empty()) retractOwnLabel(data, update);
         for (const auto& [prefix, name, value] : properties) data["Xmp." + prefix + "." + name] = value;
     });
 }

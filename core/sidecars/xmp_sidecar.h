@@ -29,10 +29,18 @@ struct XmpModelScore {
 
 // What one Twinsight run writes for one image.
 struct XmpUpdate {
-    int rating;              // -1 (rejected) .. 5, written as xmp:Rating
-    bool flagged;
-    std::string flagLabel;   // e.g. "Red"; written as xmp:Label when flagged
+    int rating = 0;                // -1 (rejected) .. 5, written as xmp:Rating
+    bool flagged = false;
+    std::string flagLabel = "Red";  // written as xmp:Label when flagged
     std::vector<XmpModelScore> scores;  // one per model
+    // Bursts (score --groups): the image's group, 1, 2... (0: not grouped, nothing written), whether it is the
+    // group's best, and the xmp:Label the best gets unless flagged (empty: none).
+    int burstGroup = 0;
+    bool bestInGroup = false;
+    std::string bestLabel;
+
+    // The xmp:Label this update sets: the flag's, else the best-in-group one, else none.
+    std::string label() const;
 };
 
 // The XMP namespace Twinsight's own properties live in; its prefix is "twinsight".

@@ -5,12 +5,14 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <sstream>
 
 #include "cli_runner.h"
 #include "core/base/atomic_file.h"
+#include "core/samples/sample_bursts.h"
 #include "support/dicom_writer.h"
 #include "support/dng_writer.h"
 #include "support/temp_folder.h"
@@ -116,6 +118,62 @@ TEST_F(CliWorkflows, MapOutWritesAFocusMapPerImageAndAnIndex) {
     EXPECT_EQ(refused.exitCode, 2);
     EXPECT_NE(refused.err.find("--map-out"), std::string::npos) << refused.err;
     EXPECT_FALSE(fs::exists(maps.file("none")));
+}
+
+// --groups: three bursts made from three unlike scenes, named in capture order. Each comes out as one group, and
+// the best of each is the shot with the group's lowest blur estimate; the columns come after the existing ones.
+// With --write-xmp, the best shots carry --best-label and every sidecar its group.
+TEST_F(CliWorkflows, GroupsFindTheBurstsAndMarkTheLeastBlurredShotOfEach) {
+    TempFolder shots;
+    std::map<std::string, int> truth;
+    const cv::Mat scenes[] = {cv::imread(file("photos/scene_000.png")), cv::imread(file("photos/scene_004.png")),
+                              cv::imread(file("photos/scene_007.png"))};
+    for (int burst = 0; burst < 3; ++burst) {
+        // The generator's scenes share a layout (sky over ground); real photos of different subjects do not.
+        cv::Mat scene = scenes[burst].clone();
+        if (burst == 1) cv::rotate(scenes[burst], scene, cv::ROTATE_90_CLOCKWISE);
+        if (burst == 2) cv::bitwise_not(scene, scene);
+        const core::SampleBurst made = core::makeSampleBurst(scene, 3, 40 + burst);
+        for (int shot = 0; shot < 3; ++shot) {
+            const std::string name = "IMG_" + std::to_string(burst) + std::to_string(shot) + ".png";
+            cv::imwrite(shots.file(name), made.shots[static_cast<std::size_t>(shot)]);
+            truth[shots.file(name)] = burst;
+        }
+    }
+    const CliResult scored = runCli({"score", "--model", blurModel(), "--groups", "--write-xmp", "--best-label",
+                                     "Green", "--out", shots.file("scores.csv"), shots.path().string()});
+    ASSERT_EQ(scored.exitCode, 0) << scored.err;
+    const auto lines = csvLines(core::readWholeFile(shots.file("scores.csv")));
+    ASSERT_EQ(lines.size(), 10U);
+    EXPECT_EQ(lines[0], "path,score,estimate,in_range,group,best_in_group");
+    std::map<int, int> groupOfBurst;
+    std::map<std::string, std::vector<std::vector<std::string>>> byGroup;
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        const auto row = fields(lines[i]);
+        ASSERT_EQ(row.size(), 6U);
+        const int burst = truth.at(row[0]);
+        const int group = std::stoi(row[4]);
+        EXPECT_TRUE(groupOfBurst.emplace(burst, group).first->second == group) << row[0];
+        byGroup[row[4]].push_back(row);
+    }
+    ASSERT_EQ(byGroup.size(), 3U) << "one group per burst";
+    for (const auto& [group, rows] : byGroup) {
+        const auto lowest = std::min_element(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+            return std::stod(a[2]) < std::stod(b[2]);
+        });
+        for (const auto& row : rows) EXPECT_EQ(row[5], &row == &*lowest ? "true" : "false") << row[0];
+        const std::string sidecar = core::readWholeFile((*lowest)[0] + ".xmp");
+        EXPECT_NE(sidecar.find("<xmp:Label>Green</xmp:Label>"), std::string::npos) << sidecar;
+        EXPECT_NE(sidecar.find("<twinsight:BurstGroup>" + group + "</twinsight:BurstGroup>"), std::string::npos);
+    }
+    for (const auto& arguments : std::vector<std::vector<std::string>>{
+             {"--best-label", "Green", "--write-xmp"}, {"--groups", "--burst-gap", "-1"}, {"--groups", "--shard", "0/2"}}) {
+        std::vector<std::string> command = {"score", "--model", blurModel()};
+        command.insert(command.end(), arguments.begin(), arguments.end());
+        command.push_back(shots.path().string());
+        const CliResult refused = runCli(command);
+        EXPECT_EQ(refused.exitCode, 2) << arguments.front() << ": " << refused.err;
+    }
 }
 
 TEST_F(CliWorkflows, TwoModelsOfOneTransformationAreAUsageError) {

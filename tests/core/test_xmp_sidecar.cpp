@@ -22,8 +22,16 @@ namespace {
 using twinsight::testing::kDarktableSidecar;
 using twinsight::testing::TempFolder;
 
-XmpUpdate flaggedBlurUpdate() { return XmpUpdate{-1, true, "Red", {{"blur", 0.8125, 3.25, "px"}}}; }
-XmpUpdate keptBlurUpdate() { return XmpUpdate{4, false, "Red", {{"blur", 0.125, 0.5, "px"}}}; }
+XmpUpdate makeUpdate(int rating, bool flagged, std::vector<XmpModelScore> scores) {
+    XmpUpdate update;
+    update.rating = rating;
+    update.flagged = flagged;
+    update.flagLabel = "Red";
+    update.scores = std::move(scores);
+    return update;
+}
+XmpUpdate flaggedBlurUpdate() { return makeUpdate(-1, true, {{"blur", 0.8125, 3.25, "px"}}); }
+XmpUpdate keptBlurUpdate() { return makeUpdate(4, false, {{"blur", 0.125, 0.5, "px"}}); }
 
 // Every property of a packet as Exiv2 key -> text, read independently of the code under test.
 std::map<std::string, std::string> properties(const std::string& packet) {
@@ -148,7 +156,7 @@ TEST(XmpSidecar, AnEarlierRunsLabelIsRemovedEvenWhenTheLabelOptionChanged) {
 
 TEST(XmpSidecar, ScoresOfOtherTransformsStayUntilOverwritten) {
     const std::string blur = merged(kDarktableSidecar, keptBlurUpdate());
-    XmpUpdate noise{2, false, "Red", {{"noise", 0.25, 7.0, "sigma"}}};
+    const XmpUpdate noise = makeUpdate(2, false, {{"noise", 0.25, 7.0, "sigma"}});
     auto both = properties(merged(blur, noise));
     EXPECT_EQ(both["Xmp.twinsight.BlurScore"], "0.125");
     EXPECT_EQ(both["Xmp.twinsight.NoiseScore"], "0.25");
@@ -316,6 +324,27 @@ TEST(XmpSidecar, AReviewDecisionIsWrittenAtomicallyAndRefusedOnADamagedSidecar) 
     writeFileAtomically(damaged, "<x:xmpmeta><rdf:RDF");
     EXPECT_THROW(writeReviewDecision(damaged, ReviewDecision::Keep), std::runtime_error);
     EXPECT_EQ(readWholeFile(damaged), "<x:xmpmeta><rdf:RDF");
+}
+
+TEST(XmpSidecar, TheBestOfABurstGetsItsLabelWhichALaterRunTakesBackWhenItIsNoLongerBest) {
+    XmpUpdate best = keptBlurUpdate();
+    best.burstGroup = 3;
+    best.bestInGroup = true;
+    best.bestLabel = "Green";
+    const std::string first = merged(kDarktableSidecar, best);
+    auto after = properties(first);
+    EXPECT_EQ(after["Xmp.xmp.Label"], "Green");
+    EXPECT_EQ(after["Xmp.twinsight.BurstGroup"], "3");
+    EXPECT_EQ(after["Xmp.twinsight.BestInGroup"], "True");
+    XmpUpdate notBest = best;
+    notBest.bestInGroup = false;
+    after = properties(merged(first, notBest));
+    EXPECT_EQ(after.count("Xmp.xmp.Label"), 0U) << "the label this run set is taken back";
+    EXPECT_EQ(after["Xmp.twinsight.BestInGroup"], "False");
+    // A flagged best shot gets the flag's label: a flag is what the user must see.
+    XmpUpdate flaggedBest = best;
+    flaggedBest.flagged = true;
+    EXPECT_EQ(properties(merged(first, flaggedBest))["Xmp.xmp.Label"], "Red");
 }
 
 }  // namespace

@@ -71,8 +71,13 @@ TEST(Fuzz, MutatedScoreCsvsMergeIntoReadableCsvOrAreRefusedNamingTheShard) {
 }
 
 TEST(Fuzz, MutatedSidecarsMergeIntoReadableXmpOrAreRefusedNamingTheSidecar) {
-    const core::XmpUpdate update{2, true, "Red", {{"blur", 0.75, 3.0, "px"}}};
-    const core::XmpUpdate later{4, false, "Red", {{"noise", 0.125, 5.0, "sigma"}}};
+    core::XmpUpdate update;
+    update.rating = 2;
+    update.flagged = true;
+    update.scores = {{"blur", 0.75, 3.0, "px"}};
+    core::XmpUpdate later;
+    later.rating = 4;
+    later.scores = {{"noise", 0.125, 5.0, "sigma"}};
     const std::vector<std::string> originals = {kDarktableSidecar, core::mergeXmpPacket("", update, "fresh.xmp")};
     ByteMutator mutator(61);
     std::mt19937_64 random(62);

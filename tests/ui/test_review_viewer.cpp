@@ -128,7 +128,8 @@ TEST_F(ReviewViewerTest, KeysMoveDecideAndUndoAndTheDecisionsReachTheSidecarsOnl
     QSignalSpy written(viewer.data(), &ReviewViewer::decisionsWritten);
     QTest::keyClick(viewer, Qt::Key_S, Qt::ControlModifier);
     ASSERT_TRUE(testing::waitFor([&] { return !written.isEmpty(); }, 20000));
-    EXPECT_TRUE(written.first().at(0).toString().contains("Wrote 2 sidecars")) << written.first().at(0).toString().toStdString();
+    EXPECT_TRUE(written.first().at(0).toString().contains("Wrote 2 sidecars"))
+        << written.first().at(0).toString().toStdString();
     const auto rejected = sidecarProperties(m_paths[0].toStdString() + ".xmp");
     EXPECT_EQ(rejected.at("Xmp.xmp.Rating"), "-1");
     EXPECT_EQ(rejected.at("Xmp.digiKam.PickLabel"), "1");

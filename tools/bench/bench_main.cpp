@@ -11,6 +11,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "bench_bursts.h"
 #include "bench_collections.h"
 #include "bench_quality.h"
 #include "bench_speed.h"
@@ -35,6 +36,7 @@ struct Options {
     int memoryImages = 1000;
     bool skipQuality = false, skipSpeed = false;
     bench::CollectionSettings collections;
+    bench::BurstSettings bursts;
 };
 
 std::string cpuName() {
@@ -164,6 +166,17 @@ int main(int argc, char** argv) {
     app.add_option("--widths", options.collections.widths, "Convolution widths for --collections")->delimiter(',');
     app.add_option("--strides", options.collections.strides, "Convolution strides for --collections")->delimiter(',');
     app.add_option("--models-out", options.collections.modelsOut, "Folder to save every --collections model in");
+    app.add_option("--bursts", options.bursts.folders, "Collections to make bursts from (one per photo)")
+        ->delimiter(',');
+    app.add_option("--burst-model", options.bursts.models,
+                   "Blur model that picks the best of each burst: one, or one per --bursts folder")
+        ->delimiter(',');
+    app.add_option("--burst-seeds", options.bursts.seeds, "Burst generations per collection")->delimiter(',');
+    app.add_option("--burst-similarity", options.bursts.grouping.minSimilarity, "Look similarity that groups shots")
+        ->capture_default_str();
+    app.add_option("--burst-similarity-timed", options.bursts.grouping.minSimilarityWithinGap,
+                   "Look similarity that groups shots taken within the gap")
+        ->capture_default_str();
     app.add_option("--score-memory", options.scoreMemoryModel)->group("");  // internal: the memory child
     app.add_option("--files-from", options.filesFrom)->group("");
     CLI11_PARSE(app, argc, argv);
@@ -190,6 +203,10 @@ int main(int argc, char** argv) {
                     core::defaultThreadCount());
         if (collections) std::printf("collections %s\n", options.collections.folder.c_str());
         if (!train.empty()) std::printf("train %s\ntest  %s\n", train.c_str(), test.c_str());
+        if (!options.bursts.folders.empty()) {
+            if (options.bursts.models.empty()) throw std::invalid_argument("--bursts needs --burst-model");
+            bench::runBurstBenchmark(options.bursts);
+        }
         if (!options.collections.folder.empty() && !options.skipQuality) {
             options.collections.levels = options.levels;
             options.collections.device = options.device;

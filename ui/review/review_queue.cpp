@@ -43,7 +43,8 @@ int ReviewQueue::count(core::ReviewDecision decision) const {
 std::vector<std::pair<QString, core::ReviewDecision>> ReviewQueue::decisions() const {
     std::vector<std::pair<QString, core::ReviewDecision>> decided;
     for (int index = 0; index < size(); ++index) {
-        if (const auto decision = m_decisions[static_cast<size_t>(index)]) decided.emplace_back(m_paths[index], *decision);
+        if (const auto decision = m_decisions[static_cast<size_t>(index)])
+            decided.emplace_back(m_paths[index], *decision);
     }
     return decided;
 }

@@ -79,9 +79,8 @@ QWidget* ReviewViewer::buildButtons() {
     auto* row = new QHBoxLayout(bar);
     row->setContentsMargins(0, 0, 0, 0);
     const auto button = [&](QAction* action, const QString& name) {
-        auto* pushed = new QPushButton(QStringLiteral("%1  (%2)").arg(action->text(), action->shortcut().toString(
-                                                                                          QKeySequence::NativeText)),
-                                       bar);
+        auto* pushed = new QPushButton(
+            QStringLiteral("%1  (%2)").arg(action->text(), action->shortcut().toString(QKeySequence::NativeText)), bar);
         pushed->setObjectName(name);
         pushed->setFocusPolicy(Qt::NoFocus);  // the keys belong to the viewer, not to a focused button
         connect(pushed, &QPushButton::clicked, action, &QAction::trigger);
@@ -112,7 +111,8 @@ QWidget* ReviewViewer::buildButtons() {
     m_write->setObjectName("reviewWrite");
     m_write->setFocusPolicy(Qt::NoFocus);
     const QAction* write = addKey(tr("Write Decisions"), QKeySequence::Save, [this] { writeDecisions(); });
-    m_write->setText(QStringLiteral("%1  (%2)").arg(write->text(), write->shortcut().toString(QKeySequence::NativeText)));
+    m_write->setText(
+        QStringLiteral("%1  (%2)").arg(write->text(), write->shortcut().toString(QKeySequence::NativeText)));
     connect(m_write, &QPushButton::clicked, this, &ReviewViewer::writeDecisions);
     row->addWidget(m_write);
     return bar;
@@ -152,7 +152,8 @@ void ReviewViewer::updateCaption() {
                        .arg(m_queue.size())
                        .arg(QFileInfo(path).fileName(), decisionText(m_queue.decisionOf(m_queue.current())));
     if (m_source.describe) text += QStringLiteral("   ·   ") + m_source.describe(path);
-    text += m_view->isFitted() ? tr("   ·   fitted") : tr("   ·   %1%").arg(qRound(m_view->scale() * devicePixelRatioF() * 100));
+    text += m_view->isFitted() ? tr("   ·   fitted")
+                               : tr("   ·   %1%").arg(qRound(m_view->scale() * devicePixelRatioF() * 100));
     if (m_focusMapShown) text += tr("   ·   focus map");
     m_caption->setText(text);
     const int kept = m_queue.count(core::ReviewDecision::Keep);
@@ -181,7 +182,8 @@ void ReviewViewer::showDecoded(const QString& path, const Decoded& decoded) {
     const auto& model = m_source.focusModel;
     if (!m_focusMapShown || !model || !core::hasFocusMap(*model)) {
         m_view->setImage(decoded.shown);
-        if (m_focusMapShown) m_status->setText(tr("No focus map: the current model's degradation acts on the whole frame."));
+        if (m_focusMapShown)
+            m_status->setText(tr("No focus map: the current model's degradation acts on the whole frame."));
         emit imageShown(path);
     } else {
         runInBackground(
@@ -238,12 +240,14 @@ void ReviewViewer::writeDecisions() {
     QSettings().setValue(kNamingKey, int(naming));
     m_write->setEnabled(false);
     runInBackground(
-        this, QThreadPool::globalInstance(), [decisions, naming] { return core::writeReviewDecisions(decisions, naming); },
+        this, QThreadPool::globalInstance(),
+        [decisions, naming] { return core::writeReviewDecisions(decisions, naming); },
         [this, revision = m_queue.revision()](const core::SidecarOutcome& outcome) {
             m_write->setEnabled(true);
             if (outcome.failures.empty()) m_queue.markWritten(revision);
             updateCaption();
-            QString message = outcome.written == 1 ? tr("Wrote 1 sidecar.") : tr("Wrote %1 sidecars.").arg(outcome.written);
+            QString message =
+                outcome.written == 1 ? tr("Wrote 1 sidecar.") : tr("Wrote %1 sidecars.").arg(outcome.written);
             if (outcome.skippedFrames > 0)
                 message += tr(" Frames of multi-frame files get no sidecar (XMP describes whole files): %1.")
                                .arg(outcome.skippedFrames);

@@ -58,8 +58,8 @@ private:
     QPixmap m_fittedPixmap;  // the fitted image scaled once, not at every paint
     QString m_hint;
     bool m_fitted = true;
-    double m_scale = 1.0;  // while not fitted
-    QPointF m_centre;      // image coordinates
+    double m_scale = 1.0;             // while not fitted
+    QPointF m_centre;                 // image coordinates
     QPointF m_centreShare{0.5, 0.5};  // m_centre over the image's size, when last remembered
     QPointF m_lastDrag;
     bool m_dragging = false;

@@ -36,6 +36,7 @@ core::MultiModelScores rowsOf(const core::MultiModelScores& scores, const QSet<Q
         if (!wanted.contains(QString::fromStdString(scores.paths[i]))) continue;
         rows.paths.push_back(scores.paths[i]);
         rows.estimates.push_back(scores.estimates[i]);
+        if (i < scores.looks.size()) rows.looks.push_back(scores.looks[i]);
     }
     return rows;
 }
