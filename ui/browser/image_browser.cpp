@@ -34,10 +34,32 @@ QString printable(const QString& text) { return QString::fromStdString(core::pri
 
 }  // namespace
 
+// Sorting, and with bursts collapsed, only the best shot of each burst.
+class GridFilter : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setBurstsCollapsed(bool collapsed) {
+        m_collapsed = collapsed;
+        invalidateFilter();
+    }
+    bool burstsCollapsed() const { return m_collapsed; }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex& parent) const override {
+        if (!m_collapsed) return true;
+        const QModelIndex index = sourceModel()->index(row, 0, parent);
+        return index.data(ImageGridModel::BurstSizeRole).toInt() == 0 ||
+               index.data(ImageGridModel::BestInBurstRole).toBool();
+    }
+
+private:
+    bool m_collapsed = false;
+};
+
 ImageBrowser::ImageBrowser(QWidget* parent)
     : QWidget(parent),
       m_model(new ImageGridModel(this)),
-      m_proxy(new QSortFilterProxyModel(this)),
+      m_proxy(new GridFilter(this)),
       m_loader(new ThumbnailLoader(this)),
       m_grid(new QListView(this)),
       m_delegate(new ThumbnailDelegate(m_grid)),
@@ -49,6 +71,7 @@ ImageBrowser::ImageBrowser(QWidget* parent)
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setSortLocaleAware(true);
+    m_proxy->setDynamicSortFilter(true);  // new scores re-sort, new bursts re-filter
     m_grid->setObjectName("imageGrid");
     m_grid->setModel(m_proxy);
     m_grid->setItemDelegate(m_delegate);
@@ -152,13 +175,34 @@ void ImageBrowser::setFlagged(const QHash<QString, QList<int>>& columnsByPath) {
     m_model->setFlagged(columnsByPath);
 }
 
+void ImageBrowser::setBursts(const QHash<QString, ImageGridModel::BurstMark>& marks) {
+    m_bursts = 0;
+    for (const auto& mark : marks) m_bursts += mark.size > 1 && mark.best ? 1 : 0;
+    m_model->setBursts(marks);
+    updateCounts();
+}
+
+void ImageBrowser::setBurstsCollapsed(bool collapsed) {
+    m_proxy->setBurstsCollapsed(collapsed);
+    updateCounts();
+    if (m_grid->currentIndex().isValid()) m_grid->scrollTo(m_grid->currentIndex());
+}
+
+bool ImageBrowser::burstsCollapsed() const { return m_proxy->burstsCollapsed(); }
+
+int ImageBrowser::visibleCount() const { return m_proxy->rowCount(); }
+
 void ImageBrowser::setSortOrder(SortOrder order) {
     if (m_sort->currentIndex() != static_cast<int>(order)) m_sort->setCurrentIndex(static_cast<int>(order));
     const bool byName = order == SortOrder::Name;
     m_proxy->setSortRole(byName ? Qt::DisplayRole : int(ImageGridModel::ScoreSortRole));
-    m_proxy->setDynamicSortFilter(true);
     m_proxy->sort(0, order == SortOrder::ScoreDescending ? Qt::DescendingOrder : Qt::AscendingOrder);
-    if (m_grid->currentIndex().isValid()) m_grid->scrollTo(m_grid->currentIndex());
+    // Sorted by score, the images at the top are the point: the selection stays, the view goes to the top.
+    if (!byName) {
+        m_grid->scrollToTop();
+    } else if (m_grid->currentIndex().isValid()) {
+        m_grid->scrollTo(m_grid->currentIndex());
+    }
 }
 
 void ImageBrowser::onThumbnailsDecoded(int first, const QVector<QImage>& thumbnails, const QStringList& errors) {
@@ -197,6 +241,10 @@ void ImageBrowser::updateCounts() {
     QString text = m_folder.isEmpty() ? tr("No folder open")
                    : usable == 1      ? tr("1 image")
                                       : tr("%1 images").arg(usable);
+    if (m_bursts > 0) {
+        text += m_bursts == 1 ? tr(" · 1 burst") : tr(" · %1 bursts").arg(m_bursts);
+        if (m_proxy->burstsCollapsed()) text += tr(", %1 shown").arg(m_proxy->rowCount());
+    }
     if (m_loader->isLoading()) text += tr(" · thumbnails %1 of %2").arg(m_model->thumbnailsDone()).arg(total);
     m_countLabel->setText(text);
     const int skipped = static_cast<int>(m_skipped.size());

@@ -15,11 +15,11 @@ class QComboBox;
 class QLabel;
 class QListView;
 class QListWidget;
-class QSortFilterProxyModel;
 class QToolButton;
 
 namespace twinsight::ui {
 
+class GridFilter;
 class ThumbnailDelegate;
 class ThumbnailLoader;
 
@@ -50,6 +50,12 @@ public:
     void addSkipped(const std::vector<core::SkippedFile>& files);
     int skippedCount() const { return static_cast<int>(m_skipped.size()); }
     void setSortOrder(SortOrder order);
+    // The bursts (shots of one scene): a badge on each shot; collapsed, only the best of each burst is shown.
+    void setBursts(const QHash<QString, ImageGridModel::BurstMark>& marks);
+    void setBurstsCollapsed(bool collapsed);
+    bool burstsCollapsed() const;
+    // Images the grid shows (fewer than paths() while bursts are collapsed).
+    int visibleCount() const;
 
     ImageGridModel* model() const { return m_model; }
 
@@ -68,7 +74,7 @@ private:
     void clearSkipped();
 
     ImageGridModel* m_model;
-    QSortFilterProxyModel* m_proxy;
+    GridFilter* m_proxy;
     ThumbnailLoader* m_loader;
     QListView* m_grid;
     ThumbnailDelegate* m_delegate;
@@ -79,6 +85,7 @@ private:
     QToolButton* m_skippedToggle;  // after the list it opens
     QString m_folder;
     QSet<QString> m_skipped;
+    int m_bursts = 0;  // bursts of two shots or more
 };
 
 }  // namespace twinsight::ui

@@ -47,6 +47,10 @@ QVariant ImageGridModel::data(const QModelIndex& index, int role) const {
         }
         case CurrentLineRole:
             return m_models.size() > 1 && !entry.estimates.empty() ? m_current : -1;
+        case BurstSizeRole:
+            return entry.burst.size > 1 ? entry.burst.size : 0;
+        case BestInBurstRole:
+            return entry.burst.size > 1 && entry.burst.best;
         default:
             return {};
     }
@@ -139,6 +143,12 @@ void ImageGridModel::setFlagged(const QHash<QString, QList<int>>& columnsByPath)
 
 void ImageGridModel::emitAllChanged(const QList<int>& roles) {
     if (rowCount() > 0) emit dataChanged(index(0), index(rowCount() - 1), roles);
+}
+
+void ImageGridModel::setBursts(const QHash<QString, BurstMark>& marks) {
+    for (std::size_t row = 0; row < m_entries.size(); ++row)
+        m_entries[row].burst = marks.value(m_paths[static_cast<int>(row)]);
+    emitAllChanged({BurstSizeRole, BestInBurstRole});
 }
 
 }  // namespace twinsight::ui

@@ -29,6 +29,14 @@ public:
         CaptionRole,      // one model: "1.23 · 2.10 px"; several: "blur 2.10 px\nnoise 12.0 levels"; empty until scored
         EstimatesRole,    // QVariantList, one estimate per model (invalid where not scored)
         CurrentLineRole,  // int: the caption line of the current model, -1 with one model or none
+        BurstSizeRole,    // int: shots in the image's burst, 0 when it is in none (or bursts are not shown)
+        BestInBurstRole,  // bool: the best shot of its burst
+    };
+
+    // An image's place among the bursts (core::BurstGroups).
+    struct BurstMark {
+        int size = 0;  // shots in its burst (1: a shot on its own)
+        bool best = false;
     };
 
     // One open model as the grid names it.
@@ -66,6 +74,8 @@ public:
 
     // The flagged images, each with the models (columns, as in setModelEstimates) whose thresholds flag it.
     void setFlagged(const QHash<QString, QList<int>>& columnsByPath);
+    // The bursts by path; images missing from `marks` are in none. An empty hash clears them.
+    void setBursts(const QHash<QString, BurstMark>& marks);
 
 private:
     struct Entry {
@@ -74,6 +84,7 @@ private:
         bool thumbnailDone = false;
         std::vector<core::ImageEstimate> estimates;  // one per model, or none when not scored
         QList<int> flaggingColumns;  // empty when not flagged
+        BurstMark burst;
     };
     const core::ImageEstimate* currentEstimate(const Entry& entry) const;
     QString caption(const Entry& entry) const;

@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QImage>
 #include <QPainter>
+#include <QModelIndex>
 #include <QPainterPath>
 #include <algorithm>
 
@@ -26,6 +27,24 @@ void drawThumbnail(QPainter* painter, const QRect& area, const QImage& thumbnail
     painter->drawImage(target, thumbnail);
 }
 
+// A shot of a burst: "★ 3" on the best of the burst's 3 shots, a plain "3" on the others, at the thumbnail's corner.
+void drawBurstBadge(QPainter* painter, const QRect& imageArea, const QModelIndex& index, const QFont& font) {
+    const int size = index.data(ImageGridModel::BurstSizeRole).toInt();
+    if (size < 2) return;
+    const bool best = index.data(ImageGridModel::BestInBurstRole).toBool();
+    QFont bold = font;
+    bold.setBold(true);
+    const QString text = best ? QStringLiteral("★ %1").arg(size) : QString::number(size);
+    const QFontMetrics metrics(bold);
+    const QRect badge(imageArea.x() + 2, imageArea.y() + 2, metrics.horizontalAdvance(text) + 10, metrics.height() + 2);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(best ? QColor(30, 120, 60, 230) : QColor(40, 40, 40, 170));
+    painter->drawRoundedRect(badge, 4, 4);
+    painter->setPen(Qt::white);
+    painter->setFont(bold);
+    painter->drawText(badge, Qt::AlignCenter, text);
+}
+
 }  // namespace
 
 void ThumbnailDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const {
@@ -42,6 +61,7 @@ void ThumbnailDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
     }
     const QRect imageArea(cell.x() + kPadding, cell.y() + kPadding, cell.width() - 2 * kPadding, kImageHeight);
     drawThumbnail(painter, imageArea, index.data(Qt::DecorationRole).value<QImage>(), option.palette);
+    drawBurstBadge(painter, imageArea, index, option.font);
     if (flagged) {
         painter->setPen(QPen(kFlagColour, 3));
         painter->setBrush(Qt::NoBrush);

@@ -34,7 +34,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
       m_workspace(new Workspace(this)),
       m_panels(buildPanels(this)),
       m_actions(buildMenus(this, m_panels)),
-      m_scoreViews(new ScoreViews(m_workspace, m_panels, this)),
+      m_scoreViews(new ScoreViews(m_workspace, m_panels, m_actions, this)),
       m_trainingViews(new TrainingViews(m_workspace, m_panels, this)),
       m_imageViews(new ImageViews(m_workspace, m_panels, m_actions, m_scoreViews, this)),
       m_folderViews(new FolderViews(m_workspace, m_panels, m_actions, this)) {
@@ -99,6 +99,7 @@ void MainWindow::connectPanels() {
     connect(m_trainingViews, &TrainingViews::errorReported, this, &MainWindow::reportError);
     connect(m_trainingViews, &TrainingViews::statusMessage, this, &MainWindow::showStatus);
     connect(m_imageViews, &ImageViews::statusMessage, this, &MainWindow::showStatus);
+    connect(m_scoreViews, &ScoreViews::statusMessage, this, &MainWindow::showStatus);
     connect(m_folderViews, &FolderViews::errorReported, this, &MainWindow::reportError);
     connect(m_folderViews, &FolderViews::statusMessage, this, &MainWindow::showStatus);
     connect(m_folderViews, &FolderViews::folderShown, this, [this](const QString& folder, int imageCount) {
@@ -159,7 +160,8 @@ void MainWindow::updateActions() {
     m_panels.modelInfo->setSaveEnabled(hasModel);
     m_actions.exportScores->setEnabled(hasScores);
     m_actions.writeSidecars->setEnabled(hasScores);
-    m_actions.exportFlagged->setEnabled(!m_workspace->flagged().empty());
+    for (QAction* action : {m_actions.exportFlagged, m_actions.reviewFlagged})
+        action->setEnabled(!m_workspace->flagged().empty());
 }
 
 void MainWindow::openModelFile(const QString& path) {

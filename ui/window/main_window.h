@@ -8,8 +8,6 @@
 
 #include "ui/window/window_layout.h"
 
-class QCustomPlot;
-
 namespace twinsight::ui {
 
 class FolderViews;

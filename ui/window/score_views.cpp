@@ -1,5 +1,6 @@
 #include "ui/window/score_views.h"
 
+#include <QAction>
 #include <QDir>
 #include <QFileInfo>
 #include <QHash>
@@ -15,8 +16,16 @@
 
 namespace twinsight::ui {
 
-ScoreViews::ScoreViews(Workspace* workspace, const WindowPanels& panels, QObject* parent)
+ScoreViews::ScoreViews(Workspace* workspace, const WindowPanels& panels, const WindowActions& actions,
+                       QObject* parent)
     : QObject(parent), m_workspace(workspace), m_panels(panels) {
+    connect(actions.collapseBursts, &QAction::toggled, this, [this](bool collapsed) {
+        m_workspace->setBurstsShown(collapsed);
+        m_panels.browser->setBurstsCollapsed(collapsed);
+        if (collapsed && !m_workspace->currentModel())
+            emit statusMessage(tr("Bursts are ranked by a model: train or open one first."));
+    });
+    connect(workspace, &Workspace::burstsChanged, this, &ScoreViews::showBursts);
     connect(panels.browser, &ImageBrowser::selectionChanged, this, &ScoreViews::updateProfile);
     // Thumbnails arrive in chunks after the folder opens: the flagged list takes each as it comes.
     connect(panels.browser->model(), &QAbstractItemModel::dataChanged, this,
@@ -110,6 +119,22 @@ void ScoreViews::showScores() {
     refreshImageCaption();
     updateProfile();
     emit scoresShown();
+}
+
+void ScoreViews::showBursts() {
+    QHash<QString, ImageGridModel::BurstMark> marks;
+    const QHash<QString, BurstPlace>& places = m_workspace->bursts().places();
+    for (auto place = places.cbegin(); place != places.cend(); ++place)
+        marks.insert(place.key(), {place->size, place->best});
+    m_panels.browser->setBursts(marks);
+    const auto model = m_workspace->currentModel();
+    if (!m_workspace->burstsShown() || !model) return;
+    const int bursts = m_workspace->bursts().count();
+    emit statusMessage(bursts == 0 ? tr("No bursts: no two neighbouring shots look alike within 2 s.")
+                                   : tr("%1 bursts, each collapsed to its best shot by %2 (★); the others are hidden "
+                                        "until View > Collapse Bursts is off.")
+                                         .arg(bursts)
+                                         .arg(transformOf(*model)));
 }
 
 void ScoreViews::showFlags() {

@@ -16,7 +16,8 @@ struct FolderScores;
 class ScoreViews : public QObject {
     Q_OBJECT
 public:
-    ScoreViews(Workspace* workspace, const WindowPanels& panels, QObject* parent);
+    // `actions`: View > Collapse Bursts.
+    ScoreViews(Workspace* workspace, const WindowPanels& panels, const WindowActions& actions, QObject* parent);
 
     // The model panel, then the scores as below; the ranking says why it is empty.
     void showModels();
@@ -34,11 +35,14 @@ public:
 
 signals:
     void modelsShown();
+    void statusMessage(const QString& message);
     void scoresShown();
 
 private:
     void refreshImageCaption();
     void showFlaggedThumbnails();
+    // The grid's burst badges, and a status line on how many bursts the grouping found.
+    void showBursts();
 
     Workspace* m_workspace;
     WindowPanels m_panels;

@@ -168,6 +168,12 @@ WindowActions buildMenus(QMainWindow* window, const WindowPanels& panels) {
     actions.reviewFlagged->setShortcut(QKeySequence(QObject::tr("Ctrl+R")));
     actions.reviewFlagged->setToolTip(QObject::tr("The flagged images one at a time, large: keep (P) or reject (X), "
                                                   "then write the decisions to the XMP sidecars"));
+    actions.collapseBursts = view->addAction(QObject::tr("Collapse &Bursts"));
+    actions.collapseBursts->setObjectName("collapseBurstsAction");
+    actions.collapseBursts->setCheckable(true);
+    actions.collapseBursts->setShortcut(QKeySequence(QObject::tr("Ctrl+B")));
+    actions.collapseBursts->setToolTip(QObject::tr("Shots of one scene taken within 2 s that look alike are grouped; "
+                                                   "the grid shows the best of each, by the current model"));
     actions.nextFlagged = view->addAction(QObject::tr("&Next Flagged Image"));
     actions.nextFlagged->setObjectName("nextFlaggedAction");
     actions.nextFlagged->setShortcut(QKeySequence(QObject::tr("N")));

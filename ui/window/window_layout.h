@@ -65,6 +65,7 @@ struct WindowActions {
     QAction* about = nullptr;
     QAction* focusMap = nullptr;  // checkable: the Image tab shows the current model's focus map
     QAction* reviewFlagged = nullptr;
+    QAction* collapseBursts = nullptr;  // checkable: the grid shows the best shot of each burst only
     QAction* nextFlagged = nullptr;
     QAction* previousFlagged = nullptr;
     QAction* presentation = nullptr;           // checkable: presentation mode

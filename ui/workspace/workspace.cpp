@@ -50,7 +50,10 @@ Workspace::Workspace(QObject* parent)
       m_controller(new TrainingController(this)),
       m_scorer(new FolderScorer(this)),
       m_fileWriter(new FileWriter(this)),
+      m_bursts(new BurstFinder(this)),
       m_rememberFlags(new QTimer(this)) {
+    connect(m_bursts, &BurstFinder::found, this, &Workspace::burstsChanged);
+    connect(m_bursts, &BurstFinder::failed, this, &Workspace::statusMessage);
     // Thresholds are remembered once a drag or a typed value rests, not at every step of it.
     m_rememberFlags->setSingleShot(true);
     m_rememberFlags->setInterval(500);
@@ -191,6 +194,21 @@ void Workspace::afterCurrentModelChanged() {
     updateStudy();
     updateSweep();
     emit modelsChanged();
+    updateBursts();  // the best of each burst follows the current model
+}
+
+void Workspace::setBurstsShown(bool shown) {
+    if (shown == m_burstsShown) return;
+    m_burstsShown = shown;
+    updateBursts();
+}
+
+void Workspace::updateBursts() {
+    if (m_burstsShown && m_scores && currentColumn() >= 0) {
+        m_bursts->find(m_scores, currentColumn());
+    } else {
+        m_bursts->clear();
+    }
 }
 
 // ---- The folder's scores ----
@@ -205,6 +223,7 @@ void Workspace::setScores(std::shared_ptr<const FolderScores> scores) {
     }
     emit scoresChanged();
     updateFlagged();
+    updateBursts();
 }
 
 void Workspace::updateFlagged() {

@@ -19,6 +19,7 @@
 #include "core/model/trained_model.h"
 #include "core/training/trainer.h"
 #include "ui/jobs/analysis_jobs.h"
+#include "ui/jobs/burst_finder.h"
 #include "ui/jobs/folder_scorer.h"
 #include "ui/jobs/training_types.h"
 #include "ui/workspace/model_set.h"
@@ -67,6 +68,12 @@ public:
     // second, or when the model is closed or replaced, or the workspace goes).
     void setFlagThresholds(int index, const FlagThresholds& thresholds);
 
+    // While shown, the scored images are grouped into bursts, ranked by the current model (again whenever the scores
+    // or the current model change); burstsChanged follows each grouping, and hiding them.
+    void setBurstsShown(bool shown);
+    bool burstsShown() const { return m_burstsShown; }
+    const BurstFinder& bursts() const { return *m_bursts; }
+
     // Trains on the folder's images; false (with errorOccurred) when there is nothing to train on or `config` is
     // invalid. Scoring stops for the training. The new model scores the images the training decoded, and the other
     // open models' columns are kept when the folder's scores hold them: the folder is not decoded again.
@@ -106,6 +113,7 @@ signals:
     void scoresChanged();
     // Which images are flagged changed (after scoresChanged when both change).
     void flagsChanged();
+    void burstsChanged();
     // Files that could not be read, for the training or the scoring.
     void filesSkipped(const std::vector<core::SkippedFile>& files);
 
@@ -141,6 +149,7 @@ private:
     void afterCurrentModelChanged();
     void setScores(std::shared_ptr<const FolderScores> scores);
     void updateFlagged();
+    void updateBursts();
     // Writes every open model's thresholds to the settings.
     void rememberAllFlags();
     void scoreFolder();
@@ -153,6 +162,8 @@ private:
     TrainingController* m_controller;
     FolderScorer* m_scorer;
     FileWriter* m_fileWriter;
+    BurstFinder* m_bursts;
+    bool m_burstsShown = false;
     QTimer* m_rememberFlags;  // runs while thresholds changed and were not written to the settings yet
 
     QString m_folder;
