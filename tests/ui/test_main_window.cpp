@@ -1,7 +1,10 @@
 // The window without a model: start on the sample scenes, transformation controls, preview, bad folders.
 
 #include <gtest/gtest.h>
+
 #include <qcustomplot.h>
+
+#include <QAbstractScrollArea>
 
 #include <QAction>
 #include <QApplication>
@@ -16,6 +19,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QTabWidget>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -69,6 +73,39 @@ TEST(MainWindow, ARestoredWindowTooLargeOrOffTheScreenIsFittedOntoIt) {
     EXPECT_LE(window.height(), available.height());
     EXPECT_TRUE(available.contains(window.geometry().topLeft())) << window.x() << "," << window.y();
     settings.remove("window/geometry");
+}
+
+// At 1024 x 768 the window keeps that size and nothing is clipped: every visible widget on every tab lies inside the
+// window (the content of a scroll area may extend beyond its viewport; that is what it scrolls).
+TEST(MainWindow, At1024By768EveryPanelFitsInsideTheWindow) {
+    testing::TempFolder images;
+    testing::writeScenes(images.path().string(), 6, 3);
+    auto window = testing::openWindowOn(images.path().string());
+    ASSERT_TRUE(window);
+    window->resize(1024, 768);
+    QCoreApplication::processEvents();
+    EXPECT_EQ(window->size(), QSize(1024, 768)) << "minimum size " << window->minimumSizeHint().width() << "x"
+                                                 << window->minimumSizeHint().height();
+    const QRect inside = window->rect();
+    const auto insideAScrollArea = [&](const QWidget* widget) {
+        for (const QWidget* up = widget->parentWidget(); up && up != window.get(); up = up->parentWidget()) {
+            const auto* area = qobject_cast<const QAbstractScrollArea*>(up->parentWidget());
+            if (area && area->viewport() == up) return true;
+        }
+        return false;
+    };
+    for (int tab = 0; tab < window->tabs()->count(); ++tab) {
+        window->tabs()->setCurrentIndex(tab);
+        QCoreApplication::processEvents();
+        for (const QWidget* widget : window->findChildren<QWidget*>()) {
+            if (!widget->isVisible() || widget->isWindow() || insideAScrollArea(widget)) continue;
+            const QRect placed(widget->mapTo(window.get(), QPoint(0, 0)), widget->size());
+            EXPECT_TRUE(inside.contains(placed)) << widget->metaObject()->className() << " '"
+                                                 << widget->objectName().toStdString() << "' on tab " << tab << " at "
+                                                 << placed.x() << "," << placed.y() << " " << placed.width() << "x"
+                                                 << placed.height();
+        }
+    }
 }
 
 TEST(MainWindow, OpensOnTheSampleScenesWhenNoFolderIsKnown) {
