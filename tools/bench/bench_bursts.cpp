@@ -1,10 +1,14 @@
 #include "bench_bursts.h"
 
+#include <exiv2/exiv2.hpp>
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <stdexcept>
+
+#include <opencv2/imgcodecs.hpp>
 
 #include "classical_measures.h"
 #include "core/base/statistics.h"
@@ -108,6 +112,21 @@ BurstRun runOne(const core::TrainedModel& model, const core::ImageSet& photos, i
     return run;
 }
 
+// EXIF DateTimeOriginal and SubSecTimeOriginal for `seconds` after 2024-05-17 10:00:00.
+void writeCaptureTime(const std::string& path, double seconds) {
+    const int whole = static_cast<int>(seconds);
+    char taken[32], fraction[8];
+    std::snprintf(taken, sizeof taken, "2024:05:17 %02d:%02d:%02d", 10 + whole / 3600, whole / 60 % 60, whole % 60);
+    std::snprintf(fraction, sizeof fraction, "%02d", static_cast<int>((seconds - whole) * 100.0 + 0.5) % 100);
+    auto image = Exiv2::ImageFactory::open(path);
+    image->readMetadata();
+    Exiv2::ExifData exif = image->exifData();
+    exif["Exif.Photo.DateTimeOriginal"] = std::string(taken);
+    exif["Exif.Photo.SubSecTimeOriginal"] = std::string(fraction);
+    image->setExifData(exif);
+    image->writeMetadata();
+}
+
 double percentile(const std::vector<double>& values, double percent) {
     return values.empty() ? 0.0 : core::percentile(values, percent);
 }
@@ -165,6 +184,30 @@ void runBurstBenchmark(const BurstSettings& settings) {
     std::printf("(a look similarity under %.2f starts a new group, under %.2f within %.1f s)\n",
                 settings.grouping.minSimilarity, settings.grouping.minSimilarityWithinGap,
                 settings.grouping.maxGapSeconds);
+}
+
+void writeBurstFolder(const BurstSettings& settings, const std::string& out) {
+    std::filesystem::create_directories(out);
+    int number = 1;
+    double time = 0.0;
+    const int seed = settings.seeds.empty() ? 1 : settings.seeds.front();
+    for (const std::string& folder : settings.folders) {
+        const core::ImageSet photos = core::loadImagesFrom({folder}, kPhotoSide);
+        for (std::size_t p = 0; p < photos.images.size(); ++p) {
+            const int count = kFewestShots + static_cast<int>(p) % kShotChoices;
+            const core::SampleBurst burst = core::makeSampleBurst(photos.images[p], count, seed * 1000 + p);
+            for (const cv::Mat& shot : burst.shots) {
+                char name[32];
+                std::snprintf(name, sizeof name, "IMG_%04d.jpg", number++);
+                const std::string path = (std::filesystem::path(out) / name).string();
+                cv::imwrite(path, shot, {cv::IMWRITE_JPEG_QUALITY, 92});
+                writeCaptureTime(path, time);
+                time += kShotInterval;
+            }
+            time += 1.0 + 9.0 * ((p * 7919 + seed) % 100) / 100.0;
+        }
+    }
+    std::printf("wrote %d shots into %s\n", number - 1, out.c_str());
 }
 
 }  // namespace twinsight::bench

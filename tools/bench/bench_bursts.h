@@ -20,4 +20,8 @@ struct BurstSettings {
 
 void runBurstBenchmark(const BurstSettings& settings);
 
+// Writes the bursts of `folders`' photos (first seed) into `out` as JPEGs named in capture order, with their EXIF
+// capture times (shots 0.3 s apart, scenes 1 to 10 s apart): a folder to cull by hand in the desktop program.
+void writeBurstFolder(const BurstSettings& settings, const std::string& out);
+
 }  // namespace twinsight::bench

@@ -29,7 +29,7 @@ using namespace twinsight;
 namespace {
 
 struct Options {
-    std::string train, test, device = "auto", scoreMemoryModel, filesFrom;
+    std::string train, test, device = "auto", scoreMemoryModel, filesFrom, burstsOut;
     std::vector<std::string> transforms;
     int levels = 8;
     int largeJpegs = 40;
@@ -172,6 +172,7 @@ int main(int argc, char** argv) {
                    "Blur model that picks the best of each burst: one, or one per --bursts folder")
         ->delimiter(',');
     app.add_option("--burst-seeds", options.bursts.seeds, "Burst generations per collection")->delimiter(',');
+    app.add_option("--bursts-out", options.burstsOut, "Write the --bursts photos' bursts here as JPEGs with EXIF times");
     app.add_option("--burst-similarity", options.bursts.grouping.minSimilarity, "Look similarity that groups shots")
         ->capture_default_str();
     app.add_option("--burst-similarity-timed", options.bursts.grouping.minSimilarityWithinGap,
@@ -203,7 +204,8 @@ int main(int argc, char** argv) {
                     core::defaultThreadCount());
         if (collections) std::printf("collections %s\n", options.collections.folder.c_str());
         if (!train.empty()) std::printf("train %s\ntest  %s\n", train.c_str(), test.c_str());
-        if (!options.bursts.folders.empty()) {
+        if (!options.burstsOut.empty()) bench::writeBurstFolder(options.bursts, options.burstsOut);
+        if (!options.bursts.folders.empty() && options.burstsOut.empty()) {
             if (options.bursts.models.empty()) throw std::invalid_argument("--bursts needs --burst-model");
             bench::runBurstBenchmark(options.bursts);
         }

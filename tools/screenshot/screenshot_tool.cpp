@@ -14,6 +14,7 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTest>
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -29,6 +30,7 @@
 #include "ui/plots/correlation_plot.h"
 #include "ui/plots/plot_style.h"
 #include "ui/plots/sweep_plot.h"
+#include "ui/review/review_viewer.h"
 #include "ui/ui_test_support.h"
 #include "ui/window/main_window.h"
 #include "ui/workspace/workspace.h"
@@ -46,6 +48,10 @@ int main(int argc, char** argv) {
     const int selectRow = argc > 4 ? std::atoi(argv[4]) : 5;
     twinsight::core::setComputeThreads(twinsight::core::defaultThreadCount());
     using namespace twinsight;
+    const auto saveGrab = [prefix = QString::fromLocal8Bit(argv[2])](const QPixmap& grab, const QString& suffix) {
+        grab.save(prefix + suffix);
+        std::cout << "wrote " << (prefix + suffix).toStdString() << std::endl;
+    };
     ui::MainWindow window({/*errorDialogs=*/false});
     int width = 1400, height = 880;
     if (argc > 5 && std::sscanf(argv[5], "%dx%d", &width, &height) != 2) {
@@ -113,6 +119,38 @@ int main(int argc, char** argv) {
         window.grab().save(file);
         std::cout << "wrote " << file.toStdString() << std::endl;
         focusMap->setChecked(false);
+        testing::waitFor([view] { return !view->caption().contains("focus map"); }, 20000);
+    }
+    // View > Collapse Bursts: the grid with the best shot of each burst.
+    if (auto* collapse = window.findChild<QAction*>("collapseBurstsAction")) {
+        QSignalSpy grouped(window.workspace(), &ui::Workspace::burstsChanged);
+        window.browser()->setSortOrder(ui::ImageBrowser::SortOrder::Name);
+        collapse->setChecked(true);
+        grouped.wait(60000);
+        testing::waitFor([] { return false; }, 600);
+        saveGrab(window.grab(), "-bursts.png");
+        collapse->setChecked(false);
+    }
+    // The review of the flagged images (View > Review Flagged Images): the first one with its focus map, then at 100%.
+    if (auto* review = window.findChild<QAction*>("reviewFlaggedAction"); review && review->isEnabled()) {
+        review->trigger();
+        if (auto* viewer = window.findChild<ui::ReviewViewer*>("reviewViewer")) {
+            viewer->resize(window.size());
+            viewer->activateWindow();
+            if (!QTest::qWaitForWindowActive(viewer)) std::cout << "the viewer did not become active" << std::endl;
+            QSignalSpy shown(viewer, &ui::ReviewViewer::imageShown);
+            shown.wait(30000);
+            QTest::keyClick(viewer, Qt::Key_M);
+            shown.wait(30000);
+            testing::waitFor([] { return false; }, 400);
+            saveGrab(viewer->grab(), "-review.png");
+            QTest::keyClick(viewer, Qt::Key_M);
+            shown.wait(30000);
+            QTest::keyClick(viewer, Qt::Key_Z);
+            testing::waitFor([] { return false; }, 400);
+            saveGrab(viewer->grab(), "-review-100.png");
+            viewer->close();
+        }
     }
     // Help > Getting Started, as a first-time user opens it.
     if (auto* guide = window.findChild<QAction*>("gettingStartedAction")) {

@@ -241,9 +241,11 @@ void ImageBrowser::updateCounts() {
     QString text = m_folder.isEmpty() ? tr("No folder open")
                    : usable == 1      ? tr("1 image")
                                       : tr("%1 images").arg(usable);
-    if (m_bursts > 0) {
+    // Collapsed, the count says what the grid holds; the bursts are in the status bar and the badges.
+    if (m_bursts > 0 && m_proxy->burstsCollapsed()) {
+        text = tr("%1 of %2 shown").arg(m_proxy->rowCount()).arg(usable);
+    } else if (m_bursts > 0) {
         text += m_bursts == 1 ? tr(" · 1 burst") : tr(" · %1 bursts").arg(m_bursts);
-        if (m_proxy->burstsCollapsed()) text += tr(", %1 shown").arg(m_proxy->rowCount());
     }
     if (m_loader->isLoading()) text += tr(" · thumbnails %1 of %2").arg(m_model->thumbnailsDone()).arg(total);
     m_countLabel->setText(text);

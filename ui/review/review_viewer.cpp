@@ -56,7 +56,6 @@ ReviewViewer::ReviewViewer(ReviewSource source, QWidget* parent)
     layout->addWidget(m_caption);
     layout->addWidget(m_view, 1);
     layout->addWidget(buildButtons());
-    layout->addWidget(m_status);
     connect(m_view, &ZoomView::zoomChanged, this, &ReviewViewer::updateCaption);
     if (const QScreen* screen = parent ? parent->screen() : nullptr) {
         resize(screen->availableSize() * 0.85);
@@ -75,9 +74,14 @@ QAction* ReviewViewer::addKey(const QString& text, const QKeySequence& key, cons
 }
 
 QWidget* ReviewViewer::buildButtons() {
+    // Two rows, so that the viewer fits a 1024-pixel screen: moving and deciding, then what is decided and writing it.
     auto* bar = new QWidget(this);
-    auto* row = new QHBoxLayout(bar);
-    row->setContentsMargins(0, 0, 0, 0);
+    auto* rows = new QVBoxLayout(bar);
+    rows->setContentsMargins(0, 0, 0, 0);
+    auto* row = new QHBoxLayout;
+    auto* writing = new QHBoxLayout;
+    rows->addLayout(row);
+    rows->addLayout(writing);
     const auto button = [&](QAction* action, const QString& name) {
         auto* pushed = new QPushButton(
             QStringLiteral("%1  (%2)").arg(action->text(), action->shortcut().toString(QKeySequence::NativeText)), bar);
@@ -103,18 +107,19 @@ QWidget* ReviewViewer::buildButtons() {
         });
     }
     row->addStretch(1);
+    writing->addWidget(m_status, 1);
     m_naming->setObjectName("reviewNaming");
     m_naming->setFocusPolicy(Qt::NoFocus);
     addSidecarNamings(m_naming);
     m_naming->setCurrentIndex(std::max(0, m_naming->findData(QSettings().value(kNamingKey, 0).toInt())));
-    row->addWidget(m_naming);
+    writing->addWidget(m_naming);
     m_write->setObjectName("reviewWrite");
     m_write->setFocusPolicy(Qt::NoFocus);
     const QAction* write = addKey(tr("Write Decisions"), QKeySequence::Save, [this] { writeDecisions(); });
     m_write->setText(
         QStringLiteral("%1  (%2)").arg(write->text(), write->shortcut().toString(QKeySequence::NativeText)));
     connect(m_write, &QPushButton::clicked, this, &ReviewViewer::writeDecisions);
-    row->addWidget(m_write);
+    writing->addWidget(m_write);
     return bar;
 }
 
@@ -158,8 +163,8 @@ void ReviewViewer::updateCaption() {
     m_caption->setText(text);
     const int kept = m_queue.count(core::ReviewDecision::Keep);
     const int rejected = m_queue.count(core::ReviewDecision::Reject);
-    m_status->setText(tr("%1 kept, %2 rejected%3.   P keep · X reject · Ctrl+Z undo · ←/→ move · Z fit/100% · "
-                         "Shift+arrows pan · M focus map · Ctrl+S write to the XMP sidecars")
+    m_status->setText(tr("%1 kept, %2 rejected%3.   Pan with Shift+arrows or by dragging, zoom with the wheel; the "
+                         "sidecars change only when you write the decisions.")
                           .arg(kept)
                           .arg(rejected)
                           .arg(m_queue.hasUnwritten() ? tr(", not written yet") : QString()));
