@@ -4,16 +4,19 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QComboBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "core/base/atomic_file.h"
 #include "core/samples/sample_bursts.h"
 #include "core/samples/sample_scenes.h"
 #include "support/temp_folder.h"
 #include "ui/browser/image_browser.h"
 #include "ui/browser/image_grid_model.h"
+#include "ui/panels/xmp_dialog.h"
 #include "ui/window/main_window.h"
 #include "ui/workspace/workspace.h"
 #include "ui_test_support.h"
@@ -71,6 +74,27 @@ TEST(BurstGrid, CollapsingShowsTheLeastBlurredShotOfEachBurstAndUncollapsingShow
         EXPECT_TRUE(grid->index(bestRow).data(ImageGridModel::BestInBurstRole).toBool()) << burst;
     }
     EXPECT_EQ(scores.scores.paths.size(), 9U);
+
+    // File > Write XMP Sidecars then offers a label for the best of each burst, and every sidecar gets its group.
+    XmpDialog* dialog = window->openSidecarDialog();
+    ASSERT_NE(dialog, nullptr);
+    auto* bestLabel = dialog->findChild<QComboBox*>("xmpBestLabel");
+    ASSERT_NE(bestLabel, nullptr);
+    bestLabel->setCurrentIndex(bestLabel->findData(QStringLiteral("Green")));
+    QSignalSpy written(dialog, &XmpDialog::writeFinished);
+    dialog->write();
+    ASSERT_TRUE(written.wait(30000));
+    for (int row = 0; row < grid->rowCount(); ++row) {
+        const QModelIndex index = grid->index(row);
+        const std::string sidecar =
+            core::readWholeFile(index.data(ImageGridModel::PathRole).toString().toStdString() + ".xmp");
+        EXPECT_NE(sidecar.find("<twinsight:BurstGroup>"), std::string::npos) << sidecar;
+        const bool labelled = sidecar.find("<xmp:Label>Green</xmp:Label>") != std::string::npos;
+        const bool flagged = index.data(ImageGridModel::FlaggedRole).toBool();
+        EXPECT_EQ(labelled, index.data(ImageGridModel::BestInBurstRole).toBool() && !flagged) << row;
+    }
+    dialog->close();
+
     collapse->setChecked(false);
     EXPECT_EQ(browser->visibleCount(), 9);
     EXPECT_TRUE(testing::waitFor([&] { return window->workspace()->bursts().places().isEmpty(); }, 5000));

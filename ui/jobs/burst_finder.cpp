@@ -21,8 +21,9 @@ void BurstFinder::find(std::shared_ptr<const FolderScores> scores, int column) {
             for (const int group : groups.group) ++sizes[static_cast<std::size_t>(group)];
             QHash<QString, BurstPlace> places;
             for (std::size_t i = 0; i < groups.group.size(); ++i) {
+                const int group = groups.group[i];
                 places.insert(QString::fromStdString(scores->scores.paths[i]),
-                              {sizes[static_cast<std::size_t>(groups.group[i])], bool(groups.best[i])});
+                              {group, sizes[static_cast<std::size_t>(group)], bool(groups.best[i])});
             }
             return places;
         },

@@ -14,7 +14,8 @@ namespace twinsight::ui {
 
 // An image's place among the bursts.
 struct BurstPlace {
-    int size = 1;  // shots in its burst (1: a shot on its own)
+    int group = 0;  // 0, 1, 2... in capture order
+    int size = 1;   // shots in its burst (1: a shot on its own)
     bool best = false;
 };
 

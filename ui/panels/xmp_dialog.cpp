@@ -25,11 +25,28 @@ QStringList toQStrings(const std::vector<std::string>& lines) {
     return result;
 }
 
+// The bursts as core::BurstGroups of `scores`' images; none unless every image has its place (bursts found on
+// the scores before the latest, for example).
+std::optional<core::BurstGroups> alignedBursts(const FolderScores* scores, const QHash<QString, BurstPlace>& places) {
+    if (!scores || places.isEmpty()) return std::nullopt;
+    core::BurstGroups groups;
+    for (const std::string& path : scores->scores.paths) {
+        const auto place = places.constFind(QString::fromStdString(path));
+        if (place == places.cend()) return std::nullopt;
+        groups.group.push_back(place->group);
+        groups.best.push_back(place->best);
+    }
+    return groups;
+}
+
 }  // namespace
 
-XmpDialog::XmpDialog(std::shared_ptr<const FolderScores> scores, const QStringList& flagged, QWidget* parent)
+XmpDialog::XmpDialog(std::shared_ptr<const FolderScores> scores, const QStringList& flagged,
+                     const QHash<QString, BurstPlace>& bursts, QWidget* parent)
     : QDialog(parent),
       m_scores(std::move(scores)),
+      m_bursts(alignedBursts(m_scores.get(), bursts)),
+      m_bestLabel(new QComboBox(this)),
       m_naming(new QComboBox(this)),
       m_flagRating(new QComboBox(this)),
       m_label(new QComboBox(this)),
@@ -39,6 +56,7 @@ XmpDialog::XmpDialog(std::shared_ptr<const FolderScores> scores, const QStringLi
       m_write(new QPushButton(tr("Write"), this)),
       m_close(new QPushButton(tr("Close"), this)) {
     setObjectName("xmpDialog");
+    setAttribute(Qt::WA_DeleteOnClose);  // opened non-blocking, it goes when closed
     setWindowTitle(tr("Write XMP sidecars"));
     for (const QString& path : flagged) m_flagged.insert(path.toStdString());
     auto* layout = new QVBoxLayout(this);
@@ -67,6 +85,11 @@ QFormLayout* XmpDialog::createOptionsForm() {
     form->addRow(tr("Sidecar names"), m_naming);
     form->addRow(tr("Flagged images"), m_flagRating);
     form->addRow(tr("Their label"), m_label);
+    m_bestLabel->setObjectName("xmpBestLabel");
+    m_bestLabel->addItem(tr("No label"), QString());
+    for (const char* colour : {"Green", "Yellow", "Blue", "Purple", "Red"}) m_bestLabel->addItem(colour, colour);
+    m_bestLabel->setVisible(m_bursts.has_value());
+    if (m_bursts) form->addRow(tr("Best of each burst"), m_bestLabel);
     return form;
 }
 
@@ -106,6 +129,7 @@ core::SidecarOptions XmpDialog::options() const {
     options.naming = static_cast<core::SidecarNaming>(m_naming->currentData().toInt());
     options.rejectFlagged = m_flagRating->currentIndex() == 1;
     options.label = m_label->currentText().toStdString();
+    options.bestLabel = m_bestLabel->currentData().toString().toStdString();
     return options;
 }
 
@@ -125,9 +149,11 @@ void XmpDialog::run(bool writeFiles) {
     for (const auto& model : m_scores->models) models.push_back(model->metadata());
     runInBackground(
         this, QThreadPool::globalInstance(),
-        [scores = m_scores, models, flagged = m_flagged, options = options(), writeFiles] {
+        [scores = m_scores, models, flagged = m_flagged, options = options(), bursts = m_bursts, writeFiles] {
+            core::SidecarOptions withBursts = options;
+            if (bursts) withBursts.bursts = &*bursts;
             PlanAndOutcome result;
-            result.plan = core::planSidecars(models, scores->scores, flagged, options);
+            result.plan = core::planSidecars(models, scores->scores, flagged, withBursts);
             result.outcome = writeFiles ? core::writeSidecars(result.plan) : core::describeSidecars(result.plan);
             return result;
         },

@@ -3,9 +3,12 @@
 // what would be written, Write writes it on a pool thread. Nothing is written until the user presses Write.
 
 #include <QDialog>
+#include <QHash>
 #include <memory>
+#include <optional>
 
 #include "core/sidecars/sidecar_plan.h"
+#include "ui/jobs/burst_finder.h"
 #include "ui/jobs/folder_scorer.h"
 
 class QComboBox;
@@ -20,11 +23,14 @@ namespace twinsight::ui {
 // The sidecar namings a user picks from, each with its core::SidecarNaming as data.
 void addSidecarNamings(QComboBox* combo);
 
+// Deletes itself when closed: create it with new.
 class XmpDialog : public QDialog {
     Q_OBJECT
 public:
-    // `scores`: the folder's scores with their models; `flagged`: the Ranking tab's flagged images.
-    XmpDialog(std::shared_ptr<const FolderScores> scores, const QStringList& flagged, QWidget* parent = nullptr);
+    // `scores`: the folder's scores with their models; `flagged`: the Ranking tab's flagged images; `bursts`: the
+    // bursts found among them (View > Collapse Bursts), whose groups and best shots then go into the sidecars too.
+    XmpDialog(std::shared_ptr<const FolderScores> scores, const QStringList& flagged,
+              const QHash<QString, BurstPlace>& bursts = {}, QWidget* parent = nullptr);
 
     core::SidecarOptions options() const;
     bool isBusy() const { return m_busy; }
@@ -48,6 +54,8 @@ private:
 
     std::shared_ptr<const FolderScores> m_scores;
     std::set<std::string> m_flagged;
+    std::optional<core::BurstGroups> m_bursts;  // aligned with m_scores' images, when every one of them has a place
+    QComboBox* m_bestLabel;
     QComboBox* m_naming;
     QComboBox* m_flagRating;
     QComboBox* m_label;

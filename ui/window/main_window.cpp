@@ -174,8 +174,8 @@ bool MainWindow::exportFlagged(const QString& path) {
 
 XmpDialog* MainWindow::openSidecarDialog() {
     if (!m_workspace->scores()) return nullptr;
-    auto* dialog = new XmpDialog(m_workspace->scores(), m_workspace->flaggedPaths(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto* dialog =
+        new XmpDialog(m_workspace->scores(), m_workspace->flaggedPaths(), m_workspace->bursts().places(), this);
     connect(dialog, &XmpDialog::writeFinished, this, [this](int written, const QStringList& failures) {
         showStatus(failures.isEmpty() ? tr("Wrote %1 XMP sidecars").arg(written)
                                       : tr("Wrote %1 XMP sidecars; %2 failed").arg(written).arg(failures.size()));
