@@ -176,6 +176,26 @@ TEST_F(WindowWithModel, QuittingWithAnUnsavedModelAsksFirst) {
     EXPECT_TRUE(m_window->workspace()->unsavedModels().isEmpty());
 }
 
+// A review holding a decision not written to its sidecar is a reason to ask too.
+TEST_F(WindowWithModel, QuittingWithUnwrittenReviewDecisionsAsksFirst) {
+    trainAndWait();
+    ASSERT_TRUE(m_window->workspace()->saveModel(QString::fromStdString(m_output.file("blur.twinsight"))));
+    ASSERT_TRUE(testing::waitForWrites(*m_window));
+    flagTheMoreBlurredHalf();
+    m_window->findChild<QAction*>("reviewFlaggedAction")->trigger();
+    auto* viewer = m_window->findChild<ReviewViewer*>("reviewViewer");
+    ASSERT_NE(viewer, nullptr);
+    viewer->findChild<QPushButton*>("reviewReject")->click();
+    ASSERT_TRUE(viewer->queue().hasUnwritten());
+    EXPECT_FALSE(m_window->close());
+    auto* question = m_window->findChild<QMessageBox*>("quitQuestion");
+    ASSERT_NE(question, nullptr);
+    EXPECT_TRUE(question->text().contains("A review decision is not written")) << question->text().toStdString();
+    EXPECT_FALSE(question->text().contains("blur model")) << "saved: no longer a reason";
+    question->button(QMessageBox::Cancel)->click();
+    EXPECT_TRUE(m_window->isVisible());
+}
+
 // View > Focus Map: the Image tab shows the selected image in tiles tinted by the current model's estimates, and
 // the plain image again when it is turned off.
 TEST_F(WindowWithModel, TheFocusMapShowsTheSelectedImageInTilesAndGoesAway) {

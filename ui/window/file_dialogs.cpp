@@ -9,6 +9,7 @@
 #include "twinsight_version.h"
 #include "ui/jobs/file_writer.h"
 #include "ui/plots/plot_style.h"
+#include "ui/review/review_viewer.h"
 #include "ui/window/save_dialog.h"
 #include "ui/workspace/workspace.h"
 
@@ -70,6 +71,13 @@ bool askBeforeQuitting(QWidget* parent, const Workspace& workspace, std::functio
     if (!unsaved.isEmpty()) {
         losses << QObject::tr("The %1 model trained in this session is not saved.", nullptr, int(unsaved.size()))
                       .arg(unsaved.join(QObject::tr(" and ")));
+    }
+    for (const ReviewViewer* viewer : parent->findChildren<ReviewViewer*>()) {
+        if (!viewer->queue().hasUnwritten()) continue;
+        const auto decided = viewer->queue().decisions().size();
+        losses << (decided == 1 ? QObject::tr("A review decision is not written to its sidecar.")
+                                : QObject::tr("Review decisions on %1 images are not written to their sidecars.")
+                                      .arg(decided));
     }
     if (losses.isEmpty()) return false;
     auto* box = new QMessageBox(QMessageBox::Warning, QObject::tr("Quit Twinsight?"), losses.join('\n'),

@@ -25,7 +25,8 @@ QString askExportPlot(QWidget* parent, Workspace& workspace, QCustomPlot* plot, 
 void showAbout(QWidget* parent);
 // The three steps of a first session (Help > Getting Started), without blocking the window.
 void showGettingStarted(QWidget* parent);
-// Before the window closes: when a training is running or a model trained in this session is not saved, asks
+// Before the window closes: when a training is running, a model trained in this session is not saved or a review
+// (a ReviewViewer child of `parent`) holds decisions not written to the sidecars, asks
 // (window-modal, without blocking the event loop) and returns true; `quit` runs once the user says to quit anyway.
 // False when nothing would be lost.
 bool askBeforeQuitting(QWidget* parent, const Workspace& workspace, std::function<void()> quit);

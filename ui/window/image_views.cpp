@@ -113,6 +113,8 @@ void ImageViews::openReview(const QString& startPath) {
     source.focusModel = m_workspace->currentModel();
     auto* viewer = new ReviewViewer(std::move(source), m_panels.tabs->window());
     viewer->show();
+    viewer->raise();
+    viewer->activateWindow();  // its keys (P, X, arrows) work at once
 }
 
 void ImageViews::select(const QString& path) {
