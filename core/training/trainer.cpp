@@ -103,6 +103,9 @@ public:
         m_branch->to(m_device);
     }
 
+    // The base of the learning-rate schedule, from the next step on.
+    void setLearningRate(double rate) { m_learningRate = rate; }
+    double learningRate() const { return m_learningRate; }
     // One optimisation step; returns the loss and keeps the batch's scores for previews.
     double step(const PairBatch& batch, int index);
     CorrelationStudy validate() { return study(m_data.validation); }
@@ -121,12 +124,13 @@ private:
     Branch m_branch;
     torch::optim::Adam m_optimizer;
     std::vector<float> m_lastScores;  // first copies, then second copies
+    double m_learningRate = m_config.learningRate;
 };
 
 double TrainingRun::step(const PairBatch& batch, int index) {
     for (auto& group : m_optimizer.param_groups()) {
         static_cast<torch::optim::AdamOptions&>(group.options())
-            .lr(learningRateAt(m_config.learningRate, index, m_config.totalSteps()));
+            .lr(learningRateAt(m_learningRate, index, m_config.totalSteps()));
     }
     m_branch->train();
     // Both copies go through the branch in one call: the same weights, one pass.
@@ -308,18 +312,38 @@ struct LoopResult {
     double finalLoss = 0.0;
 };
 
+// Waits while `control` pauses, then applies what it was asked to change; returns whether anything changed.
+bool applyControl(TrainingControl* control, const std::atomic_bool& cancel, TrainingRun& run,
+                  BatchPrefetcher& prefetcher, TrainingProgress& report) {
+    if (!control) return false;
+    const TrainingAdjustment change = control->beforeStep(cancel);
+    if (cancel) throw TrainingCancelled();
+    if (change.empty()) return false;
+    if (change.learningRate) run.setLearningRate(*change.learningRate);
+    if (change.batchSize) report.batchSize = *change.batchSize;
+    if (change.crossImageShare) report.crossImageShare = *change.crossImageShare;
+    if (change.batchSize || change.crossImageShare) prefetcher.reshape(report.batchSize, report.crossImageShare);
+    report.learningRate = run.learningRate();
+    return true;
+}
+
 LoopResult trainAllSteps(TrainingRun& run, BatchPrefetcher& prefetcher, const TrainerConfig& config,
-                         const ProgressCallback& progress, const std::atomic_bool& cancel) {
+                         const ProgressCallback& progress, const std::atomic_bool& cancel, TrainingControl* control) {
     const int interval = config.validationInterval > 0 ? config.validationInterval
                                                        : std::max(1, config.totalSteps() / kValidationsPerRun);
     LoopResult result;
     TrainingProgress report;
     report.totalSteps = config.totalSteps();
+    report.learningRate = config.learningRate;
+    report.batchSize = config.batchSize;
+    report.crossImageShare = config.effectiveCrossImageShare();
     double wallSecondsPerStep = 0.0;  // smoothed, waiting for the sampler included: what the time left follows
     for (int step = 0; step < config.totalSteps(); ++step) {
         if (cancel) throw TrainingCancelled();
+        report.adjusted = applyControl(control, cancel, run, prefetcher, report);
         const auto waitStart = Clock::now();
         const PairBatch batch = prefetcher.pop();
+        report.batchSize = static_cast<int>(batch.labels.size());  // the batch as drawn, after any reshape
         const auto stepStart = Clock::now();
         report.loss = run.step(batch, step);
         const auto stepEnd = Clock::now();
@@ -327,7 +351,7 @@ LoopResult trainAllSteps(TrainingRun& run, BatchPrefetcher& prefetcher, const Tr
         const double wallSeconds = std::chrono::duration<double>(stepEnd - waitStart).count();
         result.trainingSeconds += stepSeconds;
         report.elapsedSeconds = result.trainingSeconds;
-        const double rate = config.batchSize / std::max(stepSeconds, 1e-6);
+        const double rate = double(batch.labels.size()) / std::max(stepSeconds, 1e-6);
         report.pairsPerSecond = step == 0 ? rate : (1 - kRateSmoothing) * report.pairsPerSecond + kRateSmoothing * rate;
         // The first batch waits for the sampler to start (and measure the images on a context grid): its pace
         // says nothing about the steps to come, so the time left starts from the optimisation rate.
@@ -357,7 +381,8 @@ LoopResult trainAllSteps(TrainingRun& run, BatchPrefetcher& prefetcher, const Tr
 
 }  // namespace
 
-TrainingOutcome Trainer::run(const ImageSet& images, const ProgressCallback& progress, const std::atomic_bool& cancel) {
+TrainingOutcome Trainer::run(const ImageSet& images, const ProgressCallback& progress, const std::atomic_bool& cancel,
+                             TrainingControl* control) {
     const Transform& transform = findTransform(m_config.transform);
     const DataSplit data = splitImages(images, m_config, transform);
     const int threads = m_config.threads > 0 ? m_config.threads : defaultThreadCount();
@@ -370,7 +395,7 @@ TrainingOutcome Trainer::run(const ImageSet& images, const ProgressCallback& pro
             {m_config.effectiveRange(), m_config.inputSize, m_config.batchSize, m_config.effectiveCrossImageShare(),
              m_config.seed, transform.contextJoin() == ContextJoin::Alone ? kPreviewPairs : -1});
         BatchPrefetcher prefetcher(sampler, kPrefetchDepth);
-        LoopResult result = trainAllSteps(run, prefetcher, m_config, progress, cancel);
+        LoopResult result = trainAllSteps(run, prefetcher, m_config, progress, cancel, control);
         auto impl = std::make_unique<TrainedModel::Impl>();
         impl->metadata = describeModel(m_config, transform);
         const CalibrationFit calibration = fitFinalCalibration(run, data, result.validation);

@@ -3,8 +3,10 @@
 // validation on whole held-out images, calibration fitted at the end.
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -63,6 +65,41 @@ struct PairPreview {
     bool correct() const { return (firstScore > secondScore) == firstMoreDegraded; }
 };
 
+// Settings a training can take while it runs (the desktop program changes them while paused); each applies from
+// the next step on.
+struct TrainingAdjustment {
+    std::optional<double> learningRate;  // the base of the schedule, as TrainerConfig::learningRate
+    std::optional<int> batchSize;
+    std::optional<double> crossImageShare;
+    bool empty() const { return !learningRate && !batchSize && !crossImageShare; }
+};
+
+// Pauses, steps and adjusts a running training from another thread; every method is thread-safe.
+class TrainingControl {
+public:
+    void pause();
+    // Runs on, dropping what remains of a step().
+    void resume();
+    // Lets `steps` more steps run (from paused or running), then pauses.
+    void step(int steps);
+    // True while paused, and while running the steps of step(), after which it pauses by itself.
+    bool isPaused() const;
+    // Throws std::invalid_argument naming a value TrainerConfig::validate would refuse (learning rate above 0 and at
+    // most 1, batch size 1 to 4096, cross-image share 0 to 1).
+    void adjust(const TrainingAdjustment& adjustment);
+
+    // For the trainer, before each step: waits while paused (ending the wait when `cancel` is set), then hands over
+    // the adjustments asked for since the last call.
+    TrainingAdjustment beforeStep(const std::atomic_bool& cancel);
+
+private:
+    mutable std::mutex m_mutex;
+    std::condition_variable m_changed;
+    bool m_paused = false;
+    int m_stepsLeft = -1;  // steps before pausing again; -1: no limit
+    TrainingAdjustment m_pending;
+};
+
 struct TrainingProgress {
     int step = 0;
     int totalSteps = 0;
@@ -75,6 +112,11 @@ struct TrainingProgress {
     double valSpearman = 0.0;
     CorrelationStudy validation;     // the whole study behind the two figures above, with its intervals
     std::vector<PairPreview> pairs;  // a few pairs of the current batch, filled when validated
+    // The settings this step trained with, and whether an adjustment took effect at it.
+    double learningRate = 0.0;
+    int batchSize = 0;
+    double crossImageShare = 0.0;
+    bool adjusted = false;
 };
 using ProgressCallback = std::function<void(const TrainingProgress&)>;
 
@@ -97,7 +139,9 @@ public:
 
     // Trains on `images` (at the config's working size). Throws std::invalid_argument for unusable data,
     // std::runtime_error for a numerical or device failure, TrainingCancelled when `cancel` becomes true.
-    TrainingOutcome run(const ImageSet& images, const ProgressCallback& progress, const std::atomic_bool& cancel);
+    // `control`, when given, pauses, steps and adjusts it from another thread.
+    TrainingOutcome run(const ImageSet& images, const ProgressCallback& progress, const std::atomic_bool& cancel,
+                        TrainingControl* control = nullptr);
 
     const TrainerConfig& config() const { return m_config; }
 

@@ -1,7 +1,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <future>
+#include <mutex>
 #include <opencv2/imgproc.hpp>
+#include <thread>
 
 #include "core/base/statistics.h"
 #include "core/evaluation/analysis.h"
@@ -112,6 +116,74 @@ TEST(TrainingControl, CancelStopsWithinOneStep) {
     Trainer trainer(config);
     EXPECT_THROW(trainer.run(sampleImageSet(6, 5), progress, cancel), TrainingCancelled);
     EXPECT_EQ(lastStep, 3);
+}
+
+// Pause holds the training between two steps, Step runs exactly the steps asked for and pauses again, an adjustment
+// made while paused shows in the next step's progress (and a batch size reaches the batches), Resume runs it to the
+// end, and Stop ends a paused training.
+TEST(TrainingControl, PauseStepAdjustAndResume) {
+    TrainerConfig config = quickBlurConfig();
+    config.steps = 30;
+    std::atomic_bool cancel{false};
+    TrainingControl control;
+    std::mutex mutex;
+    std::vector<TrainingProgress> seen;
+    auto progress = [&](const TrainingProgress& p) {
+        std::lock_guard lock(mutex);
+        seen.push_back(p);
+        if (p.step == 3) control.pause();
+    };
+    const auto steps = [&] {
+        std::lock_guard lock(mutex);
+        return static_cast<int>(seen.size());
+    };
+    const auto waitForSteps = [&](int count) {
+        for (int i = 0; i < 2000 && steps() < count; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        return steps();
+    };
+    Trainer trainer(config);
+    auto running =
+        std::async(std::launch::async, [&] { return trainer.run(sampleImageSet(6, 5), progress, cancel, &control); });
+    ASSERT_EQ(waitForSteps(3), 3);
+    EXPECT_TRUE(control.isPaused());
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    EXPECT_EQ(steps(), 3) << "paused: no step runs";
+
+    control.step(1);
+    EXPECT_EQ(waitForSteps(4), 4);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    EXPECT_EQ(steps(), 4) << "exactly one step";
+    EXPECT_TRUE(control.isPaused());
+
+    EXPECT_THROW(control.adjust({0.0, std::nullopt, std::nullopt}), std::invalid_argument);
+    control.adjust({0.01, 4, 0.25});
+    control.step(2);
+    EXPECT_EQ(waitForSteps(6), 6);
+    {
+        std::lock_guard lock(mutex);
+        EXPECT_FALSE(seen[3].adjusted);
+        EXPECT_TRUE(seen[4].adjusted) << "the step after the change says so";
+        EXPECT_FALSE(seen[5].adjusted);
+        EXPECT_DOUBLE_EQ(seen[4].learningRate, 0.01);
+        EXPECT_EQ(seen[4].batchSize, 4) << "the batches are drawn at the new size";
+        EXPECT_EQ(seen[3].batchSize, config.batchSize);
+        EXPECT_DOUBLE_EQ(seen[5].crossImageShare, 0.25);
+        EXPECT_DOUBLE_EQ(seen[3].learningRate, config.learningRate);
+    }
+    control.resume();
+    const TrainingOutcome outcome = running.get();
+    EXPECT_EQ(steps(), 30);
+    EXPECT_GT(outcome.validation.images, 0);
+
+    // Stop while paused ends the training within a moment.
+    std::atomic_bool stop{false};
+    TrainingControl paused;
+    paused.pause();
+    auto stopped =
+        std::async(std::launch::async, [&] { return Trainer(config).run(sampleImageSet(6, 5), {}, stop, &paused); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    stop = true;
+    EXPECT_THROW(stopped.get(), TrainingCancelled);
 }
 
 TEST(TrainingControl, DivergenceStopsWithAClearError) {

@@ -5,7 +5,9 @@
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <thread>
+#include <utility>
 
 #include "core/training/internal/pair_sampler.h"
 
@@ -21,6 +23,8 @@ public:
 
     // The next batch in the sampler's order; rethrows what the sampler threw.
     PairBatch pop();
+    // Batches from now on have this shape (PairSampler::setBatchShape); those drawn before are dropped.
+    void reshape(int batchSize, double crossImageShare);
 
 private:
     void fill();
@@ -32,6 +36,8 @@ private:
     std::deque<PairBatch> m_ready;
     std::exception_ptr m_error;
     bool m_stopping = false;
+    std::optional<std::pair<int, double>> m_reshape;  // for the filling thread, which alone touches the sampler
+    int m_shape = 0;                                  // counts reshapes: a batch drawn before one is dropped
     std::thread m_worker;
 };
 

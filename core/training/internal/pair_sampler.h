@@ -45,6 +45,11 @@ public:
     PairBatch next();
 
     const SamplerConfig& config() const { return m_config; }
+    // Later batches have `batchSize` pairs, `crossImageShare` of them across two images (a paused training retuned).
+    void setBatchShape(int batchSize, double crossImageShare) {
+        m_config.batchSize = batchSize;
+        m_config.crossImageShare = crossImageShare;
+    }
 
     // Pairs whose magnitudes differ by less than this share of the range are redrawn: their order is noise.
     static constexpr double kTieShare = 0.02;
