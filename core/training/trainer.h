@@ -78,6 +78,8 @@ struct TrainingAdjustment {
 class TrainingControl {
 public:
     void pause();
+    // Running, nothing pending: for a control used again by the next training.
+    void reset();
     // Runs on, dropping what remains of a step().
     void resume();
     // Lets `steps` more steps run (from paused or running), then pauses.

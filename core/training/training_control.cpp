@@ -22,6 +22,16 @@ void TrainingControl::pause() {
     m_changed.notify_all();
 }
 
+void TrainingControl::reset() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_paused = false;
+        m_stepsLeft = -1;
+        m_pending = {};
+    }
+    m_changed.notify_all();
+}
+
 void TrainingControl::resume() {
     {
         std::lock_guard lock(m_mutex);

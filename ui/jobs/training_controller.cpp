@@ -37,4 +37,22 @@ void TrainingController::stop() {
     if (m_running) m_worker->requestStop();
 }
 
+void TrainingController::pause() {
+    if (m_running) m_worker->control().pause();
+}
+
+void TrainingController::resume() {
+    if (m_running) m_worker->control().resume();
+}
+
+void TrainingController::step(int steps) {
+    if (m_running) m_worker->control().step(steps);
+}
+
+void TrainingController::adjust(const core::TrainingAdjustment& adjustment) {
+    if (m_running) m_worker->control().adjust(adjustment);
+}
+
+bool TrainingController::isPaused() const { return m_running && m_worker->control().isPaused(); }
+
 }  // namespace twinsight::ui

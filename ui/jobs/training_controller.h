@@ -23,6 +23,13 @@ public:
     // Asks the running training to stop; `cancelled` follows within a step.
     void stop();
     bool isRunning() const { return m_running; }
+    // While running: hold it between two steps, run on, run `steps` more and hold again, change its settings
+    // (applied at the next step; core::TrainingControl::adjust's std::invalid_argument for a bad value).
+    void pause();
+    void resume();
+    void step(int steps);
+    void adjust(const core::TrainingAdjustment& adjustment);
+    bool isPaused() const;
     // For connecting to its signals only: it lives on the training thread.
     const TrainingWorker* worker() const { return m_worker; }
 

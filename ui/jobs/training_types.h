@@ -44,6 +44,11 @@ struct TrainingUpdate {
     double valPairAccuracy = 0.0;
     double valSpearman = 0.0;
     QVector<PairView> pairs;  // filled at validation steps
+    // The settings of the latest step, and the steps at which an adjustment made while paused took effect.
+    double learningRate = 0.0;
+    int batchSize = 0;
+    double crossImageShare = 0.0;
+    QVector<int> adjustedAt;
 };
 
 struct TrainingResult {

@@ -33,12 +33,13 @@ void TrainingWorker::run(const TrainingRequest& request) {
     lowerCurrentThreadPriority();  // before the trainer starts its own threads, which inherit it
     m_pending = TrainingUpdate{};
     m_lastSignal = Clock::time_point{};
+    m_control.reset();
     try {
         core::Trainer trainer(request.config);  // validates the config before any image is read
         core::ImageSet images = loadImages(request);
         m_pending = TrainingUpdate{};
         core::TrainingOutcome outcome = trainer.run(
-            images, [this](const core::TrainingProgress& progress) { relay(progress); }, m_cancel);
+            images, [this](const core::TrainingProgress& progress) { relay(progress); }, m_cancel, &m_control);
         auto result = std::make_shared<TrainingResult>();
         result->model = std::make_shared<const core::TrainedModel>(std::move(outcome.model));
         result->validation = std::move(outcome.validation);
@@ -89,6 +90,10 @@ void TrainingWorker::relay(const core::TrainingProgress& progress) {
     m_pending.losses.push_back({double(progress.step), progress.loss});
     m_pending.pairsPerSecond = progress.pairsPerSecond;
     m_pending.etaSeconds = progress.etaSeconds;
+    m_pending.learningRate = progress.learningRate;
+    m_pending.batchSize = progress.batchSize;
+    m_pending.crossImageShare = progress.crossImageShare;
+    if (progress.adjusted) m_pending.adjustedAt.push_back(progress.step);
     if (progress.validated) {
         m_pending.validated = true;
         m_pending.valPairAccuracy = progress.valPairAccuracy;
@@ -96,14 +101,16 @@ void TrainingWorker::relay(const core::TrainingProgress& progress) {
         m_pending.pairs = toPairViews(progress.pairs);
     }
     const auto now = Clock::now();
+    // A training about to wait (paused, or at the end of a Step) shows where it stands at once.
     const bool due = progress.validated || progress.step == progress.totalSteps || progress.step == 1 ||
-                     now - m_lastSignal >= kUpdateInterval;
+                     progress.adjusted || m_control.isPaused() || now - m_lastSignal >= kUpdateInterval;
     if (!due) return;
     emit this->progress(m_pending);
     m_lastSignal = now;
     m_pending.losses.clear();
     m_pending.validated = false;
     m_pending.pairs.clear();
+    m_pending.adjustedAt.clear();
 }
 
 }  // namespace twinsight::ui

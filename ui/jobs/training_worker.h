@@ -23,6 +23,8 @@ public:
     // every step (and every scoring batch while validating), image loading every few files.
     void requestStop() { m_cancel = true; }
     void resetStop() { m_cancel = false; }
+    // Thread-safe: pause, step and adjust the running training (reset when the next one starts).
+    core::TrainingControl& control() { return m_control; }
 
     // Blocks the calling thread for the whole training: call it on the worker thread only.
     void run(const TrainingRequest& request);
@@ -38,6 +40,7 @@ private:
     void relay(const core::TrainingProgress& progress);
 
     std::atomic_bool m_cancel{false};
+    core::TrainingControl m_control;
     TrainingUpdate m_pending;  // losses gathered since the last signal
     std::chrono::steady_clock::time_point m_lastSignal;
 };

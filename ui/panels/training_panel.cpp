@@ -17,6 +17,7 @@
 #include <limits>
 
 #include "ui/panels/range_editor.h"
+#include "ui/panels/training_playback.h"
 #include "ui/support/disclosure.h"
 
 namespace twinsight::ui {
@@ -40,6 +41,7 @@ TrainingPanel::TrainingPanel(QWidget* parent)
       m_inputSize(new QSpinBox(this)),
       m_train(new QPushButton(tr("Train"), this)),
       m_stop(new QPushButton(tr("Stop"), this)),
+      m_playback(new TrainingPlayback(this)),
       m_progress(new QProgressBar(this)),
       m_status(new QLabel(this)) {
     auto* layout = new QVBoxLayout(this);
@@ -141,6 +143,7 @@ QWidget* TrainingPanel::makeTrainingGroup() {
     layout->addLayout(buttons);
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
+    layout->addWidget(m_playback);
     return group;
 }
 
@@ -212,6 +215,7 @@ void TrainingPanel::setRunning(bool running) {
     m_running = running;
     m_train->setEnabled(!running && m_trainEnabled);
     m_stop->setEnabled(running);
+    m_playback->setRunning(running);
     for (QWidget* input : std::initializer_list<QWidget*>{m_transform, m_range, m_steps, m_thorough, m_batch, m_device,
                                                           m_seed, m_workingSize, m_inputSize}) {
         input->setEnabled(!running);

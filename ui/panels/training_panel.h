@@ -19,6 +19,7 @@ class QWidget;
 namespace twinsight::ui {
 
 class RangeEditor;
+class TrainingPlayback;
 
 class TrainingPanel : public QWidget {
     Q_OBJECT
@@ -34,6 +35,8 @@ public:
     // Selects a transformation by name (its default range follows); false for an unknown name.
     bool setTransform(const QString& name);
     RangeEditor* rangeEditor() const { return m_range; }
+    // Pause, step and the settings while paused, under Train and Stop.
+    TrainingPlayback* playback() const { return m_playback; }
 
     void setRunning(bool running);
     void setTrainEnabled(bool enabled);
@@ -68,6 +71,7 @@ private:
     QSpinBox* m_inputSize;
     QPushButton* m_train;
     QPushButton* m_stop;
+    TrainingPlayback* m_playback;
     QProgressBar* m_progress;
     QLabel* m_status;
     bool m_running = false;

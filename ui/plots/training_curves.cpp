@@ -48,6 +48,8 @@ TrainingCurves::TrainingCurves(QWidget* parent) : QWidget(parent), m_plot(create
 
 void TrainingCurves::reset(int totalSteps) {
     for (QCPGraph* graph : {m_loss, m_smoothLoss, m_accuracy}) graph->data()->clear();
+    for (QCPAbstractItem* item : m_marks) m_plot->removeItem(item);
+    m_marks.clear();
     m_smoothed = 0.0;
     m_highestLoss = kChanceLoss;
     m_plot->xAxis->setRange(0, std::max(1, totalSteps));
@@ -64,12 +66,33 @@ void TrainingCurves::addUpdate(const TrainingUpdate& update) {
         m_smoothLoss->addData(point.x(), m_smoothed);
         m_highestLoss = std::max(m_highestLoss, m_smoothed);  // single noisy batches may leave the plot
     }
+    for (const int step : update.adjustedAt) addMark(step, update);
     if (update.validated) {
         m_accuracy->addData(update.done, update.valPairAccuracy);
         if (update.valPairAccuracy < m_plot->yAxis2->range().lower) m_plot->yAxis2->setRangeLower(0.0);
     }
     m_plot->yAxis->setRange(0, m_highestLoss * 1.25);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TrainingCurves::addMark(int step, const TrainingUpdate& update) {
+    auto* line = new QCPItemStraightLine(m_plot);
+    line->point1->setCoords(step, 0);
+    line->point2->setCoords(step, 1);
+    line->setPen(QPen(QColor(90, 90, 90), 1.5, Qt::DashLine));
+    auto* label = new QCPItemText(m_plot);
+    label->position->setTypeX(QCPItemPosition::ptPlotCoords);
+    label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    label->position->setCoords(step, 0.02);
+    label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    label->setPadding(QMargins(4, 2, 4, 2));
+    label->setBrush(QColor(255, 255, 255, 220));
+    label->setText(tr("lr %1\nbatch %2\ncross %3")
+                       .arg(update.learningRate, 0, 'g', 3)
+                       .arg(update.batchSize)
+                       .arg(update.crossImageShare, 0, 'f', 2));
+    m_marks.push_back(line);
+    m_marks.push_back(label);
 }
 
 int TrainingCurves::lossPoints() const { return m_loss->dataCount(); }

@@ -7,6 +7,7 @@
 #include "ui/panels/pairs_strip.h"
 #include "ui/panels/range_editor.h"
 #include "ui/panels/training_panel.h"
+#include "ui/panels/training_playback.h"
 #include "ui/plots/training_curves.h"
 #include "ui/workspace/workspace.h"
 
@@ -17,9 +18,17 @@ TrainingViews::TrainingViews(Workspace* workspace, const WindowPanels& panels, Q
     connect(workspace, &Workspace::trainingProgress, this, [this](const TrainingUpdate& update) {
         m_panels.training->showUpdate(update);
         m_panels.curves->addUpdate(update);
+        if (update.phase == TrainingUpdate::Phase::Training && update.batchSize > 0)
+            m_panels.playback->showSettings(update.learningRate, update.batchSize, update.crossImageShare);
         if (!update.pairs.isEmpty()) m_panels.pairs->setPairs(update.pairs, m_trainingUnit, m_higherReading);
     });
     connect(workspace, &Workspace::trainingFinished, this, &TrainingViews::showFinished);
+    TrainingPlayback* playback = panels.playback;
+    connect(playback, &TrainingPlayback::pauseRequested, workspace, &Workspace::pauseTraining);
+    connect(playback, &TrainingPlayback::resumeRequested, workspace, &Workspace::resumeTraining);
+    connect(playback, &TrainingPlayback::stepRequested, workspace, &Workspace::stepTraining);
+    connect(playback, &TrainingPlayback::adjustRequested, workspace, &Workspace::adjustTraining);
+    connect(workspace, &Workspace::trainingPausedChanged, playback, &TrainingPlayback::setPaused);
     connect(workspace, &Workspace::trainingFailed, this, [this](const QString& message) {
         showStopped(tr("Training failed."));
         emit errorReported(tr("Training failed"), message);

@@ -104,6 +104,7 @@ WindowPanels buildPanels(QMainWindow* window) {
     WindowPanels panels;
     panels.browser = new ImageBrowser(window);
     panels.training = new TrainingPanel(window);
+    panels.playback = panels.training->playback();
     panels.modelInfo = new ModelInfoPanel(window);
     panels.profile = new ProfileChart(window);
     panels.tabs = new QTabWidget(window);

@@ -25,6 +25,7 @@ class RankingPanel;
 class SweepPlot;
 class TrainingCurves;
 class TrainingPanel;
+class TrainingPlayback;
 
 struct WindowPanels {
     ImageBrowser* browser = nullptr;
@@ -36,6 +37,7 @@ struct WindowPanels {
     PreviewPanel* preview = nullptr;
     QWidget* trainingTab = nullptr;  // the curves and the pairs strip
     TrainingCurves* curves = nullptr;
+    TrainingPlayback* playback = nullptr;  // above the curves: pause, step, settings while paused
     PairsStrip* pairs = nullptr;
     SweepPlot* sweep = nullptr;
     CorrelationPlot* correlation = nullptr;

@@ -80,6 +80,13 @@ public:
     bool startTraining(const core::TrainerConfig& config);
     void stopTraining();
     bool isTraining() const;
+    // The running training held between two steps, run on, stepped (`steps` more, then held), or adjusted
+    // (errorOccurred names a bad value); trainingPausedChanged follows a change of state.
+    void pauseTraining();
+    void resumeTraining();
+    void stepTraining(int steps);
+    void adjustTraining(const core::TrainingAdjustment& adjustment);
+    bool isTrainingPaused() const;
 
     // Decodes `path` once for the image, the preview and the sweep; selectionLoaded or selectionFailed follows,
     // then the current model's sweep. An empty path clears the selection.
@@ -121,6 +128,7 @@ signals:
     void trainingFinished(std::shared_ptr<const TrainingResult> result);
     void trainingFailed(const QString& message);
     void trainingCancelled();
+    void trainingPausedChanged(bool paused);
 
     void selectionLoaded(std::shared_ptr<const SelectedImage> image);
     void selectionFailed(const QString& message);
