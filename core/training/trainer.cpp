@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numeric>
 #include <random>
+#include <tuple>
 
 #include "core/model/internal/branch_network.h"
 #include "core/model/device.h"
@@ -88,6 +89,8 @@ constexpr std::size_t kCalibrationImages = 8;
 
 // Pairs shown with each validation: enough to see right and wrong verdicts, few enough to draw at once.
 constexpr int kPreviewPairs = 8;
+// Magnitudes of the watched image's sweep at each validation: the desktop Sweep's own.
+constexpr int kWatchedSweepLevels = 21;
 
 class TrainingRun {
 public:
@@ -109,6 +112,8 @@ public:
     // One optimisation step; returns the loss and keeps the batch's scores for previews.
     double step(const PairBatch& batch, int index);
     CorrelationStudy validate() { return study(m_data.validation); }
+    // `image` swept across the range by the branch as it is now (raw scores), and its own score.
+    std::pair<std::vector<SweepRow>, double> sweep(const cv::Mat& image);
     // Sweeps of `images` at the validation levels, scored by the branch as it is now.
     CorrelationStudy study(const std::vector<cv::Mat>& images);
     std::vector<PairPreview> previewLastBatch(const PairBatch& batch) const;
@@ -123,6 +128,8 @@ private:
     torch::Device m_device;
     Branch m_branch;
     torch::optim::Adam m_optimizer;
+    ImageScorer scorer();
+
     std::vector<float> m_lastScores;  // first copies, then second copies
     double m_learningRate = m_config.learningRate;
 };
@@ -162,18 +169,30 @@ double TrainingRun::step(const PairBatch& batch, int index) {
     return value;
 }
 
-CorrelationStudy TrainingRun::study(const std::vector<cv::Mat>& images) {
-    m_branch->eval();
-    const ImageScorer scorer(
+ImageScorer TrainingRun::scorer() {
+    return ImageScorer(
         m_transform, m_config.inputSize, m_transform.poolRule(), m_transform.contextSize(),
         [this](const InputBatch& batch) {
             if (m_cancel) throw TrainingCancelled();
             return scoreWithBranch(m_branch, batch, m_device);
         },
         m_transform.contextJoin() == ContextJoin::Alone);
-    CorrelationStudy study = studyCorrelation(scorer, images, m_config.effectiveRange(), m_config.validationLevels);
+}
+
+CorrelationStudy TrainingRun::study(const std::vector<cv::Mat>& images) {
+    m_branch->eval();
+    CorrelationStudy study = studyCorrelation(scorer(), images, m_config.effectiveRange(), m_config.validationLevels);
     m_branch->train();
     return study;
+}
+
+std::pair<std::vector<SweepRow>, double> TrainingRun::sweep(const cv::Mat& image) {
+    m_branch->eval();
+    const ImageScorer scoring = scorer();
+    std::vector<SweepRow> rows = sweepImage(scoring, image, m_config.effectiveRange(), kWatchedSweepLevels);
+    const double own = scoring.score(image);
+    m_branch->train();
+    return {std::move(rows), own};
 }
 
 std::vector<PairPreview> TrainingRun::previewLastBatch(const PairBatch& batch) const {
@@ -366,12 +385,15 @@ LoopResult trainAllSteps(TrainingRun& run, BatchPrefetcher& prefetcher, const Tr
         report.etaSeconds = (config.totalSteps() - report.step) * wallSecondsPerStep;
         report.validated = report.step % interval == 0 || report.step == config.totalSteps();
         report.pairs.clear();
+        report.watchedSweep.clear();
         if (report.validated) {
             result.validation = run.validate();
             report.valPairAccuracy = result.validation.pairAccuracy;
             report.valSpearman = result.validation.spearman;
             report.validation = result.validation;
             report.pairs = run.previewLastBatch(batch);
+            const cv::Mat watched = control ? control->watched() : cv::Mat();
+            if (!watched.empty()) std::tie(report.watchedSweep, report.watchedScore) = run.sweep(watched);
         }
         if (progress) progress(report);
     }

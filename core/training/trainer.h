@@ -90,6 +90,11 @@ public:
     // most 1, batch size 1 to 4096, cross-image share 0 to 1).
     void adjust(const TrainingAdjustment& adjustment);
 
+    // An image (CV_8UC3 at the working size) whose sweep each validation reports, so that a class watches the
+    // curve straighten; an empty image stops it.
+    void watch(const cv::Mat& image);
+    cv::Mat watched() const;
+
     // For the trainer, before each step: waits while paused (ending the wait when `cancel` is set), then hands over
     // the adjustments asked for since the last call.
     TrainingAdjustment beforeStep(const std::atomic_bool& cancel);
@@ -100,6 +105,7 @@ private:
     bool m_paused = false;
     int m_stepsLeft = -1;  // steps before pausing again; -1: no limit
     TrainingAdjustment m_pending;
+    cv::Mat m_watched;
 };
 
 struct TrainingProgress {
@@ -119,6 +125,10 @@ struct TrainingProgress {
     int batchSize = 0;
     double crossImageShare = 0.0;
     bool adjusted = false;
+    // With TrainingControl::watch, at each validation: the watched image degraded across the range, scored by the
+    // network as it is at this step (raw scores: no calibration yet), and the image's own score.
+    std::vector<SweepRow> watchedSweep;
+    double watchedScore = 0.0;
 };
 using ProgressCallback = std::function<void(const TrainingProgress&)>;
 

@@ -71,6 +71,16 @@ void TrainingControl::adjust(const TrainingAdjustment& adjustment) {
     if (adjustment.crossImageShare) m_pending.crossImageShare = adjustment.crossImageShare;
 }
 
+void TrainingControl::watch(const cv::Mat& image) {
+    std::lock_guard lock(m_mutex);
+    m_watched = image.clone();
+}
+
+cv::Mat TrainingControl::watched() const {
+    std::lock_guard lock(m_mutex);
+    return m_watched;  // shares the pixels; watch() replaces, never writes into them
+}
+
 TrainingAdjustment TrainingControl::beforeStep(const std::atomic_bool& cancel) {
     std::unique_lock lock(m_mutex);
     if (m_stepsLeft == 0) m_paused = true;  // the steps asked for are done

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <qcustomplot.h>
+
 #include <QDoubleSpinBox>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -10,6 +12,8 @@
 #include "support/temp_folder.h"
 #include "ui/panels/training_panel.h"
 #include "ui/panels/training_playback.h"
+#include "ui/plots/correlation_plot.h"
+#include "ui/plots/sweep_plot.h"
 #include "ui/plots/training_curves.h"
 #include "ui/window/main_window.h"
 #include "ui/workspace/workspace.h"
@@ -71,6 +75,40 @@ TEST(TrainingPlayback, PauseHoldsStepRunsOneAndALearningRateChangedWhilePausedRe
     workspace->stopTraining();
     ASSERT_TRUE(cancelled.wait(10000));
     EXPECT_FALSE(pause->isEnabled());
+}
+
+// During a training the Sweep shows the selected image's curve at every validation, and the Correlation the held-out
+// images as they stand: the class watches both change; at the end the calibrated ones replace them.
+TEST(TrainingPlayback, TheSweepAndTheCorrelationAreRedrawnAtEveryValidation) {
+    testing::TempFolder images;
+    testing::writeScenes(images.path().string(), 8, 4);
+    auto window = testing::openWindowOn(images.path().string());
+    ASSERT_TRUE(window);
+    testing::useQuickTraining(*window->trainingPanel(), /*steps=*/200);
+    Workspace* workspace = window->workspace();
+    ASSERT_TRUE(testing::waitFor([&] { return workspace->selectedImage() != nullptr; }, 20000));
+    std::vector<std::vector<double>> sweeps;  // the live sweep's scores, one list per validation
+    std::vector<QString> correlationTitles;
+    QObject::connect(workspace, &Workspace::trainingProgress, window.get(), [&](const TrainingUpdate& update) {
+        if (!update.watchedSweep.empty()) {
+            EXPECT_TRUE(window->sweepPlot()->isLive());
+            const QCPGraph* scores = window->sweepPlot()->plot()->graph(0);
+            std::vector<double> values;
+            for (int i = 0; i < scores->dataCount(); ++i) values.push_back(scores->data()->at(i)->value);
+            sweeps.push_back(values);
+        }
+        if (update.validation) correlationTitles.push_back(window->correlationPlot()->title());
+    });
+    QSignalSpy finished(workspace, &Workspace::trainingFinished);
+    window->findChild<QPushButton*>("trainButton")->click();
+    ASSERT_TRUE(finished.wait(120000));
+    ASSERT_GE(sweeps.size(), 2U) << "a sweep at each validation";
+    EXPECT_EQ(sweeps.front().size(), 21U);
+    EXPECT_NE(sweeps.front(), sweeps.back()) << "the curve changes as the network learns";
+    ASSERT_GE(correlationTitles.size(), 2U);
+    EXPECT_TRUE(correlationTitles.front().contains("while training")) << correlationTitles.front().toStdString();
+    ASSERT_TRUE(testing::waitFor([&] { return !window->sweepPlot()->isLive(); }, 20000))
+        << "the trained model's calibrated sweep replaces the live one";
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 //   twinsight_screenshot FOLDER OUT_PREFIX [STEPS] [SELECT_ROW] [WIDTHxHEIGHT]   (run under xvfb-run for the real
 //   platform and fonts; the window is 1400x880 unless a size is given)
 
+#include <qcustomplot.h>
+
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -70,6 +72,16 @@ int main(int argc, char** argv) {
     QSignalSpy scored(&window, &ui::MainWindow::scoresUpdated);
     QSignalSpy swept(&window, &ui::MainWindow::sweepUpdated);
     QSignalSpy studied(&window, &ui::MainWindow::studyUpdated);
+    // The Sweep while training, at the second validation: the selected image's curve as the network stands then.
+    int liveSweeps = 0;
+    QObject::connect(window.workspace(), &ui::Workspace::trainingProgress, &window, [&](const ui::TrainingUpdate& update) {
+        if (update.watchedSweep.empty() || ++liveSweeps != 2) return;
+        QWidget* shown = window.tabs()->currentWidget();
+        window.tabs()->setCurrentWidget(window.sweepPlot());
+        window.sweepPlot()->plot()->replot();
+        saveGrab(window.grab(), "-live-sweep.png");
+        window.tabs()->setCurrentWidget(shown);
+    });
     testing::StallMeter meter;
     meter.start();
     window.findChild<QPushButton*>("trainButton")->click();

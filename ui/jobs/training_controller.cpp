@@ -53,6 +53,10 @@ void TrainingController::adjust(const core::TrainingAdjustment& adjustment) {
     if (m_running) m_worker->control().adjust(adjustment);
 }
 
+void TrainingController::watch(const cv::Mat& image) {
+    if (m_running) m_worker->control().watch(image);
+}
+
 bool TrainingController::isPaused() const { return m_running && m_worker->control().isPaused(); }
 
 }  // namespace twinsight::ui

@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QThread>
+#include <opencv2/core.hpp>
 
 #include "ui/jobs/training_types.h"
 
@@ -30,6 +31,8 @@ public:
     void step(int steps);
     void adjust(const core::TrainingAdjustment& adjustment);
     bool isPaused() const;
+    // The image (at the working size) whose sweep the running training's validations report; empty: none.
+    void watch(const cv::Mat& image);
     // For connecting to its signals only: it lives on the training thread.
     const TrainingWorker* worker() const { return m_worker; }
 

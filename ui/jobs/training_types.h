@@ -49,6 +49,11 @@ struct TrainingUpdate {
     int batchSize = 0;
     double crossImageShare = 0.0;
     QVector<int> adjustedAt;
+    // At validation steps: the held-out study as it stands (for a correlation that fills in), and the watched
+    // image's sweep in raw scores with its own score (empty when no image is watched).
+    std::shared_ptr<const core::CorrelationStudy> validation;
+    std::vector<core::SweepRow> watchedSweep;
+    double watchedScore = 0.0;
 };
 
 struct TrainingResult {

@@ -99,6 +99,9 @@ void TrainingWorker::relay(const core::TrainingProgress& progress) {
         m_pending.valPairAccuracy = progress.valPairAccuracy;
         m_pending.valSpearman = progress.valSpearman;
         m_pending.pairs = toPairViews(progress.pairs);
+        m_pending.validation = std::make_shared<const core::CorrelationStudy>(progress.validation);
+        m_pending.watchedSweep = progress.watchedSweep;
+        m_pending.watchedScore = progress.watchedScore;
     }
     const auto now = Clock::now();
     // A training about to wait (paused, or at the end of a Step) shows where it stands at once.
@@ -111,6 +114,8 @@ void TrainingWorker::relay(const core::TrainingProgress& progress) {
     m_pending.validated = false;
     m_pending.pairs.clear();
     m_pending.adjustedAt.clear();
+    m_pending.validation.reset();
+    m_pending.watchedSweep.clear();
 }
 
 }  // namespace twinsight::ui

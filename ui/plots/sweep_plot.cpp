@@ -54,6 +54,12 @@ void SweepPlot::setSweep(const SweepResult& sweep, const QString& transform, con
         estimates << row.estimate;
     }
     if (magnitudes.isEmpty()) return clear(tr("No sweep for this image."));
+    m_live = false;
+    for (QCPLayerable* calibrated : std::initializer_list<QCPLayerable*>{m_estimate, m_ideal, m_own, m_plot->yAxis2})
+        calibrated->setVisible(true);
+    for (QCPGraph* graph : {m_estimate, m_ideal, m_own}) {
+        if (!m_plot->legend->hasItemWithPlottable(graph)) graph->addToLegend();
+    }
     m_score->setData(magnitudes, scores, /*alreadySorted=*/true);
     m_estimate->setData(magnitudes, estimates, true);
     m_ideal->setData({magnitudes.front(), magnitudes.back()}, {magnitudes.front(), magnitudes.back()}, true);
@@ -94,6 +100,27 @@ void SweepPlot::clear(const QString& message) {
     m_ownLabel->setVisible(false);
     setPlotTitle(m_title, message);
     m_plot->legend->setVisible(false);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SweepPlot::setLiveSweep(const SweepResult& sweep, const QString& transform, const QString& unit, int step) {
+    setSweep(sweep, transform, unit);
+    if (sweep.rows.empty()) return;
+    m_live = true;
+    // Without a calibration there is no estimate: no estimate axis, and the image's own point (placed at its
+    // estimate) is left out; its score stays as the dashed line.
+    for (QCPLayerable* calibrated : std::initializer_list<QCPLayerable*>{m_estimate, m_ideal, m_own, m_plot->yAxis2})
+        calibrated->setVisible(false);
+    for (QCPGraph* graph : {m_estimate, m_ideal, m_own}) graph->removeFromLegend();
+    m_ownLabel->setText(tr("this image: score %1").arg(sweep.own.score, 0, 'f', 2));
+    setPlotTitle(m_title, tr("Sweep of %1 while training, step %2: %3 from %4 to %5 %6 (raw scores; the estimate comes "
+                             "at the end)")
+                              .arg(QFileInfo(sweep.path).fileName())
+                              .arg(step)
+                              .arg(transform)
+                              .arg(sweep.rows.front().magnitude)
+                              .arg(sweep.rows.back().magnitude)
+                              .arg(unit));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

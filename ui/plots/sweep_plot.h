@@ -20,6 +20,9 @@ public:
     explicit SweepPlot(QWidget* parent = nullptr);
 
     void setSweep(const SweepResult& sweep, const QString& transform, const QString& unit);
+    // During a training: the network's raw scores at `step` (no estimate yet: the calibration is fitted at the end).
+    void setLiveSweep(const SweepResult& sweep, const QString& transform, const QString& unit, int step);
+    bool isLive() const { return m_live; }
     void clear(const QString& message);
     QCustomPlot* plot() const { return m_plot; }
     int pointCount() const;
@@ -35,6 +38,7 @@ private:
     QCPGraph* m_own;
     QCPItemStraightLine* m_ownLine;
     QCPItemText* m_ownLabel;
+    bool m_live = false;
 };
 
 }  // namespace twinsight::ui

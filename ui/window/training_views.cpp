@@ -8,6 +8,8 @@
 #include "ui/panels/range_editor.h"
 #include "ui/panels/training_panel.h"
 #include "ui/panels/training_playback.h"
+#include "ui/plots/correlation_plot.h"
+#include "ui/plots/sweep_plot.h"
 #include "ui/plots/training_curves.h"
 #include "ui/workspace/workspace.h"
 
@@ -20,6 +22,7 @@ TrainingViews::TrainingViews(Workspace* workspace, const WindowPanels& panels, Q
         m_panels.curves->addUpdate(update);
         if (update.phase == TrainingUpdate::Phase::Training && update.batchSize > 0)
             m_panels.playback->showSettings(update.learningRate, update.batchSize, update.crossImageShare);
+        showLiveViews(update);
         if (!update.pairs.isEmpty()) m_panels.pairs->setPairs(update.pairs, m_trainingUnit, m_higherReading);
     });
     connect(workspace, &Workspace::trainingFinished, this, &TrainingViews::showFinished);
@@ -69,6 +72,21 @@ void TrainingViews::followCurrentModel() {
     if (!model || m_workspace->isTraining()) return;
     m_panels.training->setTransform(transformOf(*model));
     m_panels.training->rangeEditor()->setRange(model->metadata().range);
+}
+
+void TrainingViews::showLiveViews(const TrainingUpdate& update) {
+    const QString transform = m_panels.training->transformName();
+    if (update.validation) {
+        m_panels.correlation->setStudy(*update.validation, transform, m_trainingUnit, {},
+                                       tr("the held-out images at step %1, while training").arg(update.done));
+    }
+    if (!update.watchedSweep.empty()) {
+        SweepResult sweep;
+        sweep.path = m_workspace->selectedPath();
+        for (const core::SweepRow& row : update.watchedSweep) sweep.rows.push_back({row.magnitude, row.score, row.score});
+        sweep.own = {update.watchedScore, update.watchedScore, true};
+        m_panels.sweep->setLiveSweep(sweep, transform, m_trainingUnit, update.done);
+    }
 }
 
 void TrainingViews::showFinished(const std::shared_ptr<const TrainingResult>& result) {

@@ -32,6 +32,8 @@ signals:
     void statusMessage(const QString& message);
 
 private:
+    // At each validation: the correlation of the held-out images as it stands, and the selected image's sweep.
+    void showLiveViews(const TrainingUpdate& update);
     void showFinished(const std::shared_ptr<const TrainingResult>& result);
     void showStopped(const QString& panelStatus);
 

@@ -326,6 +326,8 @@ bool Workspace::startTraining(const core::TrainerConfig& config) {
     emit scoringStopped();
     if (!m_controller->start(request)) return false;
     m_trainingPaths = m_paths;
+    m_trainingWorkingSize = request.config.workingSize;
+    watchSelectedImage();
     return true;
 }
 
@@ -362,6 +364,7 @@ void Workspace::select(const QString& path) {
             m_selected = std::make_shared<const SelectedImage>(image);
             emit selectionLoaded(m_selected);
             updateSweep();
+            watchSelectedImage();
         },
         [this, generation](const QString& message) {
             if (generation != m_selectionGeneration) return;

@@ -165,6 +165,8 @@ private:
     // "Scored N images for blur and noise" in the status bar.
     void announceScores(const FolderScores& scores);
     void updateSweep();
+    // During a training, its validations sweep the selected image (a live Sweep).
+    void watchSelectedImage();
     void updateStudy();
 
     TrainingController* m_controller;
@@ -177,6 +179,7 @@ private:
     QString m_folder;
     QStringList m_paths;
     QStringList m_trainingPaths;  // the images the running or last training was given
+    int m_trainingWorkingSize = 0;
     ModelSet m_models;
     std::shared_ptr<const FolderScores> m_scores;
     QHash<QString, int> m_scoreRows;  // path -> row of m_scores

@@ -2,6 +2,7 @@
 // workspace.cpp).
 #include <stdexcept>
 
+#include "core/imageio/image_loading.h"
 #include "ui/jobs/training_controller.h"
 #include "ui/workspace/workspace.h"
 
@@ -36,5 +37,11 @@ void Workspace::adjustTraining(const core::TrainingAdjustment& adjustment) {
 }
 
 bool Workspace::isTrainingPaused() const { return m_controller->isPaused(); }
+
+void Workspace::watchSelectedImage() {
+    if (!isTraining()) return;
+    // From the copy already decoded for the window: no file is read for it.
+    m_controller->watch(m_selected ? core::toWorkingSize(m_selected->decoded, m_trainingWorkingSize) : cv::Mat());
+}
 
 }  // namespace twinsight::ui
