@@ -11,9 +11,12 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <regex>
 
 #include "core/base/atomic_file.h"
 #include "core/degrade/transform.h"
@@ -31,9 +34,11 @@
 #include "ui/plots/correlation_plot.h"
 #include "ui/plots/plot_style.h"
 #include "ui/plots/sweep_plot.h"
+#include "ui/plots/lesson_sheet.h"
 #include "ui/plots/training_curves.h"
 #include "ui/review/review_viewer.h"
 #include "ui/review/zoom_view.h"
+#include "ui/window/lesson_sheet_export.h"
 #include "ui/window/main_window.h"
 #include "ui/workspace/workspace.h"
 #include "ui_test_support.h"
@@ -149,6 +154,44 @@ TEST_F(WindowWithModel, TrainingFillsTheGridThePlotsAndTheRanking) {
     EXPECT_EQ(m_window->browser()->selectedPath(), flagged[0]);
     previous->trigger();
     EXPECT_EQ(m_window->browser()->selectedPath(), flagged[7]);
+}
+
+// The lesson sheet: one landscape A4 page (pdfinfo) with the title, the settings and figures, and the window's
+// plots and pairs drawn in.
+TEST_F(WindowWithModel, TheLessonSheetIsAOnePagePdfWithTheSettingsFiguresPlotsAndPairs) {
+    trainAndWait();
+    const auto model = m_window->workspace()->currentModel();
+    ASSERT_TRUE(model);
+    LessonSheet sheet;
+    sheet.title = "Learning blur without labels";
+    sheet.settings = lessonSettings(model->metadata());
+    sheet.figures = lessonFigures(model->metadata());
+    sheet.curves = m_window->trainingCurves()->plot();
+    sheet.sweep = m_window->sweepPlot()->plot();
+    sheet.correlation = m_window->correlationPlot()->plot();
+    sheet.pairs = m_window->findChild<PairsStrip*>("pairsStrip")->tiles();
+    ASSERT_FALSE(sheet.pairs.isEmpty());
+    EXPECT_TRUE(sheet.settings.join('\n').contains("Steps: 40 of 8 pairs")) << sheet.settings.join('\n').toStdString();
+    EXPECT_TRUE(sheet.figures.join('\n').contains("Pair accuracy")) << sheet.figures.join('\n').toStdString();
+    const std::string pdf = m_output.file("lesson.pdf");
+    core::writeFileAtomically(pdf, renderLessonSheet(sheet));
+    if (std::system("command -v pdfinfo >/dev/null 2>&1") != 0) GTEST_SKIP() << "pdfinfo (poppler-utils) is missing";
+    const auto run = [](const std::string& command) {
+        std::string output;
+        FILE* pipe = popen(command.c_str(), "r");
+        char buffer[256];
+        while (pipe && std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
+        if (pipe) pclose(pipe);
+        return output;
+    };
+    const std::string info = run("pdfinfo '" + pdf + "'");
+    EXPECT_TRUE(std::regex_search(info, std::regex(R"(Pages:\s+1\n)"))) << info;
+    EXPECT_NE(info.find("(A4)"), std::string::npos) << info;
+    const std::string text = run("pdftotext -layout '" + pdf + "' -");
+    for (const char* expected : {"Learning blur without labels", "Pair accuracy", "Steps: 40 of 8 pairs",
+                                 "Training loss", "Sweep of", "Pearson"}) {
+        EXPECT_NE(text.find(expected), std::string::npos) << expected << " in\n" << text;
+    }
 }
 
 // Closing the window with a model trained and not saved asks first; Cancel keeps the window, Quit Anyway closes it.

@@ -23,18 +23,24 @@
 #include <iostream>
 #include <utility>
 
+#include "core/base/atomic_file.h"
 #include "core/base/process_setup.h"
 #include "core/model/device.h"
 #include "ui/browser/image_browser.h"
 #include "ui/browser/image_view.h"
+#include "ui/panels/pairs_strip.h"
 #include "ui/panels/ranking_panel.h"
 #include "ui/panels/training_panel.h"
 #include "ui/plots/correlation_plot.h"
+#include "ui/plots/lesson_sheet.h"
 #include "ui/plots/plot_style.h"
 #include "ui/plots/sweep_plot.h"
+#include "ui/plots/training_curves.h"
 #include "ui/review/review_viewer.h"
 #include "ui/ui_test_support.h"
+#include "ui/window/lesson_sheet_export.h"
 #include "ui/window/main_window.h"
+#include "ui/workspace/model_set.h"
 #include "ui/workspace/workspace.h"
 
 int main(int argc, char** argv) {
@@ -163,6 +169,20 @@ int main(int argc, char** argv) {
             saveGrab(viewer->grab(), "-review-100.png");
             viewer->close();
         }
+    }
+    // The lesson sheet of the blur model, as File > Export Lesson Sheet writes it.
+    if (const auto model = window.workspace()->currentModel()) {
+        ui::LessonSheet sheet;
+        sheet.title = QObject::tr("Learning %1 without labels").arg(ui::transformOf(*model));
+        sheet.settings = ui::lessonSettings(model->metadata());
+        sheet.figures = ui::lessonFigures(model->metadata());
+        sheet.curves = window.trainingCurves()->plot();
+        sheet.sweep = window.sweepPlot()->plot();
+        sheet.correlation = window.correlationPlot()->plot();
+        if (const auto* pairs = window.findChild<ui::PairsStrip*>("pairsStrip")) sheet.pairs = pairs->tiles();
+        const QString file = QString::fromLocal8Bit(argv[2]) + "-lesson.pdf";
+        core::writeFileAtomically(file.toStdString(), ui::renderLessonSheet(sheet));
+        std::cout << "wrote " << file.toStdString() << std::endl;
     }
     // Help > Getting Started, as a first-time user opens it.
     if (auto* guide = window.findChild<QAction*>("gettingStartedAction")) {

@@ -85,9 +85,11 @@ void PairsStrip::setPairs(const QVector<PairView>& pairs, const QString& unit, c
                      [](const PairView& a, const PairView& b) { return !a.correct && b.correct; });
     clear();
     m_wrong = 0;
+    m_tiles.clear();
     for (const PairView& pair : ordered) {
         if (!pair.correct) ++m_wrong;
-        auto* item = new QListWidgetItem(QIcon(QPixmap::fromImage(renderTile(pair, unit, higherReading, font()))), QString());
+        m_tiles << renderTile(pair, unit, higherReading, font());
+        auto* item = new QListWidgetItem(QIcon(QPixmap::fromImage(m_tiles.back())), QString());
         item->setToolTip(
             tr("Scores: left %1, right %2").arg(pair.firstScore, 0, 'f', 3).arg(pair.secondScore, 0, 'f', 3));
         addItem(item);
@@ -97,6 +99,7 @@ void PairsStrip::setPairs(const QVector<PairView>& pairs, const QString& unit, c
 void PairsStrip::clearPairs() {
     clear();
     m_wrong = 0;
+    m_tiles.clear();
 }
 
 }  // namespace twinsight::ui

@@ -18,6 +18,8 @@ public:
     void setPairs(const QVector<PairView>& pairs, const QString& unit, const QString& higherReading);
     void clearPairs();
     int wrongCount() const { return m_wrong; }
+    // The tiles shown, in their order (wrong verdicts first).
+    const QVector<QImage>& tiles() const { return m_tiles; }
 
     // One pair drawn as a tile; public so that the tests and the screenshot can check it.
     static QImage renderTile(const PairView& pair, const QString& unit, const QString& higherReading,
@@ -25,6 +27,7 @@ public:
 
 private:
     int m_wrong = 0;
+    QVector<QImage> m_tiles;
 };
 
 }  // namespace twinsight::ui

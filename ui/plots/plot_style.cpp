@@ -55,9 +55,10 @@ void rewrapTitle(QCPTextElement* title, int plotWidth = -1) {
 // While it lives, the plot's titles are wrapped for the export width instead of the window's.
 class ExportTitles {
 public:
-    explicit ExportTitles(QCustomPlot* plot) : m_plot(plot), m_titles(plot->findChildren<QCPTextElement*>()) {
+    explicit ExportTitles(QCustomPlot* plot, int width = kExportWidth)
+        : m_plot(plot), m_titles(plot->findChildren<QCPTextElement*>()) {
         for (QCPTextElement* title : m_titles) {
-            if (!title->property(kFullTitleProperty).isNull()) rewrapTitle(title, kExportWidth);
+            if (!title->property(kFullTitleProperty).isNull()) rewrapTitle(title, width);
         }
     }
     ~ExportTitles() {
@@ -243,6 +244,15 @@ bool exportPlotWithDialog(QWidget* parent, QCustomPlot* plot, const QString& sug
         return false;
     }
     return true;
+}
+
+void paintPlotInto(QCPPainter* painter, QCustomPlot* plot, const QRectF& target, QSize layoutSize) {
+    const ExportTitles titles(plot, layoutSize.width());
+    painter->save();
+    painter->translate(target.topLeft());
+    painter->scale(target.width() / layoutSize.width(), target.height() / layoutSize.height());
+    plot->toPainter(painter, layoutSize.width(), layoutSize.height());
+    painter->restore();
 }
 
 }  // namespace twinsight::ui

@@ -2,8 +2,11 @@
 // The look shared by every plot (colours, fonts, grid, title), and saving a plot as PNG, PDF or SVG.
 
 #include <QColor>
+#include <QRectF>
+#include <QSize>
 #include <QString>
 
+class QCPPainter;
 class QCPTextElement;
 class QCustomPlot;
 class QWidget;
@@ -32,6 +35,10 @@ void setPlotScale(QCustomPlot* plot, double scale);
 void setPlotTitle(QCPTextElement* title, const QString& text);
 // The title as set, before wrapping.
 QString plotTitle(const QCPTextElement* title);
+
+// Draws `plot`, laid out at `layoutSize` (its titles wrapped for that width), scaled into `target` of a page being
+// composed (the lesson sheet). `painter` must be in vectorized mode for a PDF.
+void paintPlotInto(QCPPainter* painter, QCustomPlot* plot, const QRectF& target, QSize layoutSize);
 
 // Writes the plot to `path` (format from its suffix: png, pdf or svg) atomically, on the calling thread (tools and
 // tests; the window writes through its FileWriter). Throws std::runtime_error naming the path when it cannot.

@@ -35,7 +35,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
       m_panels(buildPanels(this)),
       m_actions(buildMenus(this, m_panels)),
       m_scoreViews(new ScoreViews(m_workspace, m_panels, m_actions, this)),
-      m_trainingViews(new TrainingViews(m_workspace, m_panels, this)),
+      m_trainingViews(new TrainingViews(m_workspace, m_panels, m_actions, this)),
       m_imageViews(new ImageViews(m_workspace, m_panels, m_actions, m_scoreViews, this)),
       m_folderViews(new FolderViews(m_workspace, m_panels, m_actions, this)) {
     setWindowTitle(tr("Twinsight"));

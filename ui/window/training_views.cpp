@@ -1,5 +1,6 @@
 #include "ui/window/training_views.h"
 
+#include <QAction>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -11,12 +12,22 @@
 #include "ui/plots/correlation_plot.h"
 #include "ui/plots/sweep_plot.h"
 #include "ui/plots/training_curves.h"
+#include "ui/window/lesson_sheet_export.h"
 #include "ui/workspace/workspace.h"
 
 namespace twinsight::ui {
 
-TrainingViews::TrainingViews(Workspace* workspace, const WindowPanels& panels, QObject* parent)
+TrainingViews::TrainingViews(Workspace* workspace, const WindowPanels& panels, const WindowActions& actions,
+                             QObject* parent)
     : QObject(parent), m_workspace(workspace), m_panels(panels) {
+    QAction* lessonSheet = actions.exportLessonSheet;
+    connect(lessonSheet, &QAction::triggered, this, [this] {
+        const QString problem = askExportLessonSheet(m_panels.tabs->window(), *m_workspace, m_panels);
+        if (!problem.isEmpty()) emit statusMessage(problem);
+    });
+    lessonSheet->setEnabled(false);
+    connect(workspace, &Workspace::modelsChanged, lessonSheet,
+            [this, lessonSheet] { lessonSheet->setEnabled(m_workspace->currentModel() != nullptr); });
     connect(workspace, &Workspace::trainingProgress, this, [this](const TrainingUpdate& update) {
         m_panels.training->showUpdate(update);
         m_panels.curves->addUpdate(update);

@@ -16,7 +16,8 @@ class Workspace;
 class TrainingViews : public QObject {
     Q_OBJECT
 public:
-    TrainingViews(Workspace* workspace, const WindowPanels& panels, QObject* parent);
+    // `actions`: File > Export Lesson Sheet.
+    TrainingViews(Workspace* workspace, const WindowPanels& panels, const WindowActions& actions, QObject* parent);
 
     // Trains on the panel's settings (aboutToStart first, so that they are saved); nothing when the workspace
     // refuses (it reports why).

@@ -142,6 +142,10 @@ WindowActions buildMenus(QMainWindow* window, const WindowPanels& panels) {
     actions.exportScores = file->addAction(QObject::tr("Export Scores as &CSV…"));
     actions.exportFlagged = file->addAction(QObject::tr("Export F&lagged List…"));
     actions.writeSidecars = file->addAction(QObject::tr("Write &XMP Sidecars…"));
+    actions.exportLessonSheet = file->addAction(QObject::tr("Export Lesson S&heet…"));
+    actions.exportLessonSheet->setObjectName("exportLessonSheetAction");
+    actions.exportLessonSheet->setToolTip(QObject::tr("One PDF page for a class: the settings, the curves, a sweep, the "
+                                                      "correlation and eight pairs with the network's verdicts"));
     QMenu* plots = file->addMenu(QObject::tr("Export &Plot"));
     actions.plots = {{panels.curves->plot(), "training-curves", plots->addAction(QObject::tr("Training Curves…"))},
                      {panels.sweep->plot(), "sweep", plots->addAction(QObject::tr("Sweep…"))},

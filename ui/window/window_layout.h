@@ -60,6 +60,7 @@ struct WindowActions {
     QAction* exportScores = nullptr;
     QAction* exportFlagged = nullptr;
     QAction* writeSidecars = nullptr;
+    QAction* exportLessonSheet = nullptr;
     QAction* quit = nullptr;
     QAction* train = nullptr;
     QAction* stop = nullptr;
