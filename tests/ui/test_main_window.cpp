@@ -110,6 +110,7 @@ TEST(MainWindow, At1024By768EveryPanelFitsInsideTheWindow) {
 
 TEST(MainWindow, OpensOnTheSampleScenesWhenNoFolderIsKnown) {
     QSettings().remove("folder/last");
+    QSettings().remove("guide/shown");
     MainWindow window({/*errorDialogs=*/false});
     window.show();
     EXPECT_TRUE(window.windowTitle().contains("Twinsight"));
@@ -122,6 +123,16 @@ TEST(MainWindow, OpensOnTheSampleScenesWhenNoFolderIsKnown) {
     EXPECT_TRUE(window.windowTitle().startsWith(QFileInfo(sampleScenesFolder()).fileName()))
         << window.windowTitle().toStdString();
     EXPECT_EQ(QSettings().value("folder/last").toString(), sampleScenesFolder());
+    // A first start shows the three steps of a first session, once.
+    auto* guide = window.findChild<QMessageBox*>("gettingStarted");
+    ASSERT_NE(guide, nullptr);
+    EXPECT_FALSE(guide->isModal()) << "the window stays usable";
+    guide->close();
+    MainWindow again({/*errorDialogs=*/false});
+    QSignalSpy readyAgain(&again, &MainWindow::folderReady);
+    again.start({});
+    ASSERT_TRUE(readyAgain.wait(60000));
+    EXPECT_EQ(again.findChild<QMessageBox*>("gettingStarted"), nullptr) << "shown once";
 }
 
 // After another folder, File > Open Sample Scenes comes back to them; Help > Getting Started says what to do, in

@@ -1,6 +1,7 @@
 #include "ui/window/folder_views.h"
 
 #include <QAction>
+#include <QTabWidget>
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -12,10 +13,15 @@
 #include "ui/jobs/background.h"
 #include "ui/panels/ranking_panel.h"
 #include "ui/panels/training_panel.h"
+#include "ui/window/file_dialogs.h"
 #include "ui/window/start_folder.h"
 #include "ui/workspace/workspace.h"
 
 namespace twinsight::ui {
+
+namespace {
+const char* const kGuideShownKey = "guide/shown";
+}  // namespace
 
 FolderViews::FolderViews(Workspace* workspace, const WindowPanels& panels, const WindowActions& actions,
                          QObject* parent)
@@ -53,6 +59,11 @@ void FolderViews::show(const QString& folder, const QStringList& paths) {
     emit statusMessage(paths.isEmpty() ? tr("%1 holds no image Twinsight can read").arg(shown)
                                        : tr("Opened %1: %2 images").arg(shown).arg(paths.size()));
     m_panels.training->setTrainEnabled(!paths.isEmpty());
+    // The first time the sample scenes open (a first start), the three steps of a first session say what to do.
+    if (folder == sampleScenesFolder() && !QSettings().value(kGuideShownKey, false).toBool()) {
+        QSettings().setValue(kGuideShownKey, true);
+        showGettingStarted(m_panels.tabs->window());
+    }
     const QString startImage = std::exchange(m_startImage, {});
     if (!startImage.isEmpty() && QFileInfo(startImage).absolutePath() == folder) selectStartImage(startImage);
     emit folderShown(folder, static_cast<int>(paths.size()));
