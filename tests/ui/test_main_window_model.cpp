@@ -3,13 +3,17 @@
 
 #include <gtest/gtest.h>
 
+#include <qcustomplot.h>
+
 #include <QAction>
+#include <QCoreApplication>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTest>
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -192,6 +196,36 @@ TEST_F(WindowWithModel, TheLessonSheetIsAOnePagePdfWithTheSettingsFiguresPlotsAn
                                  "Training loss", "Sweep of", "Pearson"}) {
         EXPECT_NE(text.find(expected), std::string::npos) << expected << " in\n" << text;
     }
+}
+
+// A point of the correlation names its image and magnitude on hover and selects that image on a click.
+TEST_F(WindowWithModel, AClickOnACorrelationPointSelectsItsImage) {
+    trainAndWait();
+    const QStringList studied = m_window->workspace()->studyPaths();
+    ASSERT_GE(studied.size(), 2);
+    m_window->tabs()->setCurrentWidget(m_window->correlationPlot());
+    m_window->correlationPlot()->plot()->replot();
+    QCoreApplication::processEvents();
+    CorrelationPlot* correlation = m_window->correlationPlot();
+    ASSERT_GT(correlation->pointCount(), 0);
+    // A training image selected first, so that the click has to change the selection.
+    for (const QString& path : m_window->browser()->paths()) {
+        if (!studied.contains(path)) {
+            ASSERT_TRUE(m_window->browser()->selectPath(path));
+            break;
+        }
+    }
+    ASSERT_FALSE(studied.contains(m_window->browser()->selectedPath()));
+    const int row = correlation->pointCount() - 1;
+    const QPoint where = correlation->pointPosition(row);
+    ASSERT_EQ(correlation->pointAt(where), row);
+    EXPECT_EQ(correlation->pointAt(where + QPoint(40, 40)), -1) << "away from every point: none";
+    QSignalSpy clicked(correlation, &CorrelationPlot::imageClicked);
+    QTest::mouseClick(correlation->plot(), Qt::LeftButton, {}, where);
+    ASSERT_EQ(clicked.size(), 1);
+    const QString image = clicked.first().at(0).toString();
+    EXPECT_TRUE(studied.contains(image));
+    EXPECT_EQ(m_window->browser()->selectedPath(), image);
 }
 
 // Closing the window with a model trained and not saved asks first; Cancel keeps the window, Quit Anyway closes it.

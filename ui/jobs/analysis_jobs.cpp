@@ -41,12 +41,13 @@ SweepResult computeSweep(const core::TrainedModel& model, const SelectedImage& i
 }
 
 core::CorrelationStudy studyFolderImages(const core::TrainedModel& model, const std::vector<std::string>& paths,
-                                         int maxImages, int levels) {
+                                         int maxImages, int levels, std::vector<std::string>* studied) {
     std::vector<std::string> picked;
     const std::size_t count = std::min<std::size_t>(paths.size(), static_cast<std::size_t>(maxImages));
     for (std::size_t i = 0; i < count; ++i) picked.push_back(paths[i * paths.size() / count]);
     const core::ImageSet images = core::loadImages(picked, model.metadata().workingSize);
     if (images.images.size() < 2) throw std::runtime_error("a correlation study needs at least 2 readable images");
+    if (studied) *studied = images.paths;
     return core::studyCorrelation(model.scorer(), images.images, model.metadata().range, levels);
 }
 

@@ -43,8 +43,9 @@ SweepResult computeSweep(const core::TrainedModel& model, const SelectedImage& i
 
 // Up to `maxImages` of `paths`, evenly spread, degraded at `levels` magnitudes: the correlation of a model opened
 // from a file, whose held-out images are not known.
+// `studied`, when given, gets the images the study ran on, by StudyRow::image.
 core::CorrelationStudy studyFolderImages(const core::TrainedModel& model, const std::vector<std::string>& paths,
-                                         int maxImages, int levels);
+                                         int maxImages, int levels, std::vector<std::string>* studied = nullptr);
 
 // Magnitudes in a sweep: fine enough for a smooth curve, few enough to compute in well under a second.
 inline constexpr int kSweepLevels = 21;

@@ -2,6 +2,9 @@
 
 #include <qcustomplot.h>
 
+#include <QFileInfo>
+#include <QMouseEvent>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include "ui/plots/plot_style.h"
@@ -18,6 +21,8 @@ std::optional<double> originStudyPearson(const QString& transform) {
 
 CorrelationPlot::CorrelationPlot(QWidget* parent) : QWidget(parent), m_plot(createPlot(this, &m_title)) {
     m_plot->setObjectName("correlationPlot");
+    connect(m_plot, &QCustomPlot::mouseMove, this, &CorrelationPlot::onMouseMove);
+    connect(m_plot, &QCustomPlot::mousePress, this, &CorrelationPlot::onMousePress);
     m_points = m_plot->addGraph();
     m_points->setName(tr("degraded image"));
     m_points->setLineStyle(QCPGraph::lsNone);
@@ -39,6 +44,9 @@ CorrelationPlot::CorrelationPlot(QWidget* parent) : QWidget(parent), m_plot(crea
 
 void CorrelationPlot::setStudy(const core::CorrelationStudy& study, const QString& transform, const QString& unit,
                                const core::Calibration& calibration, const QString& source) {
+    m_rows = study.rows;
+    m_imagePaths.clear();
+    m_unit = unit;
     QVector<double> magnitudes, scores;
     for (const core::StudyRow& row : study.rows) {
         magnitudes << row.magnitude;
@@ -78,6 +86,8 @@ void CorrelationPlot::setStudy(const core::CorrelationStudy& study, const QStrin
 }
 
 void CorrelationPlot::clear(const QString& message) {
+    m_rows.clear();
+    m_imagePaths.clear();
     m_points->data()->clear();
     m_calibration->data()->clear();
     setPlotTitle(m_title, message);
@@ -88,5 +98,50 @@ void CorrelationPlot::clear(const QString& message) {
 QString CorrelationPlot::title() const { return plotTitle(m_title); }
 
 int CorrelationPlot::pointCount() const { return m_points->dataCount(); }
+
+void CorrelationPlot::setImagePaths(const QStringList& paths) { m_imagePaths = paths; }
+
+QPoint CorrelationPlot::pointPosition(int row) const {
+    const core::StudyRow& point = m_rows[static_cast<std::size_t>(row)];
+    return QPointF(m_plot->xAxis->coordToPixel(point.magnitude), m_plot->yAxis->coordToPixel(point.score)).toPoint();
+}
+
+int CorrelationPlot::pointAt(const QPoint& position) const {
+    constexpr double kReach = 7.0;  // pixels: about the marker's size
+    int nearest = -1;
+    double best = kReach * kReach;
+    for (int row = 0; row < static_cast<int>(m_rows.size()); ++row) {
+        const QPoint offset = pointPosition(row) - position;
+        const double distance = double(offset.x()) * offset.x() + double(offset.y()) * offset.y();
+        if (distance <= best) {
+            best = distance;
+            nearest = row;
+        }
+    }
+    return nearest;
+}
+
+void CorrelationPlot::onMouseMove(QMouseEvent* event) {
+    const int row = pointAt(event->pos());
+    if (row < 0) return QToolTip::hideText();
+    const core::StudyRow& point = m_rows[static_cast<std::size_t>(row)];
+    const QString image = point.image < m_imagePaths.size() ? QFileInfo(m_imagePaths[point.image]).fileName()
+                                                            : tr("held-out image %1").arg(point.image + 1);
+    QToolTip::showText(event->globalPosition().toPoint(),
+                       tr("%1 · magnitude %2 %3 · score %4%5")
+                           .arg(image)
+                           .arg(point.magnitude, 0, 'f', 2)
+                           .arg(m_unit)
+                           .arg(point.score, 0, 'f', 3)
+                           .arg(point.image < m_imagePaths.size() ? tr("\nclick to select it") : QString()),
+                       m_plot);
+}
+
+void CorrelationPlot::onMousePress(QMouseEvent* event) {
+    const int row = pointAt(event->pos());
+    if (row < 0 || event->button() != Qt::LeftButton) return;
+    const int image = m_rows[static_cast<std::size_t>(row)].image;
+    if (image < m_imagePaths.size()) emit imageClicked(m_imagePaths[image]);
+}
 
 }  // namespace twinsight::ui

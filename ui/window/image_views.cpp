@@ -53,9 +53,12 @@ ImageViews::ImageViews(Workspace* workspace, const WindowPanels& panels, const W
             [this](const core::CorrelationStudy& study, const auto& model, const QString& images) {
                 m_panels.correlation->setStudy(study, transformOf(*model), unitOf(*model),
                                                model->metadata().calibration, images);
+                m_panels.correlation->setImagePaths(m_workspace->studyPaths());
                 emit studyShown();
             });
     connect(workspace, &Workspace::studyUnavailable, panels.correlation, &CorrelationPlot::clear);
+    // A point of the correlation selects its image (the tab stays: the class keeps the plot in view).
+    connect(panels.correlation, &CorrelationPlot::imageClicked, panels.browser, &ImageBrowser::selectPath);
     // A flagged image opened from the ranking's list starts the review there.
     connect(panels.ranking, &RankingPanel::imageOpened, this, &ImageViews::openReview);
     connect(panels.ranking, &RankingPanel::reviewRequested, this,

@@ -340,6 +340,9 @@ void Workspace::onTrainingFinished(std::shared_ptr<const TrainingResult> result)
     emit filesSkipped(result->skipped);
     // The training's scores are the folder's while the folder is still the one it trained on.
     auto ownScores = m_paths == m_trainingPaths ? result->scores : nullptr;
+    QStringList heldOut;
+    for (const std::string& path : result->validationPaths) heldOut << QString::fromStdString(path);
+    m_heldOutPaths.insert(result->model.get(), heldOut);
     addModel(result->model, tr("not saved yet"), std::make_shared<const core::CorrelationStudy>(result->validation),
              std::move(ownScores), /*saved=*/false);
 }
@@ -402,7 +405,10 @@ void Workspace::updateSweep() {
 void Workspace::updateStudy() {
     const int generation = ++m_studyGeneration;
     const ModelSet::Entry* entry = m_models.currentEntry();
-    if (entry && entry->study) return emit studyReady(*entry->study, entry->model, tr("held-out images"));
+    if (entry && entry->study) {
+        m_studyPaths = m_heldOutPaths.value(entry->model.get());
+        return emit studyReady(*entry->study, entry->model, tr("held-out images"));
+    }
     if (!entry || m_paths.size() < 2) {
         return emit studyUnavailable(tr("A correlation study needs a model and at least two images in the folder."));
     }
@@ -412,11 +418,15 @@ void Workspace::updateStudy() {
     runInBackground(
         this, QThreadPool::globalInstance(),
         [model, files = toStdPaths(m_paths)] {
-            return studyFolderImages(*model, files, kFolderStudyImages, kStudyLevels);
+            std::vector<std::string> studied;
+            core::CorrelationStudy study = studyFolderImages(*model, files, kFolderStudyImages, kStudyLevels, &studied);
+            return std::make_pair(std::move(study), std::move(studied));
         },
-        [this, generation, model](const core::CorrelationStudy& study) {
-            if (generation == m_studyGeneration && model == currentModel())
-                emit studyReady(study, model, tr("folder images"));
+        [this, generation, model](const std::pair<core::CorrelationStudy, std::vector<std::string>>& done) {
+            if (generation != m_studyGeneration || model != currentModel()) return;
+            m_studyPaths.clear();
+            for (const std::string& path : done.second) m_studyPaths << QString::fromStdString(path);
+            emit studyReady(done.first, model, tr("folder images"));
         },
         [this, generation](const QString& message) {
             if (generation == m_studyGeneration) emit studyUnavailable(message);

@@ -74,6 +74,9 @@ public:
     bool burstsShown() const { return m_burstsShown; }
     const BurstFinder& bursts() const { return *m_bursts; }
 
+    // The images of the study last sent with studyReady, by StudyRow::image.
+    const QStringList& studyPaths() const { return m_studyPaths; }
+
     // Trains on the folder's images; false (with errorOccurred) when there is nothing to train on or `config` is
     // invalid. Scoring stops for the training. The new model scores the images the training decoded, and the other
     // open models' columns are kept when the folder's scores hold them: the folder is not decoded again.
@@ -180,6 +183,8 @@ private:
     QStringList m_paths;
     QStringList m_trainingPaths;  // the images the running or last training was given
     int m_trainingWorkingSize = 0;
+    QHash<const core::TrainedModel*, QStringList> m_heldOutPaths;  // of the models trained in this session
+    QStringList m_studyPaths;
     ModelSet m_models;
     std::shared_ptr<const FolderScores> m_scores;
     QHash<QString, int> m_scoreRows;  // path -> row of m_scores
