@@ -1,5 +1,8 @@
 #include "core/evaluation/analysis.h"
 
+#include <algorithm>
+#include <cmath>
+#include <map>
 #include <stdexcept>
 
 #include "core/base/statistics.h"
@@ -90,6 +93,31 @@ Calibration fitCalibration(const CorrelationStudy& study) {
         magnitudes.push_back(row.magnitude);
     }
     return Calibration::fit(scores, magnitudes);
+}
+
+std::vector<DifferenceAccuracy> pairAccuracyByDifference(const CorrelationStudy& study) {
+    // Differences of evenly spaced levels come out equal up to rounding: they are grouped to 1e-9 of the range.
+    std::map<long long, DifferenceAccuracy> byDifference;
+    double span = 0.0;
+    for (const StudyRow& a : study.rows) {
+        for (const StudyRow& b : study.rows) span = std::max(span, std::abs(a.magnitude - b.magnitude));
+    }
+    const double grain = span > 0.0 ? span * 1e-9 : 1e-12;
+    for (std::size_t i = 0; i < study.rows.size(); ++i) {
+        for (std::size_t j = i + 1; j < study.rows.size(); ++j) {
+            const StudyRow& a = study.rows[i];
+            const StudyRow& b = study.rows[j];
+            if (a.image != b.image || a.magnitude == b.magnitude) continue;
+            const double difference = std::abs(a.magnitude - b.magnitude);
+            DifferenceAccuracy& entry = byDifference[std::llround(difference / grain)];
+            entry.difference = difference;
+            ++entry.pairs;
+            entry.right += (b.score - a.score) * (b.magnitude - a.magnitude) > 0.0 ? 1 : 0;
+        }
+    }
+    std::vector<DifferenceAccuracy> result;
+    for (const auto& [key, entry] : byDifference) result.push_back(entry);
+    return result;
 }
 
 }  // namespace twinsight::core

@@ -87,4 +87,14 @@ Calibration fitCalibration(const CorrelationStudy& study);
 // Figures (not intervals) of a study recomputed from its rows.
 void computeFigures(CorrelationStudy& study);
 
+// How often the scores order two copies of one image right, by how far apart their magnitudes are: where a
+// ranker fails (the close pairs). One entry per distinct difference, smallest first.
+struct DifferenceAccuracy {
+    double difference = 0.0;  // |magnitude a - magnitude b|
+    int pairs = 0;
+    int right = 0;
+    double accuracy() const { return pairs > 0 ? double(right) / pairs : 0.0; }
+};
+std::vector<DifferenceAccuracy> pairAccuracyByDifference(const CorrelationStudy& study);
+
 }  // namespace twinsight::core

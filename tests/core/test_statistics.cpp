@@ -188,4 +188,25 @@ TEST(Calibration, RoundTripsThroughJson) {
 }
 
 }  // namespace
+// Pairs of one image's copies, by how far apart their magnitudes are: the close ones are where a score that wobbles
+// gets the order wrong; copies of different images are never paired.
+TEST(PairAccuracyByDifference, CountsEachImagesPairsByTheirMagnitudeGap) {
+    CorrelationStudy study;
+    // Image 0 ordered right at every level; image 1 swaps its two lowest levels (0.0 and 0.5).
+    for (int level = 0; level < 3; ++level) study.rows.push_back({0, level * 0.5, double(level)});
+    study.rows.push_back({1, 0.0, 1.0});
+    study.rows.push_back({1, 0.5, 0.0});
+    study.rows.push_back({1, 1.0, 2.0});
+    const std::vector<DifferenceAccuracy> byGap = pairAccuracyByDifference(study);
+    ASSERT_EQ(byGap.size(), 2U);
+    EXPECT_DOUBLE_EQ(byGap[0].difference, 0.5);
+    EXPECT_EQ(byGap[0].pairs, 4);  // (0, 0.5) and (0.5, 1) of each image
+    EXPECT_EQ(byGap[0].right, 3);
+    EXPECT_DOUBLE_EQ(byGap[0].accuracy(), 0.75);
+    EXPECT_DOUBLE_EQ(byGap[1].difference, 1.0);
+    EXPECT_EQ(byGap[1].pairs, 2);
+    EXPECT_EQ(byGap[1].right, 2);
+    EXPECT_TRUE(pairAccuracyByDifference(CorrelationStudy{}).empty());
+}
+
 }  // namespace twinsight::core

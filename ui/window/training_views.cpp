@@ -5,6 +5,7 @@
 #include <QTimer>
 
 #include "core/degrade/transform.h"
+#include "ui/panels/pairs_gallery.h"
 #include "ui/panels/pairs_strip.h"
 #include "ui/panels/range_editor.h"
 #include "ui/panels/training_panel.h"
@@ -34,7 +35,10 @@ TrainingViews::TrainingViews(Workspace* workspace, const WindowPanels& panels, c
         if (update.phase == TrainingUpdate::Phase::Training && update.batchSize > 0)
             m_panels.playback->showSettings(update.learningRate, update.batchSize, update.crossImageShare);
         showLiveViews(update);
-        if (!update.pairs.isEmpty()) m_panels.pairs->setPairs(update.pairs, m_trainingUnit, m_higherReading);
+        if (!update.pairs.isEmpty()) {
+            m_panels.pairs->setPairs(update.pairs, m_trainingUnit, m_higherReading);
+            m_panels.gallery->addPairs(update.pairs, update.done);
+        }
     });
     connect(workspace, &Workspace::trainingFinished, this, &TrainingViews::showFinished);
     TrainingPlayback* playback = panels.playback;
@@ -64,6 +68,7 @@ void TrainingViews::start() {
     m_higherReading = QString::fromStdString(transform.higherMagnitudeReading());
     m_panels.curves->reset(config.totalSteps());
     m_panels.pairs->clearPairs();
+    m_panels.gallery->reset(m_trainingUnit, m_higherReading);
     m_panels.training->setRunning(true);
     m_panels.training->showStatus(tr("Starting…"));
     // Shown from the next pass of the event loop: the first layout and paint of the curves then do not add up with
@@ -88,6 +93,7 @@ void TrainingViews::followCurrentModel() {
 void TrainingViews::showLiveViews(const TrainingUpdate& update) {
     const QString transform = m_panels.training->transformName();
     if (update.validation) {
+        m_panels.gallery->setStudy(*update.validation);
         m_panels.correlation->setStudy(*update.validation, transform, m_trainingUnit, {},
                                        tr("the held-out images at step %1, while training").arg(update.done));
     }

@@ -23,6 +23,7 @@
 #include "ui/browser/image_browser.h"
 #include "ui/browser/image_view.h"
 #include "ui/panels/model_info_panel.h"
+#include "ui/panels/pairs_gallery.h"
 #include "ui/panels/pairs_strip.h"
 #include "ui/panels/preview_panel.h"
 #include "ui/panels/ranking_panel.h"
@@ -61,6 +62,7 @@ void buildTabs(QMainWindow* window, WindowPanels& panels) {
     trainingLayout->addWidget(pairsTitle);
     trainingLayout->addWidget(panels.pairs);
     panels.tabs->addTab(panels.trainingTab, QObject::tr("Training"));
+    panels.tabs->addTab(panels.gallery, QObject::tr("Pairs"));
     panels.tabs->addTab(panels.sweep, QObject::tr("Sweep"));
     panels.tabs->addTab(panels.correlation, QObject::tr("Correlation"));
     panels.tabs->addTab(panels.ranking, QObject::tr("Ranking"));
@@ -112,6 +114,7 @@ WindowPanels buildPanels(QMainWindow* window) {
     panels.preview = new PreviewPanel(window);
     panels.curves = new TrainingCurves(window);
     panels.pairs = new PairsStrip(window);
+    panels.gallery = new PairsGallery(window);
     panels.sweep = new SweepPlot(window);
     panels.correlation = new CorrelationPlot(window);
     panels.ranking = new RankingPanel(window);

@@ -18,6 +18,7 @@ class CorrelationPlot;
 class ImageBrowser;
 class ImageView;
 class ModelInfoPanel;
+class PairsGallery;
 class PairsStrip;
 class PreviewPanel;
 class ProfileChart;
@@ -39,6 +40,7 @@ struct WindowPanels {
     TrainingCurves* curves = nullptr;
     TrainingPlayback* playback = nullptr;  // above the curves: pause, step, settings while paused
     PairsStrip* pairs = nullptr;
+    PairsGallery* gallery = nullptr;  // the Pairs tab: every validation's pairs, the wrong ones first
     SweepPlot* sweep = nullptr;
     CorrelationPlot* correlation = nullptr;
     RankingPanel* ranking = nullptr;
