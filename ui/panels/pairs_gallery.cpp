@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
 #include <QListWidget>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -26,18 +27,43 @@ double wrongness(const PairView& pair) {
     return pair.correct ? -margin : margin;
 }
 
-QPixmap large(const QImage& copy) {
-    return QPixmap::fromImage(copy.scaled(kLargeSide, kLargeSide, Qt::KeepAspectRatio, Qt::FastTransformation));
-}
 }  // namespace
+
+// One copy of a pair, as large as its place allows with its aspect kept, its pixels visible (no smoothing): what the
+// network saw.
+class CopyView : public QWidget {
+public:
+    explicit CopyView(QWidget* parent) : QWidget(parent) {
+        setMinimumSize(kSmallSide, kSmallSide);
+        setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    }
+    void setImage(const QImage& image) {
+        m_image = image;
+        update();
+    }
+    QSize sizeHint() const override { return {kLargeSide, kLargeSide}; }
+
+protected:
+    void paintEvent(QPaintEvent*) override {
+        QPainter painter(this);
+        painter.fillRect(rect(), QColor(32, 32, 32));
+        if (m_image.isNull()) return;
+        const int side = std::min({width(), height(), kLargeSide});
+        const QRect target((width() - side) / 2, (height() - side) / 2, side, side);
+        painter.drawImage(target, m_image);
+    }
+
+private:
+    QImage m_image;
+};
 
 PairsGallery::PairsGallery(QWidget* parent)
     : QWidget(parent),
       m_wrongOnly(new QCheckBox(tr("Wrong verdicts only"), this)),
       m_count(new QLabel(this)),
       m_list(new QListWidget(this)),
-      m_firstLarge(new QLabel(this)),
-      m_secondLarge(new QLabel(this)),
+      m_firstLarge(new CopyView(this)),
+      m_secondLarge(new CopyView(this)),
       m_detail(new QLabel(this)),
       m_plot(createPlot(this, &m_title)) {
     setObjectName("pairsGallery");
@@ -52,13 +78,6 @@ PairsGallery::PairsGallery(QWidget* parent)
     m_detail->setObjectName("pairDetail");
     m_detail->setWordWrap(true);
     m_detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    for (QLabel* copy : {m_firstLarge, m_secondLarge}) {
-        // Square crops, as large as the side allows: 96 px in a 1024-pixel window, 240 px on a large screen.
-        copy->setMinimumSize(kSmallSide, kSmallSide);
-        copy->setMaximumSize(kLargeSide, kLargeSide);
-        copy->setScaledContents(true);
-        copy->setStyleSheet(QStringLiteral("background: #202020"));
-    }
     m_bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
     m_bars->setPen(Qt::NoPen);
     m_bars->setBrush(plot_colours::kPrimary);
@@ -72,7 +91,7 @@ PairsGallery::PairsGallery(QWidget* parent)
     auto* copies = new QHBoxLayout;
     copies->addWidget(m_firstLarge);
     copies->addWidget(m_secondLarge);
-    copies->addStretch(1);
+
     auto* side = new QWidget(this);
     auto* sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
@@ -100,7 +119,7 @@ void PairsGallery::reset(const QString& unit, const QString& higherReading) {
     m_higherReading = higherReading;
     m_pairs.clear();
     m_bars->data()->clear();
-    setPlotTitle(m_title, tr("Held-out pair accuracy by magnitude difference: the close pairs are the hard ones"));
+    setPlotTitle(m_title, tr("Held-out pair accuracy by magnitude difference"));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     rebuildList();
 }
@@ -118,7 +137,7 @@ void PairsGallery::setStudy(const core::CorrelationStudy& study) {
     }
     m_bars->setData(differences, accuracies, /*alreadySorted=*/true);
     if (differences.size() > 1) m_bars->setWidth((differences[1] - differences[0]) * 0.8);
-    m_plot->xAxis->setLabel(tr("magnitude difference between the two copies (%1)").arg(m_unit));
+    m_plot->xAxis->setLabel(tr("gap between the copies (%1)").arg(m_unit));
     if (!differences.isEmpty()) m_plot->xAxis->setRange(0.0, differences.back() * 1.08);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -157,8 +176,8 @@ void PairsGallery::rebuildList() {
     m_count->setText(tr("%1 pairs from the validations, %2 judged wrong; most wrongly judged first")
                          .arg(m_pairs.size())
                          .arg(wrongCount()));
-    m_firstLarge->clear();
-    m_secondLarge->clear();
+    m_firstLarge->setImage({});
+    m_secondLarge->setImage({});
     m_detail->setText(m_pairs.isEmpty() ? tr("The pairs of each validation gather here while a model trains.")
                                         : tr("Click a pair to see both copies large."));
 }
@@ -167,8 +186,8 @@ void PairsGallery::showPair(int row) {
     if (row < 0 || row >= m_shown.size()) return;
     const Entry& entry = m_pairs[m_shown[row]];
     const PairView& pair = entry.pair;
-    m_firstLarge->setPixmap(large(pair.first));
-    m_secondLarge->setPixmap(large(pair.second));
+    m_firstLarge->setImage(pair.first);
+    m_secondLarge->setImage(pair.second);
     const QString truth = pair.firstMoreDegraded ? tr("left") : tr("right");
     const bool modelSaysLeft = pair.firstScore > pair.secondScore;
     m_detail->setText(tr("Left: %1 %2, score %3.   Right: %4 %2, score %5.\n%6: %7 (the label the program made "

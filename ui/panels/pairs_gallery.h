@@ -18,6 +18,8 @@ class QListWidget;
 
 namespace twinsight::ui {
 
+class CopyView;
+
 class PairsGallery : public QWidget {
     Q_OBJECT
 public:
@@ -51,8 +53,8 @@ private:
     QCheckBox* m_wrongOnly;
     QLabel* m_count;
     QListWidget* m_list;
-    QLabel* m_firstLarge;
-    QLabel* m_secondLarge;
+    CopyView* m_firstLarge;
+    CopyView* m_secondLarge;
     QLabel* m_detail;
     QCustomPlot* m_plot;
     QCPBars* m_bars;
