@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/imageio/capture_time.h"
+#include "core/imageio/image_source.h"
 
 namespace twinsight::core {
 
@@ -56,6 +57,9 @@ std::vector<int> groupBursts(const std::vector<BurstShot>& shots, const BurstOpt
     if (allTimed) {
         std::stable_sort(order.begin(), order.end(),
                          [&](std::size_t a, std::size_t b) { return *shots[a].time < *shots[b].time; });
+    } else {  // cameras number their shots: the name order is the capture order, whatever order they came in
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return imageNameLess(shots[a].path, shots[b].path); });
     }
     std::vector<int> groups(shots.size(), 0);
     int group = -1;
@@ -82,9 +86,11 @@ std::vector<bool> bestOfGroups(const std::vector<int>& groups, const std::vector
         auto& current = best[static_cast<std::size_t>(groups[i])];
         if (!current || degradation[i] < degradation[*current]) current = i;
     }
+    std::vector<int> sizes(best.size(), 0);
+    for (const int group : groups) ++sizes[static_cast<std::size_t>(group)];
     std::vector<bool> isBest(groups.size(), false);
-    for (const auto& index : best) {
-        if (index) isBest[*index] = true;
+    for (std::size_t group = 0; group < best.size(); ++group) {
+        if (best[group] && sizes[group] > 1) isBest[*best[group]] = true;  // a shot on its own is no burst's best
     }
     return isBest;
 }

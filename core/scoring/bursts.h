@@ -38,11 +38,12 @@ struct BurstShot {
 };
 
 // One group number per shot (in the order given), 0, 1, 2... in capture order. Shots are taken in time order when
-// every shot has a time, else in the order given (name order); between neighbours that both have a time, the gap
+// every shot has a time, else in name order; between neighbours that both have a time, the gap
 // is checked and the lower similarity applies.
 std::vector<int> groupBursts(const std::vector<BurstShot>& shots, const BurstOptions& options = {});
 
-// Per shot: true for the best of its group, the one with the least `degradation` (ties: the first given).
+// Per shot: true for the best of its group of two or more, the one with the least `degradation` (ties: the first
+// given); a shot on its own is no burst's best.
 std::vector<bool> bestOfGroups(const std::vector<int>& groups, const std::vector<double>& degradation);
 
 struct BurstGroups {

@@ -242,6 +242,10 @@ std::string changePacket(const std::string& existingPacket, const std::string& s
 }
 
 void writeMergedSidecar(const std::string& sidecar, const std::function<std::string(const std::string&)>& merge) {
+    // Read, merge and write as one: two writers of one sidecar (a review's decisions and the scores) never interleave
+    // and lose the other's change.
+    static std::mutex sidecarsMutex;
+    const std::lock_guard<std::mutex> lock(sidecarsMutex);
     std::error_code error;
     const bool present = fs::exists(fs::status(sidecar, error));
     // readWholeFile refuses a FIFO or a device, which the write would otherwise wait on or write into
@@ -275,6 +279,12 @@ std::string mergeXmpPacket(const std::string& existingPacket, const XmpUpdate& u
     return changePacket(existingPacket, sourceForErrors, [&](Exiv2::XmpData& data) {
         if (update.label().empty()) retractOwnLabel(data, update);
         for (const auto& [prefix, name, value] : properties) data["Xmp." + prefix + "." + name] = value;
+        if (update.burstGroup == 0) {  // not grouped this time: an earlier grouping's verdict no longer holds
+            for (const char* stale : {"BurstGroup", "BestInGroup"}) {
+                const auto found = data.findKey(Exiv2::XmpKey(std::string("Xmp.") + kTwinsightPrefix + "." + stale));
+                if (found != data.end()) data.erase(found);
+            }
+        }
     });
 }
 

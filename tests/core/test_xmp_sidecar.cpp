@@ -345,6 +345,11 @@ TEST(XmpSidecar, TheBestOfABurstGetsItsLabelWhichALaterRunTakesBackWhenItIsNoLon
     XmpUpdate flaggedBest = best;
     flaggedBest.flagged = true;
     EXPECT_EQ(properties(merged(first, flaggedBest))["Xmp.xmp.Label"], "Red");
+    // A run without grouping takes back an earlier grouping's verdict, with its label.
+    const auto ungrouped = properties(merged(first, keptBlurUpdate()));
+    EXPECT_EQ(ungrouped.count("Xmp.twinsight.BurstGroup"), 0U);
+    EXPECT_EQ(ungrouped.count("Xmp.twinsight.BestInGroup"), 0U);
+    EXPECT_EQ(ungrouped.count("Xmp.xmp.Label"), 0U);
 }
 
 }  // namespace

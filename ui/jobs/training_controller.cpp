@@ -28,6 +28,7 @@ bool TrainingController::start(const TrainingRequest& request) {
     if (m_running) return false;
     m_running = true;
     m_worker->resetStop();
+    m_worker->control().reset();  // here, not on the worker thread: a Pause right after start is not lost
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, request] { worker->run(request); }, Qt::QueuedConnection);
     return true;

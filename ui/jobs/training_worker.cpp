@@ -33,7 +33,6 @@ void TrainingWorker::run(const TrainingRequest& request) {
     lowerCurrentThreadPriority();  // before the trainer starts its own threads, which inherit it
     m_pending = TrainingUpdate{};
     m_lastSignal = Clock::time_point{};
-    m_control.reset();
     try {
         core::Trainer trainer(request.config);  // validates the config before any image is read
         core::ImageSet images = loadImages(request);

@@ -237,8 +237,14 @@ void ReviewViewer::decode(const QString& path) {
 }
 
 void ReviewViewer::writeDecisions() {
+    if (!m_write->isEnabled()) return;  // a write is under way: Ctrl+S again waits for it
     const auto decided = m_queue.decisions();
-    if (decided.empty()) return m_status->setText(tr("No decision to write yet: P keeps an image, X rejects it."));
+    if (decided.empty()) {
+        // Decisions made and all undone: nothing to write, and nothing left unwritten.
+        m_queue.markWritten(m_queue.revision());
+        m_status->setText(tr("No decision to write: P keeps an image, X rejects it."));
+        return emit decisionsWritten(m_status->text());
+    }
     std::vector<std::pair<std::string, core::ReviewDecision>> decisions;
     for (const auto& [path, decision] : decided) decisions.emplace_back(path.toStdString(), decision);
     const auto naming = static_cast<core::SidecarNaming>(m_naming->currentData().toInt());
