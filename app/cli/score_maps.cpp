@@ -18,11 +18,11 @@ namespace twinsight::cli {
 namespace fs = std::filesystem;
 namespace {
 
-// The map's file name stem for an image: its file name, with "#K" for a frame; a stem already taken gets "-2", "-3"...
+// The map's file name stem for an image: its file name, with "#K" for a frame or "#z:K" for a slice; a stem already taken gets "-2", "-3"...
 std::string uniqueStem(const std::string& image, std::map<std::string, int>& taken) {
     const core::ImageSource source = core::parseImageSource(image);
     std::string stem = fs::path(source.file).filename().string();
-    if (source.frame > 0) stem += "#" + std::to_string(source.frame);
+    stem += source.suffix();
     const int uses = ++taken[stem];
     return uses == 1 ? stem : stem + "-" + std::to_string(uses);
 }

@@ -24,6 +24,7 @@
 #include "core/imageio/internal/dicom_decoding.h"
 #include "core/imageio/internal/image_header.h"
 #include "core/imageio/internal/image_kind.h"
+#include "core/imageio/internal/nifti_decoding.h"
 #include "core/imageio/image_source.h"
 #include "core/imageio/internal/raw_decoding.h"
 
@@ -94,11 +95,29 @@ void appendImageNames(const std::string& path, int images, std::vector<std::stri
     for (int frame = 1; frame <= images; ++frame) names.push_back(imageSourceName(path, frame));
 }
 
+// A volume's slices; a volume whose header cannot be read is listed as itself, so that loading it reports why.
+void appendSliceNames(const std::string& path, SliceAxes slices, std::vector<std::string>& names) {
+    try {
+        const std::vector<std::string> sliceNames = niftiSliceNames(path, slices);
+        names.insert(names.end(), sliceNames.begin(), sliceNames.end());
+    } catch (const std::exception&) {
+        names.push_back(path);
+    }
+}
+
+// Marks a volume in the scan's list, whose slices are named once the list is sorted.
+constexpr int kVolumeEntry = -1;
+
 // RAW and DICOM: their decoders open the file themselves. Empty for the others (and for an unknown extension
 // without the DICOM signature), which the raster path reads.
 cv::Mat decodeSpecialFormat(const ImageSource& source, int workingSize) {
+    if (source.isSlice()) return decodeNiftiSlice(source, kMaxMegapixels);
     if (source.frame > 0) return decodeDicomFrame(source.file, source.frame - 1, kMaxMegapixels);
     const ImageKind kind = imageKindByName(source.file);
+    if (kind == ImageKind::Nifti) {
+        niftiSliceNames(source.file, SliceAxes::Acquisition);  // a damaged header says why
+        failForFile(source.file, "a volume: name one of its slices (FILE#z:K) or list it from its folder");
+    }
     if (kind == ImageKind::CameraRaw) return decodeRawImage(source.file, workingSize, kMaxMegapixels);
     if (kind == ImageKind::Dicom || (kind == ImageKind::Unknown && parseIfDicomSignature(source.file))) {
         return decodeDicomFrame(source.file, 0, kMaxMegapixels);
@@ -187,10 +206,11 @@ ImageSet collect(const std::vector<std::string>& paths, std::vector<LoadedImage>
 
 bool hasImageExtension(const std::string& path) {
     const ImageKind kind = imageKindByName(path);
-    return kind == ImageKind::Raster || kind == ImageKind::CameraRaw || kind == ImageKind::Dicom;
+    return kind == ImageKind::Raster || kind == ImageKind::CameraRaw || kind == ImageKind::Dicom ||
+           kind == ImageKind::Nifti;
 }
 
-std::vector<std::string> listImageFiles(const std::string& folder, bool expandFrames) {
+std::vector<std::string> listImageFiles(const std::string& folder, bool expandFrames, SliceAxes slices) {
     const fs::file_status status = statusOf(folder);
     if (!fs::exists(status)) failForFile(folder, "folder does not exist");
     if (!fs::is_directory(status)) failForFile(folder, "not a folder");
@@ -210,6 +230,8 @@ std::vector<std::string> listImageFiles(const std::string& folder, bool expandFr
                 const ImageKind kind = imageKindByName(path);
                 if (kind == ImageKind::Raster || kind == ImageKind::CameraRaw) {
                     found.emplace_back(path, 1);
+                } else if (kind == ImageKind::Nifti) {
+                    found.emplace_back(path, expandFrames ? kVolumeEntry : 1);
                 } else if (isDicomFile(path, expandFrames)) {
                     found.emplace_back(path, expandFrames ? dicomImageCount(path) : 1);
                 }
@@ -224,12 +246,18 @@ std::vector<std::string> listImageFiles(const std::string& folder, bool expandFr
     std::sort(found.begin(), found.end());
     std::vector<std::string> names;
     names.reserve(found.size());
-    for (const auto& [path, images] : found) appendImageNames(path.string(), images, names);
+    for (const auto& [path, images] : found) {
+        if (images == kVolumeEntry) {
+            appendSliceNames(path.string(), slices, names);
+        } else {
+            appendImageNames(path.string(), images, names);
+        }
+    }
     return names;
 }
 
 std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsOrFolders, bool keepMissing,
-                                          bool expandFrames) {
+                                          bool expandFrames, SliceAxes slices) {
     std::vector<std::string> names;
     std::unordered_set<std::string> seen;
     const auto add = [&](const std::string& name) {
@@ -251,7 +279,12 @@ std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsO
             continue;
         }
         if (fs::is_directory(status)) {
-            for (const std::string& name : listImageFiles(path, expandFrames)) add(name);
+            for (const std::string& name : listImageFiles(path, expandFrames, slices)) add(name);
+        } else if (expandFrames && source.frame == 0 && fs::is_regular_file(status) &&
+                   imageKindByName(path) == ImageKind::Nifti) {
+            std::vector<std::string> sliceNames;
+            appendSliceNames(path, slices, sliceNames);
+            for (const std::string& name : sliceNames) add(name);
         } else if (expandFrames && source.frame == 0 && fs::is_regular_file(status) &&
                    isDicomFile(path, /*parseNow=*/true)) {
             std::vector<std::string> frames;

@@ -6,6 +6,8 @@
 
 #include <opencv2/core.hpp>
 
+#include "core/imageio/image_source.h"
+
 namespace twinsight::core {
 
 // Images larger than this are refused before decoding (decompression bombs).
@@ -16,11 +18,13 @@ struct SkippedFile {
     std::string reason;
 };
 
-// Images below `folder`, recursively, in path order: files with an image, camera RAW or DICOM extension
-// (case-insensitive), files without a known extension that carry the DICOM signature (series folders), and one
-// FILE#K entry per frame of a multi-frame DICOM file (or, without `expandFrames`, the file itself, whose header is
-// then not read). Throws std::runtime_error when the folder does not exist or cannot be read.
-std::vector<std::string> listImageFiles(const std::string& folder, bool expandFrames = true);
+// Images below `folder`, recursively, in path order: files with an image, camera RAW, DICOM or NIfTI extension
+// (case-insensitive), files without a known extension that carry the DICOM signature (series folders), one FILE#K
+// entry per frame of a multi-frame DICOM file, and one FILE#z:K entry per slice of a NIfTI volume along `slices`
+// (without `expandFrames`, multi-frame files and volumes are listed as themselves, their headers not read). Throws
+// std::runtime_error when the folder does not exist or cannot be read.
+std::vector<std::string> listImageFiles(const std::string& folder, bool expandFrames = true,
+                                        SliceAxes slices = SliceAxes::Acquisition);
 
 // Files, FILE#K names and folders (listed as above) -> image names, in the order given, each name once.
 // Throws std::runtime_error naming a path that does not exist, unless `keepMissing`: then the name stays in the list
@@ -28,12 +32,12 @@ std::vector<std::string> listImageFiles(const std::string& folder, bool expandFr
 // Without `expandFrames`, multi-frame files stay one name each (a shard is chosen among files, so that each shard
 // reads only its own files' headers).
 std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsOrFolders, bool keepMissing = false,
-                                          bool expandFrames = true);
+                                          bool expandFrames = true, SliceAxes slices = SliceAxes::Acquisition);
 
-// True when the file name has one of the supported extensions (images, camera RAW, DICOM).
+// True when the file name has one of the supported extensions (images, camera RAW, DICOM, NIfTI).
 bool hasImageExtension(const std::string& path);
 
-// Decodes one image (a file or a FILE#K frame) as 3-channel 8-bit BGR with its orientation applied, its shorter side
+// Decodes one image (a file, a FILE#K frame or a FILE#z:K slice) as 3-channel 8-bit BGR with its orientation applied, its shorter side
 // brought down to `workingSize` (never enlarged). Large JPEGs are decoded reduced, camera RAW files from their
 // embedded preview, when that still covers the working size. Throws std::runtime_error with a one-line reason
 // (not readable, not an image, too large, damaged data such as "truncated JPEG data", ...).

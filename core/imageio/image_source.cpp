@@ -2,49 +2,105 @@
 
 #include <cctype>
 #include <filesystem>
+#include <optional>
+#include <stdexcept>
 #include <tuple>
+
+#include "core/base/file_errors.h"
 
 namespace twinsight::core {
 namespace fs = std::filesystem;
 namespace {
 
-// Frame numbers beyond this many digits are not frame numbers (they would overflow an int).
-constexpr std::size_t kMaxFrameDigits = 9;
+// Numbers beyond this many digits are not frame or slice numbers (they would overflow an int).
+constexpr std::size_t kMaxNumberDigits = 9;
 
-// The position of '#' that starts a frame suffix ("#" then 1-9 digits), or npos.
-std::size_t frameSuffixStart(const std::string& name) {
-    const std::size_t hash = name.rfind('#');
-    if (hash == std::string::npos || hash == 0) return std::string::npos;
-    const std::size_t digits = name.size() - hash - 1;
-    if (digits == 0 || digits > kMaxFrameDigits) return std::string::npos;
-    for (std::size_t i = hash + 1; i < name.size(); ++i) {
-        if (!std::isdigit(static_cast<unsigned char>(name[i]))) return std::string::npos;
+// The number made of text[begin, end): 1-9 digits, nothing else.
+std::optional<int> numberIn(const std::string& text, std::size_t begin, std::size_t end) {
+    if (end <= begin || end - begin > kMaxNumberDigits) return std::nullopt;
+    for (std::size_t i = begin; i < end; ++i) {
+        if (!std::isdigit(static_cast<unsigned char>(text[i]))) return std::nullopt;
     }
-    return hash;
+    return std::stoi(text.substr(begin, end - begin));
 }
 
-// (file, frame, name): the name last so that "a#01" and "a#1" still have an order.
-std::tuple<std::string, int, const std::string&> splitForOrder(const std::string& name) {
-    const std::size_t hash = frameSuffixStart(name);
-    if (hash == std::string::npos) return {name, 0, name};
-    return {name.substr(0, hash), std::stoi(name.substr(hash + 1)), name};
+struct Suffix {
+    std::size_t start = std::string::npos;  // the position of '#'
+    ImageSource parts;                       // file left empty
+};
+
+// "#K", "#A:K" or "#t:T,A:K" (A one of x, y, z) at the end of `name`; start npos when there is none.
+Suffix parseSuffix(const std::string& name) {
+    Suffix suffix;
+    const std::size_t hash = name.rfind('#');
+    if (hash == std::string::npos || hash == 0) return suffix;
+    if (const std::optional<int> frame = numberIn(name, hash + 1, name.size())) {
+        suffix.start = hash;
+        suffix.parts.frame = *frame;
+        return suffix;
+    }
+    std::size_t slice = hash + 1;
+    if (name.compare(slice, 2, "t:") == 0) {
+        const std::size_t comma = name.find(',', slice);
+        const std::optional<int> volume = comma == std::string::npos ? std::nullopt : numberIn(name, slice + 2, comma);
+        if (!volume || *volume < 1) return suffix;
+        suffix.parts.volume = *volume;
+        slice = comma + 1;
+    }
+    if (slice + 2 > name.size() || name[slice + 1] != ':') return suffix;
+    const char axis = name[slice];
+    if (axis != 'x' && axis != 'y' && axis != 'z') return suffix;
+    const std::optional<int> number = numberIn(name, slice + 2, name.size());
+    if (!number) return suffix;
+    suffix.start = hash;
+    suffix.parts.axis = axis;
+    suffix.parts.frame = *number;
+    return suffix;
+}
+
+// (file, time point, axis, number, name): the name last so that "a#01" and "a#1" still have an order.
+std::tuple<std::string, int, char, int, const std::string&> splitForOrder(const std::string& name) {
+    const Suffix suffix = parseSuffix(name);
+    if (suffix.start == std::string::npos) return {name, 0, 0, 0, name};
+    return {name.substr(0, suffix.start), suffix.parts.volume, suffix.parts.axis, suffix.parts.frame, name};
 }
 
 }  // namespace
 
+std::string ImageSource::suffix() const {
+    if (frame < 1) return {};
+    if (axis == 0) return "#" + std::to_string(frame);
+    return volumeSliceName({}, axis, frame, volume);
+}
+
 ImageSource parseImageSource(const std::string& name) {
-    const std::size_t hash = frameSuffixStart(name);
-    if (hash == std::string::npos) return {name, 0};
+    const Suffix suffix = parseSuffix(name);
+    if (suffix.start == std::string::npos || suffix.parts.frame < 1) return {name};
     std::error_code error;
-    if (fs::exists(name, error)) return {name, 0};
-    const std::string file = name.substr(0, hash);
-    if (!fs::is_regular_file(file, error)) return {name, 0};
-    const int frame = std::stoi(name.substr(hash + 1));
-    return frame >= 1 ? ImageSource{file, frame} : ImageSource{name, 0};
+    if (fs::exists(name, error)) return {name};
+    ImageSource source = suffix.parts;
+    source.file = name.substr(0, suffix.start);
+    if (!fs::is_regular_file(source.file, error)) return {name};
+    return source;
 }
 
 std::string imageSourceName(const std::string& file, int frame) {
     return frame >= 1 ? file + "#" + std::to_string(frame) : file;
+}
+
+std::string volumeSliceName(const std::string& file, char axis, int slice, int volume) {
+    std::string name = file + "#";
+    if (volume >= 1) name += "t:" + std::to_string(volume) + ",";
+    return name + axis + ":" + std::to_string(slice);
+}
+
+SliceAxes parseSliceAxes(const std::string& text) {
+    if (text == "acquisition") return SliceAxes::Acquisition;
+    if (text == "x") return SliceAxes::X;
+    if (text == "y") return SliceAxes::Y;
+    if (text == "z") return SliceAxes::Z;
+    if (text == "all") return SliceAxes::All;
+    throw std::invalid_argument("'" + printableForMessage(text) + "': expected x, y, z, all or acquisition");
 }
 
 bool imageNameLess(const std::string& a, const std::string& b) { return splitForOrder(a) < splitForOrder(b); }

@@ -6,6 +6,7 @@
 
 #include "core/imageio/internal/dicom_decoding.h"
 #include "core/imageio/internal/file_extension.h"
+#include "core/imageio/internal/nifti_decoding.h"
 #include "core/imageio/internal/raw_decoding.h"
 
 namespace twinsight::core {
@@ -33,6 +34,7 @@ ImageKind imageKindByName(const std::string& path) {
     if (contains(kRasterExtensions, extension)) return ImageKind::Raster;
     if (hasRawExtension(path)) return ImageKind::CameraRaw;
     if (hasDicomExtension(path)) return ImageKind::Dicom;
+    if (hasNiftiExtension(path)) return ImageKind::Nifti;  // before .gz, which is no image on its own
     if (contains(kNotImageExtensions, extension)) return ImageKind::NotImage;
     return ImageKind::Unknown;
 }

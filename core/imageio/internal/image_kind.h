@@ -10,6 +10,7 @@ enum class ImageKind {
     Raster,     // what OpenCV decodes (JPEG and PNG through our own checked decoders)
     CameraRaw,  // through LibRaw
     Dicom,      // .dcm, .dicom, through DCMTK
+    Nifti,      // .nii, .nii.gz volumes, through libnifti
     NotImage,   // sidecars, notes, documents, video: never opened
     Unknown,    // no known extension (DICOM series often have none): the DICOM signature decides
 };
