@@ -130,6 +130,21 @@ void requireWritableFile(const std::string& path, const std::vector<std::string>
     if (access(folder.c_str(), W_OK) != 0) throw std::runtime_error(path + ": folder is not writable");
 }
 
+void addSlicesOption(CLI::App* command, std::string& slices) {
+    command
+        ->add_option("--slices", slices,
+                     "NIfTI volumes: slices along x, y or z (several: x,y), all, or the acquisition's slice axis")
+        ->capture_default_str();
+}
+
+core::SliceAxes sliceAxesOption(const std::string& slices) {
+    try {
+        return core::parseSliceAxes(slices);
+    } catch (const std::invalid_argument& error) {
+        throw UsageError(std::string("--slices ") + error.what());
+    }
+}
+
 void requireOutputFolder(const std::string& path) {
     std::error_code error;
     const fs::file_status status = fs::status(path, error);

@@ -87,6 +87,12 @@ decltype(auto) whileDoing(const std::string& what, Work&& work) {
 // training run.
 void requireWritableFile(const std::string& path, const std::vector<std::string>& inputs = {});
 
+// Adds --slices to a command that reads images: which slices of NIfTI volumes become images.
+void addSlicesOption(CLI::App* command, std::string& slices);
+
+// The --slices text as axes; throws UsageError naming it.
+core::SliceAxes sliceAxesOption(const std::string& slices);
+
 // A folder to write files into (samples --out): one that exists, or a new one whose parent folder exists (created
 // then, that one level only: a typo never creates a whole path). Throws std::runtime_error naming the path.
 void requireOutputFolder(const std::string& path);

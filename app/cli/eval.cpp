@@ -10,7 +10,7 @@ namespace twinsight::cli {
 
 void addEvalCommand(CLI::App& app) {
     struct Options {
-        std::string model, images, out;
+        std::string model, images, out, slices = "acquisition";
         int levels = 8;
     };
     auto options = std::make_shared<Options>();
@@ -20,12 +20,14 @@ void addEvalCommand(CLI::App& app) {
     command->add_option("--levels", options->levels, "Evenly spaced magnitudes per image (2 to 1000)")
         ->capture_default_str();
     command->add_option("--out", options->out, "JSON file to write (default: standard output)");
+    addSlicesOption(command, options->slices);
     command->callback([options] {
+        const core::SliceAxes slices = sliceAxesOption(options->slices);
         requireInRange("--levels", options->levels, 2, kMaxLevels);
         if (!options->out.empty()) requireWritableFile(options->out, {options->model, options->images});
         const core::TrainedModel model = loadModel(options->model);
         const core::ImageSet images = whileDoing("loading the images of " + options->images, [&] {
-            return core::loadImagesFrom({options->images}, model.metadata().workingSize);
+            return core::loadImagesFrom({options->images}, model.metadata().workingSize, 0, slices);
         });
         reportSkipped(images.skipped);
         if (images.images.empty()) throw std::runtime_error(options->images + ": no readable image");

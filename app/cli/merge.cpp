@@ -20,7 +20,7 @@ constexpr std::size_t kMissingShown = 10;
 
 struct MergeOptions {
     std::vector<std::string> inputs;
-    std::string out, filesFrom;
+    std::string out, filesFrom, slices = "acquisition";
     bool allowMissing = false;
 };
 
@@ -47,7 +47,8 @@ void runMerge(const MergeOptions& options) {
     for (const std::string& input : options.inputs) documents.push_back({input, core::readWholeFile(input)});
     std::vector<std::string> expected;
     if (!options.filesFrom.empty()) {
-        expected = core::expandImagePaths(core::readPathListFile(options.filesFrom), /*keepMissing=*/true);
+        expected = core::expandImagePaths(core::readPathListFile(options.filesFrom), /*keepMissing=*/true,
+                                          /*expandFrames=*/true, sliceAxesOption(options.slices));
     }
     const core::MergedScores merged = whileDoing("merging " + std::to_string(documents.size()) + " CSV files", [&] {
         return core::mergeScoreCsvs(documents, options.filesFrom.empty() ? nullptr : &expected);
@@ -67,6 +68,7 @@ void addMergeCommand(CLI::App& app) {
                         "The list the shards were made from: every image in it must be in one CSV");
     command->add_flag("--allow-missing", options->allowMissing,
                       "With --files-from: report listed images in no CSV (unreadable ones) instead of failing");
+    addSlicesOption(command, options->slices);
     command->add_option("CSV", options->inputs, "Shard CSV files written by score --shard")->required();
     command->callback([options] { runMerge(*options); });
 }

@@ -23,7 +23,7 @@ namespace {
 
 struct ScoreOptions {
     std::vector<std::string> models, paths, flagAbove, flagBelow;
-    std::string out, device = "auto", filesFrom, shard, xmpNaming = "full", flagLabel = "Red", mapOut, bestLabel;
+    std::string out, device = "auto", filesFrom, shard, slices = "acquisition", xmpNaming = "full", flagLabel = "Red", mapOut, bestLabel;
     bool writeXmp = false, dryRun = false, reject = false, acceptDamaged = false, groups = false;
     double burstGap = core::BurstOptions().maxGapSeconds;
 };
@@ -61,13 +61,14 @@ ImageSelection imagesToScore(const ScoreOptions& options) {
         inputs.insert(inputs.end(), listed.begin(), listed.end());
     }
     ImageSelection images;
+    const core::SliceAxes slices = sliceAxesOption(options.slices);
     if (options.shard.empty()) {
-        images.all = images.selected = core::expandImagePaths(inputs, /*keepMissing=*/true);
+        images.all = images.selected = core::expandImagePaths(inputs, /*keepMissing=*/true, true, slices);
         return images;
     }
     images.all = core::expandImagePaths(inputs, /*keepMissing=*/true, /*expandFrames=*/false);
     const std::vector<std::string> files = core::selectShard(images.all, core::parseShardSpec(options.shard));
-    images.selected = core::expandImagePaths(files, /*keepMissing=*/true);
+    images.selected = core::expandImagePaths(files, /*keepMissing=*/true, true, slices);
     return images;
 }
 
@@ -77,7 +78,8 @@ void checkScoreOptions(const ScoreOptions& options) {
     if (!options.writeXmp && (!options.flagAbove.empty() || !options.flagBelow.empty() || options.reject)) {
         throw UsageError("--flag-above, --flag-below and --reject only apply to --write-xmp");
     }
-    if (!options.shard.empty()) core::parseShardSpec(options.shard);  // a typo fails before the models load
+    if (!options.shard.empty()) core::parseShardSpec(options.shard);
+    sliceAxesOption(options.slices);  // a typo fails before the models load
     if (!options.groups && (!options.bestLabel.empty() || options.burstGap != core::BurstOptions().maxGapSeconds))
         throw UsageError("--burst-gap and --best-label only apply to --groups");
     if (!options.bestLabel.empty() && !options.writeXmp) throw UsageError("--best-label only applies to --write-xmp");
@@ -169,7 +171,8 @@ void addScoreCommand(CLI::App& app) {
         ->capture_default_str();
     command->add_option("--best-label", options->bestLabel,
                         "With --groups and --write-xmp: xmp:Label of the best shot of each burst, e.g. Green");
-    command->add_option("PATH", options->paths, "Images, FILE#FRAME names or folders");
+    addSlicesOption(command, options->slices);
+    command->add_option("PATH", options->paths, "Images, volumes, FILE#FRAME or FILE#z:K names, or folders");
     command->callback([options] { runScore(*options); });
 }
 

@@ -51,7 +51,7 @@ void checkTrainingLimits(const core::TrainerConfig& config) {
 void addTrainCommand(CLI::App& app) {
     struct Options {
         core::TrainerConfig config;
-        std::string images, transform, range, out;
+        std::string images, transform, range, out, slices = "acquisition";
     };
     auto options = std::make_shared<Options>();
     core::TrainerConfig& config = options->config;
@@ -86,7 +86,9 @@ void addTrainCommand(CLI::App& app) {
                         "transformation's, 0.05; jpeg and contrast 0; at most 100)");
     command->add_option("--cross-share", config.crossImageShare,
                         "Share of cross-image pairs (default: the transformation's, 0.5)");
+    addSlicesOption(command, options->slices);
     command->callback([options] {
+        const core::SliceAxes slices = sliceAxesOption(options->slices);
         core::TrainerConfig config = options->config;
         config.transform = options->transform;
         if (!options->range.empty()) config.range = parseRange(options->range);
@@ -97,7 +99,7 @@ void addTrainCommand(CLI::App& app) {
             throw UsageError(error.what());
         }
         requireWritableFile(options->out, {options->images});
-        const core::ImageSet images = loadTrainingImages(options->images, config.workingSize);
+        const core::ImageSet images = loadTrainingImages(options->images, config.workingSize, slices);
         const core::TrainingOutcome outcome = trainWithProgress(config, images);
         whileDoing("writing " + options->out, [&] { outcome.model.save(options->out); });
         std::cout << core::trainingSummaryJson(outcome.model.metadata()).dump(2) << std::endl;

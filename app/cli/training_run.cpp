@@ -16,9 +16,9 @@ void onInterrupt(int /*signal*/) { g_interrupted = true; }
 
 }  // namespace
 
-core::ImageSet loadTrainingImages(const std::string& folder, int workingSize) {
-    core::ImageSet images =
-        whileDoing("loading the images of " + folder, [&] { return core::loadImagesFrom({folder}, workingSize); });
+core::ImageSet loadTrainingImages(const std::string& folder, int workingSize, core::SliceAxes slices) {
+    core::ImageSet images = whileDoing("loading the images of " + folder,
+                                       [&] { return core::loadImagesFrom({folder}, workingSize, 0, slices); });
     reportSkipped(images.skipped);
     if (images.images.empty()) throw std::runtime_error(folder + ": no readable image");
     return images;

@@ -10,7 +10,8 @@
 namespace twinsight::cli {
 
 // The images of `folder` at `workingSize`; the files skipped are reported, and no readable image is an error.
-core::ImageSet loadTrainingImages(const std::string& folder, int workingSize);
+core::ImageSet loadTrainingImages(const std::string& folder, int workingSize,
+                                  core::SliceAxes slices = core::SliceAxes::Acquisition);
 
 // Trains with a progress line; Ctrl-C stops the trainer at its next step (and nothing is written by the caller).
 core::TrainingOutcome trainWithProgress(const core::TrainerConfig& config, const core::ImageSet& images);

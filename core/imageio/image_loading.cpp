@@ -392,8 +392,9 @@ ImageSet loadImages(const std::vector<std::string>& paths, int workingSize, int 
     return collect(paths, images, reasons);
 }
 
-ImageSet loadImagesFrom(const std::vector<std::string>& pathsOrFolders, int workingSize, int threads) {
-    return loadImages(expandImagePaths(pathsOrFolders), workingSize, threads);
+ImageSet loadImagesFrom(const std::vector<std::string>& pathsOrFolders, int workingSize, int threads,
+                        SliceAxes slices) {
+    return loadImages(expandImagePaths(pathsOrFolders, false, true, slices), workingSize, threads);
 }
 
 }  // namespace twinsight::core

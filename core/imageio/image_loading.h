@@ -72,6 +72,7 @@ ImageSet loadImages(const std::vector<std::string>& paths, int workingSize, int 
                     bool acceptDamaged = false);
 
 // expandImagePaths + loadImages.
-ImageSet loadImagesFrom(const std::vector<std::string>& pathsOrFolders, int workingSize, int threads = 0);
+ImageSet loadImagesFrom(const std::vector<std::string>& pathsOrFolders, int workingSize, int threads = 0,
+                        SliceAxes slices = SliceAxes::Acquisition);
 
 }  // namespace twinsight::core

@@ -1,5 +1,6 @@
 #include "core/imageio/image_source.h"
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <optional>
@@ -96,11 +97,25 @@ std::string volumeSliceName(const std::string& file, char axis, int slice, int v
 
 SliceAxes parseSliceAxes(const std::string& text) {
     if (text == "acquisition") return SliceAxes::Acquisition;
-    if (text == "x") return SliceAxes::X;
-    if (text == "y") return SliceAxes::Y;
-    if (text == "z") return SliceAxes::Z;
     if (text == "all") return SliceAxes::All;
-    throw std::invalid_argument("'" + printableForMessage(text) + "': expected x, y, z, all or acquisition");
+    SliceAxes axes = SliceAxes::Acquisition;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        const std::string axis = text.substr(start, comma - start);
+        if (axis == "x") {
+            axes = axes | SliceAxes::X;
+        } else if (axis == "y") {
+            axes = axes | SliceAxes::Y;
+        } else if (axis == "z") {
+            axes = axes | SliceAxes::Z;
+        } else {
+            throw std::invalid_argument("'" + printableForMessage(text) +
+                                        "': expected x, y, z (or several: x,y), all or acquisition");
+        }
+        start = comma + 1;
+    }
+    return axes;
 }
 
 bool imageNameLess(const std::string& a, const std::string& b) { return splitForOrder(a) < splitForOrder(b); }

@@ -30,10 +30,18 @@ std::string imageSourceName(const std::string& file, int frame);
 std::string volumeSliceName(const std::string& file, char axis, int slice, int volume = 0);
 
 // Which slices a volume is listed as: along the acquisition's slice axis (the header's slice dimension, else the
-// axis of clearly the coarsest spacing, else z), along one voxel axis, or along all three.
-enum class SliceAxes { Acquisition, X, Y, Z, All };
+// axis of clearly the coarsest spacing, else z), or along each voxel axis of a set (X | Y: two of them).
+enum class SliceAxes : unsigned { Acquisition = 0, X = 1, Y = 2, Z = 4, All = 7 };
 
-// "acquisition", "x", "y", "z" or "all" -> the axes; throws std::invalid_argument naming the text otherwise.
+inline SliceAxes operator|(SliceAxes a, SliceAxes b) {
+    return static_cast<SliceAxes>(static_cast<unsigned>(a) | static_cast<unsigned>(b));
+}
+inline bool hasAxis(SliceAxes axes, SliceAxes axis) {
+    return (static_cast<unsigned>(axes) & static_cast<unsigned>(axis)) != 0;
+}
+
+// "acquisition", "all", or axes joined by commas ("x", "x,y") -> the axes; throws std::invalid_argument naming the
+// text otherwise.
 SliceAxes parseSliceAxes(const std::string& text);
 
 // Path order, except that frames of one file follow their numbers ("a.dcm#2" before "a.dcm#10"), and a volume's

@@ -163,7 +163,9 @@ TEST(NiftiDecoding, AxesAreChosenAndPixelsMadeSquareFromTheSpacing) {
     const std::vector<std::string> coronal = expandImagePaths({folder.file("coronal.nii")});
     ASSERT_EQ(coronal.size(), 16u);
     EXPECT_EQ(coronal.front(), folder.file("coronal.nii") + "#y:1");
+    EXPECT_EQ(expandImagePaths({file}, false, true, parseSliceAxes("y,x")).size(), 20u + 16u);
     EXPECT_THROW(parseSliceAxes("w"), std::invalid_argument);
+    EXPECT_THROW(parseSliceAxes("x,"), std::invalid_argument);
     EXPECT_EQ(parseSliceAxes("all"), SliceAxes::All);
 }
 

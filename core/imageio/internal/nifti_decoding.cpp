@@ -404,19 +404,15 @@ bool hasNiftiExtension(const std::string& path) {
 std::vector<std::string> niftiSliceNames(const std::string& path, SliceAxes axes) {
     const VolumeGeometry geometry = readGeometry(path);
     std::vector<int> listed;
-    switch (axes) {
-        case SliceAxes::Acquisition: listed = {acquisitionAxis(geometry)}; break;
-        case SliceAxes::X: listed = {0}; break;
-        case SliceAxes::Y: listed = {1}; break;
-        case SliceAxes::Z: listed = {2}; break;
-        case SliceAxes::All:
-            for (int axis = 0; axis < 3; ++axis) {
-                const auto [columnAxis, rowAxis] = inPlaneAxes(axis);
-                if (geometry.size[columnAxis] > 1 && geometry.size[rowAxis] > 1) listed.push_back(axis);
-            }
-            if (listed.empty()) listed = {2};
-            break;
+    if (axes == SliceAxes::Acquisition) listed = {acquisitionAxis(geometry)};
+    const std::array<SliceAxes, 3> axisFlags = {SliceAxes::X, SliceAxes::Y, SliceAxes::Z};
+    for (int axis = 0; axis < 3; ++axis) {
+        const auto [columnAxis, rowAxis] = inPlaneAxes(axis);
+        // All three: only axes whose slices are images, not lines (a 2D volume is listed along z alone).
+        const bool flat = geometry.size[columnAxis] < 2 || geometry.size[rowAxis] < 2;
+        if (hasAxis(axes, axisFlags[axis]) && !(axes == SliceAxes::All && flat)) listed.push_back(axis);
     }
+    if (listed.empty()) listed = {2};
     std::vector<std::string> names;
     const std::int64_t volumes = geometry.fourDimensional ? geometry.timePoints : 1;
     for (std::int64_t time = 1; time <= volumes; ++time) {
