@@ -16,7 +16,9 @@
 #include "core/scoring/bursts.h"
 #include "core/scoring/file_scoring.h"
 #include "core/scoring/reports.h"
+#include "core/scoring/series.h"
 #include "core/scoring/sharding.h"
+#include "core/sidecars/sidecar_plan.h"
 
 namespace twinsight::cli {
 namespace {
@@ -24,7 +26,8 @@ namespace {
 struct ScoreOptions {
     std::vector<std::string> models, paths, flagAbove, flagBelow;
     std::string out, device = "auto", filesFrom, shard, slices = "acquisition", xmpNaming = "full", flagLabel = "Red", mapOut, bestLabel;
-    bool writeXmp = false, dryRun = false, reject = false, acceptDamaged = false, groups = false;
+    std::string seriesOut;
+    bool writeXmp = false, dryRun = false, reject = false, acceptDamaged = false, groups = false, bySeries = false;
     double burstGap = core::BurstOptions().maxGapSeconds;
 };
 
@@ -75,14 +78,19 @@ ImageSelection imagesToScore(const ScoreOptions& options) {
 void checkScoreOptions(const ScoreOptions& options) {
     if (options.paths.empty() && options.filesFrom.empty()) throw UsageError("score: give PATH... or --files-from");
     if (options.dryRun && !options.writeXmp) throw UsageError("--dry-run only applies to --write-xmp");
-    if (!options.writeXmp && (!options.flagAbove.empty() || !options.flagBelow.empty() || options.reject)) {
-        throw UsageError("--flag-above, --flag-below and --reject only apply to --write-xmp");
+    if (!options.writeXmp && !options.bySeries && (!options.flagAbove.empty() || !options.flagBelow.empty())) {
+        throw UsageError("--flag-above and --flag-below only apply to --write-xmp and --by-series");
     }
+    if (!options.writeXmp && options.reject) throw UsageError("--reject only applies to --write-xmp");
+    if (options.bySeries != !options.seriesOut.empty())
+        throw UsageError("--by-series and --series-out FILE go together: the series table is a second CSV");
     if (!options.shard.empty()) core::parseShardSpec(options.shard);
     sliceAxesOption(options.slices);  // a typo fails before the models load
     if (!options.groups && (!options.bestLabel.empty() || options.burstGap != core::BurstOptions().maxGapSeconds))
         throw UsageError("--burst-gap and --best-label only apply to --groups");
     if (!options.bestLabel.empty() && !options.writeXmp) throw UsageError("--best-label only applies to --write-xmp");
+    if (options.bySeries && !options.shard.empty())
+        throw UsageError("--by-series needs the whole list: a series can cross two shards; leave out --shard");
     if (options.groups && !options.shard.empty())
         throw UsageError("--groups needs the whole list: a burst can cross two shards; leave out --shard");
     if (!std::isfinite(options.burstGap) || options.burstGap < 0.0)
@@ -93,6 +101,25 @@ void checkScoreOptions(const ScoreOptions& options) {
         if (!options.filesFrom.empty()) inputs.push_back(options.filesFrom);
         requireWritableFile(options.out, inputs);
     }
+    if (options.bySeries) {
+        std::vector<std::string> inputs = options.models;
+        inputs.insert(inputs.end(), options.paths.begin(), options.paths.end());
+        if (!options.out.empty()) inputs.push_back(options.out);
+        requireWritableFile(options.seriesOut, inputs);
+    }
+}
+
+// The series table: ranked by the first model, flagged by the user's rules or else by each model's noticeable
+// magnitude.
+void writeSeriesTable(const std::string& path, const core::MultiModelScores& scores,
+                      const std::vector<core::TrainedModel>& models, std::vector<core::FlagRule> rules) {
+    std::vector<core::ModelMetadata> metadata;
+    std::vector<const core::ModelMetadata*> pointers;
+    for (const core::TrainedModel& model : models) metadata.push_back(model.metadata());
+    for (const core::ModelMetadata& model : metadata) pointers.push_back(&model);
+    if (rules.empty()) rules = core::defaultFlagRules(pointers);
+    const std::set<std::string> flagged = core::flaggedByRules(metadata, scores, rules);
+    writeOutput(path, core::seriesCsv(core::summariseSeries(scores, 0, metadata.front().range, flagged)));
 }
 
 void runScore(const ScoreOptions& options) {
@@ -132,6 +159,7 @@ void runScore(const ScoreOptions& options) {
                                                            bursts ? &*bursts : nullptr));
     }
     if (options.writeXmp) writeSidecars(scores, images.all, models, sidecars, options.dryRun);
+    if (options.bySeries) writeSeriesTable(options.seriesOut, scores, models, sidecars.flagRules);
     if (!options.mapOut.empty()) writeFocusMaps(options.mapOut, scores, models);
 }
 
@@ -172,6 +200,11 @@ void addScoreCommand(CLI::App& app) {
     command->add_option("--best-label", options->bestLabel,
                         "With --groups and --write-xmp: xmp:Label of the best shot of each burst, e.g. Green");
     addSlicesOption(command, options->slices);
+    command->add_flag("--by-series", options->bySeries,
+                      "Also write a table per series (a volume, a multi-frame file or a folder), worst first by the "
+                      "first model, to --series-out");
+    command->add_option("--series-out", options->seriesOut,
+                        "With --by-series: CSV series,n_images,median_estimate,worst_estimate,worst_image,n_flagged");
     command->add_option("PATH", options->paths, "Images, volumes, FILE#FRAME or FILE#z:K names, or folders");
     command->callback([options] { runScore(*options); });
 }

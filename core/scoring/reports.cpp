@@ -64,6 +64,16 @@ std::string multiModelScoresCsv(const MultiModelScores& scores, const std::vecto
     return csv;
 }
 
+std::string seriesCsv(const std::vector<SeriesSummary>& series) {
+    std::string csv = "series,n_images,median_estimate,worst_estimate,worst_image,n_flagged\n";
+    for (const SeriesSummary& summary : series) {
+        csv += csvField(summary.series) + "," + std::to_string(summary.images) + "," + number(summary.medianEstimate) +
+               "," + number(summary.worstEstimate) + "," + csvField(summary.worstImage) + "," +
+               std::to_string(summary.flagged) + "\n";
+    }
+    return csv;
+}
+
 std::string sweepCsv(const std::vector<SweepRow>& rows) {
     std::string csv = "magnitude,score,estimate\n";
     for (const SweepRow& row : rows) {

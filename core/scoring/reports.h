@@ -10,6 +10,7 @@
 #include "core/model/model_metadata.h"
 #include "core/scoring/bursts.h"
 #include "core/scoring/file_scoring.h"
+#include "core/scoring/series.h"
 
 namespace twinsight::core {
 
@@ -24,6 +25,10 @@ std::string scoresCsv(std::vector<ScoredFile> scores);
 // (true or false) after everything else.
 std::string multiModelScoresCsv(const MultiModelScores& scores, const std::vector<std::string>& transforms,
                                 bool damagedColumn = false, const BurstGroups* bursts = nullptr);
+
+// CSV `series,n_images,median_estimate,worst_estimate,worst_image,n_flagged`, in the order given (summariseSeries:
+// worst series first).
+std::string seriesCsv(const std::vector<SeriesSummary>& series);
 
 // CSV `magnitude,score,estimate`.
 std::string sweepCsv(const std::vector<SweepRow>& rows);

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/degrade/transform.h"
+
 namespace twinsight::core {
 namespace {
 
@@ -27,6 +29,16 @@ int starRating(double estimate, const Range& range) {
     const double position = reach > 0.0 ? distance / reach : 0.0;
     const int steps = kMostStars - kFewestUnflaggedStars;
     return kMostStars - static_cast<int>(std::lround(position * steps));
+}
+
+std::vector<FlagRule> defaultFlagRules(const std::vector<const ModelMetadata*>& models) {
+    std::vector<FlagRule> rules;
+    for (const ModelMetadata* model : models) {
+        const double noticeable = findTransform(model->transform).noticeableMagnitude();
+        rules.push_back({model->transform, true, noticeable});
+        if (model->range.min < 0.0) rules.push_back({model->transform, false, -noticeable});
+    }
+    return rules;
 }
 
 void checkFlagRules(const std::vector<const ModelMetadata*>& models, const RatingPolicy& policy) {

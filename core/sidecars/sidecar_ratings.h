@@ -41,6 +41,10 @@ bool isFlagged(const std::vector<const ModelMetadata*>& models, const std::vecto
 // Marks `update` flagged: 1 star, or -1 (rejected).
 void markFlagged(XmpUpdate& update, bool reject);
 
+// The rules an image is flagged by when the user gives none: beyond each model's transformation's noticeable
+// magnitude (above it, and for a signed range also below its negative), as the desktop program starts with.
+std::vector<FlagRule> defaultFlagRules(const std::vector<const ModelMetadata*>& models);
+
 // Throws std::invalid_argument naming the rule when its transformation is not among the models'.
 void checkFlagRules(const std::vector<const ModelMetadata*>& models, const RatingPolicy& policy);
 
