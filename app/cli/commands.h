@@ -11,6 +11,7 @@ void addDegradeCommand(CLI::App& app);
 void addTrainCommand(CLI::App& app);
 void addScoreCommand(CLI::App& app);
 void addMergeCommand(CLI::App& app);
+void addReportCommand(CLI::App& app);
 void addSweepCommand(CLI::App& app);
 void addEvalCommand(CLI::App& app);
 void addDemoCommand(CLI::App& app);

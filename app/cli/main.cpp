@@ -36,7 +36,8 @@ std::string runningCommand(const CLI::App& app) {
 bool runsLibTorch(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string word = argv[i];
-        if (word == "train" || word == "demo" || word == "score" || word == "sweep" || word == "eval") return true;
+        if (word == "train" || word == "demo" || word == "score" || word == "sweep" || word == "eval" ||
+            word == "report") return true;
     }
     return false;
 }
@@ -58,6 +59,7 @@ int main(int argc, char** argv) {
     addTrainCommand(app);
     addScoreCommand(app);
     addMergeCommand(app);
+    addReportCommand(app);
     addSweepCommand(app);
     addEvalCommand(app);
     addDemoCommand(app);

@@ -10,6 +10,7 @@
 
 #include "cli/cli_support.h"
 #include "cli/commands.h"
+#include "cli/score_inputs.h"
 #include "cli/score_maps.h"
 #include "cli/score_sidecars.h"
 #include "core/imageio/image_source.h"
@@ -31,19 +32,6 @@ struct ScoreOptions {
     double burstGap = core::BurstOptions().maxGapSeconds;
 };
 
-std::vector<core::TrainedModel> loadModels(const ScoreOptions& options) {
-    std::vector<core::TrainedModel> models;
-    std::set<std::string> transforms;
-    for (const std::string& path : options.models) {
-        models.push_back(loadModel(path, options.device));
-        if (!transforms.insert(models.back().metadata().transform).second) {
-            throw UsageError("--model " + path + ": a second " + models.back().metadata().transform +
-                             " model; give one model per transformation");
-        }
-    }
-    return models;
-}
-
 // Every file the paths and the list name (`all`, frames not expanded) and the images of this shard (`selected`):
 // a shard takes whole files, round robin, then expands its own multi-frame files, so no shard reads the headers of
 // another's DICOM files.
@@ -52,12 +40,7 @@ struct ImageSelection {
 };
 
 ImageSelection imagesToScore(const ScoreOptions& options) {
-    for (const std::string& path : options.paths) {  // a mistyped PATH argument is an error; a stale list entry is not
-        std::error_code error;  // a dangling link or a loop is there: it is reported when it is loaded
-        if (!std::filesystem::exists(std::filesystem::symlink_status(core::parseImageSource(path).file, error))) {
-            throw std::runtime_error(path + ": no such file or folder");
-        }
-    }
+    requirePathArguments(options.paths);
     std::vector<std::string> inputs = options.paths;
     if (!options.filesFrom.empty()) {
         const std::vector<std::string> listed = core::readPathListFile(options.filesFrom);
@@ -124,7 +107,7 @@ void writeSeriesTable(const std::string& path, const core::MultiModelScores& sco
 
 void runScore(const ScoreOptions& options) {
     checkScoreOptions(options);
-    const std::vector<core::TrainedModel> models = loadModels(options);
+    const std::vector<core::TrainedModel> models = loadModelsOnePerTransform(options.models, options.device);
     std::vector<const core::TrainedModel*> modelPointers;
     std::vector<std::string> transforms;
     for (const core::TrainedModel& model : models) {

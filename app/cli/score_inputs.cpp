@@ -1,0 +1,35 @@
+#include "cli/score_inputs.h"
+
+#include <filesystem>
+#include <set>
+#include <stdexcept>
+
+#include "cli/cli_support.h"
+#include "core/imageio/image_source.h"
+
+namespace twinsight::cli {
+
+std::vector<core::TrainedModel> loadModelsOnePerTransform(const std::vector<std::string>& files,
+                                                          const std::string& device) {
+    std::vector<core::TrainedModel> models;
+    std::set<std::string> transforms;
+    for (const std::string& path : files) {
+        models.push_back(loadModel(path, device));
+        if (!transforms.insert(models.back().metadata().transform).second) {
+            throw UsageError("--model " + path + ": a second " + models.back().metadata().transform +
+                             " model; give one model per transformation");
+        }
+    }
+    return models;
+}
+
+void requirePathArguments(const std::vector<std::string>& paths) {
+    for (const std::string& path : paths) {
+        std::error_code error;
+        if (!std::filesystem::exists(std::filesystem::symlink_status(core::parseImageSource(path).file, error))) {
+            throw std::runtime_error(path + ": no such file or folder");
+        }
+    }
+}
+
+}  // namespace twinsight::cli
