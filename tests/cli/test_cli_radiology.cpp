@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -119,6 +120,47 @@ TEST_F(CliRadiology, SlicesChoosesTheAxesAndBadValuesAreUsageErrors) {
     const CliResult sharded = runCli({"score", "--model", model(), "--by-series", "--series-out", file("s.csv"),
                                       "--shard", "0/2", file("scans")});
     EXPECT_EQ(sharded.exitCode, 2);
+}
+
+// How often `needle` occurs in `text`.
+std::size_t occurrences(const std::string& text, const std::string& needle) {
+    std::size_t count = 0;
+    for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) {
+        ++count;
+    }
+    return count;
+}
+
+TEST_F(CliRadiology, TheReportIsOneWellFormedFileWithAnEntryPerFlaggedImageAndNoHeaderValue) {
+    std::ofstream(file("scans/broken.nii.gz")) << "not a volume";
+    const std::string html = file("qc.html");
+    const CliResult result = runCli({"report", "--model", model(), "--out", html, "--flag-above", "-1000",
+                                     file("scans")});
+    std::filesystem::remove(file("scans/broken.nii.gz"));
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const std::string text = core::readWholeFile(html);
+    EXPECT_EQ(occurrences(text, "<div class=\"card\">"), 4u + 6u + 5u + 6u) << "every image is flagged above -1000";
+    EXPECT_EQ(occurrences(text, "<td class=\"path\">" + file("scans/soft.nii") + "</td>"), 1u) << "a series row";
+    EXPECT_NE(text.find(file("scans/broken.nii.gz")), std::string::npos) << "the file not scored is listed";
+    EXPECT_EQ(text.find("SECRET"), std::string::npos);
+    EXPECT_EQ(text.find("href="), std::string::npos);
+    EXPECT_EQ(text.find("<script"), std::string::npos);
+    EXPECT_EQ(occurrences(text, "src=\""), occurrences(text, "src=\"data:image/")) << "pictures are embedded";
+    EXPECT_EQ(text.find("url("), std::string::npos);
+
+    const std::string lint = file("xmllint.txt");
+    const int status = std::system(("xmllint --html --noout '" + html + "' 2> '" + lint + "'").c_str());
+    EXPECT_EQ(status, 0);
+    EXPECT_EQ(core::readWholeFile(lint), "") << "no parser complaint";
+}
+
+TEST_F(CliRadiology, TheReportRefusesAMissingPathBeforeScoring) {
+    const CliResult result = runCli({"report", "--model", model(), "--out", file("r.html"), file("nothing-here")});
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_NE(result.err.find("nothing-here: no such file or folder"), std::string::npos) << result.err;
+    EXPECT_FALSE(std::filesystem::exists(file("r.html")));
+    const CliResult noOut = runCli({"report", "--model", model(), file("scans")});
+    EXPECT_EQ(noOut.exitCode, 2);
 }
 
 }  // namespace
