@@ -30,8 +30,8 @@ void runReport(const ReportOptions& options) {
     requireWritableFile(options.out, inputs);
     requirePathArguments(options.paths);
     const std::vector<core::TrainedModel> models = loadModelsOnePerTransform(options.models, options.device);
-    const std::vector<core::FlagRule> rules =
-        makeSidecarRequest("full", options.flagAbove, options.flagBelow, false, "Red", models).flagRules;
+    const std::vector<core::FlagRule> rules = rulesOrNoticeable(
+        makeSidecarRequest("full", options.flagAbove, options.flagBelow, false, "Red", models).flagRules, models);
     std::vector<std::string> listed = options.paths;
     if (!options.filesFrom.empty()) {
         const std::vector<std::string> fromFile = core::readPathListFile(options.filesFrom);

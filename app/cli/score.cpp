@@ -95,13 +95,10 @@ void checkScoreOptions(const ScoreOptions& options) {
 // The series table: ranked by the first model, flagged by the user's rules or else by each model's noticeable
 // magnitude.
 void writeSeriesTable(const std::string& path, const core::MultiModelScores& scores,
-                      const std::vector<core::TrainedModel>& models, std::vector<core::FlagRule> rules) {
+                      const std::vector<core::TrainedModel>& models, const std::vector<core::FlagRule>& rules) {
     std::vector<core::ModelMetadata> metadata;
-    std::vector<const core::ModelMetadata*> pointers;
     for (const core::TrainedModel& model : models) metadata.push_back(model.metadata());
-    for (const core::ModelMetadata& model : metadata) pointers.push_back(&model);
-    if (rules.empty()) rules = core::defaultFlagRules(pointers);
-    const std::set<std::string> flagged = core::flaggedByRules(metadata, scores, rules);
+    const std::set<std::string> flagged = core::flaggedByRules(metadata, scores, rulesOrNoticeable(rules, models));
     writeOutput(path, core::seriesCsv(core::summariseSeries(scores, 0, metadata.front().range, flagged)));
 }
 

@@ -23,6 +23,14 @@ std::vector<core::TrainedModel> loadModelsOnePerTransform(const std::vector<std:
     return models;
 }
 
+std::vector<core::FlagRule> rulesOrNoticeable(std::vector<core::FlagRule> rules,
+                                              const std::vector<core::TrainedModel>& models) {
+    if (!rules.empty()) return rules;
+    std::vector<const core::ModelMetadata*> metadata;
+    for (const core::TrainedModel& model : models) metadata.push_back(&model.metadata());
+    return core::defaultFlagRules(metadata);
+}
+
 void requirePathArguments(const std::vector<std::string>& paths) {
     for (const std::string& path : paths) {
         std::error_code error;

@@ -5,12 +5,17 @@
 #include <vector>
 
 #include "core/model/trained_model.h"
+#include "core/sidecars/sidecar_ratings.h"
 
 namespace twinsight::cli {
 
 // Loads each model file; a second model of one transformation is a UsageError.
 std::vector<core::TrainedModel> loadModelsOnePerTransform(const std::vector<std::string>& files,
                                                           const std::string& device);
+
+// `rules` as given, or, when there are none, each model's noticeable magnitude (as the desktop program starts with).
+std::vector<core::FlagRule> rulesOrNoticeable(std::vector<core::FlagRule> rules,
+                                              const std::vector<core::TrainedModel>& models);
 
 // A mistyped PATH argument is an error ("PATH: no such file or folder"); a dangling link or a loop is there, and is
 // reported when it is loaded.

@@ -98,7 +98,6 @@ QcReport assembleQcReport(const std::vector<const TrainedModel*>& models, const 
         metadataCopies.push_back(models[i]->metadata());
     }
     for (const ReportModel& model : report.models) metadata.push_back(&model.metadata);
-    if (rules.empty()) rules = defaultFlagRules(metadata);
     const std::set<std::string> flaggedNames = flaggedByRules(metadataCopies, scores, rules);
     report.series = summariseSeries(scores, 0, metadata.front()->range, flaggedNames);
     report.flagged = flaggedImages(metadata, scores, rules);

@@ -48,7 +48,7 @@ struct QcReport {
 using ReportProgress = std::function<void(int done, int total)>;
 
 // Everything the report shows: series, flagged images (decoded again, small, with the first flagging model's focus
-// map, for the kReportPictures most severe). `rules` empty: each model's noticeable magnitude. Throws
+// map, for the kReportPictures most severe), flagged by `rules` as given (none: nothing flagged). Throws
 // std::runtime_error("report cancelled") when `cancel` becomes true.
 QcReport assembleQcReport(const std::vector<const TrainedModel*>& models, const std::vector<std::string>& modelFiles,
                           MultiModelScores scores, std::vector<FlagRule> rules, const ReportProgress& progress = {},

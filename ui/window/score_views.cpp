@@ -11,6 +11,7 @@
 #include "ui/panels/model_info_panel.h"
 #include "ui/panels/ranking_panel.h"
 #include "ui/plots/profile_chart.h"
+#include "ui/window/report_export.h"
 #include "ui/workspace/flag_thresholds.h"
 #include "ui/workspace/workspace.h"
 
@@ -36,6 +37,13 @@ ScoreViews::ScoreViews(Workspace* workspace, const WindowPanels& panels, const W
         showFlags();
         emit scoresShown();
     });
+    QAction* report = actions.exportReport;
+    report->setEnabled(false);
+    connect(report, &QAction::triggered, this, [this] {
+        const QString problem = askExportReport(m_panels.browser->window(), *m_workspace);
+        if (!problem.isEmpty()) emit statusMessage(problem);
+    });
+    connect(workspace, &Workspace::flagsChanged, report, [this, report] { report->setEnabled(m_workspace->scores() != nullptr); });
     connect(panels.ranking, &RankingPanel::thresholdsEdited, this, [this](const FlagThresholds& thresholds) {
         m_workspace->setFlagThresholds(m_workspace->models().currentIndex(), thresholds);
     });

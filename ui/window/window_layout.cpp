@@ -145,6 +145,10 @@ WindowActions buildMenus(QMainWindow* window, const WindowPanels& panels) {
     actions.exportScores = file->addAction(QObject::tr("Export Scores as &CSV…"));
     actions.exportFlagged = file->addAction(QObject::tr("Export F&lagged List…"));
     actions.writeSidecars = file->addAction(QObject::tr("Write &XMP Sidecars…"));
+    actions.exportReport = file->addAction(QObject::tr("Export &Report…"));
+    actions.exportReport->setObjectName("exportReportAction");
+    actions.exportReport->setToolTip(QObject::tr("One HTML file to hand over: the models, the score distributions, the "
+                                                 "series worst first and the flagged images with their focus maps"));
     actions.exportLessonSheet = file->addAction(QObject::tr("Export Lesson S&heet…"));
     actions.exportLessonSheet->setObjectName("exportLessonSheetAction");
     actions.exportLessonSheet->setToolTip(QObject::tr("One PDF page for a class: the settings, the curves, a sweep, the "

@@ -63,6 +63,7 @@ struct WindowActions {
     QAction* exportFlagged = nullptr;
     QAction* writeSidecars = nullptr;
     QAction* exportLessonSheet = nullptr;
+    QAction* exportReport = nullptr;
     QAction* quit = nullptr;
     QAction* train = nullptr;
     QAction* stop = nullptr;
