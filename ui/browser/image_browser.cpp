@@ -34,7 +34,8 @@ QString printable(const QString& text) { return QString::fromStdString(core::pri
 
 }  // namespace
 
-// Sorting, and with bursts collapsed, only the best shot of each burst.
+// Sorting; with bursts collapsed, only the best shot of each burst; with series collapsed, only the worst image of
+// each series, unless that series is opened.
 class GridFilter : public QSortFilterProxyModel {
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
@@ -43,17 +44,34 @@ public:
         invalidateFilter();
     }
     bool burstsCollapsed() const { return m_collapsed; }
+    void setSeriesCollapsed(bool collapsed) {
+        m_seriesCollapsed = collapsed;
+        m_openSeries.clear();
+        invalidateFilter();
+    }
+    bool seriesCollapsed() const { return m_seriesCollapsed; }
+    // Opens a collapsed series (all its images shown) or closes it again.
+    void toggleSeries(const QString& series) {
+        if (!m_openSeries.remove(series)) m_openSeries.insert(series);
+        invalidateFilter();
+    }
 
 protected:
     bool filterAcceptsRow(int row, const QModelIndex& parent) const override {
-        if (!m_collapsed) return true;
         const QModelIndex index = sourceModel()->index(row, 0, parent);
-        return index.data(ImageGridModel::BurstSizeRole).toInt() == 0 ||
-               index.data(ImageGridModel::BestInBurstRole).toBool();
+        if (m_collapsed && index.data(ImageGridModel::BurstSizeRole).toInt() != 0 &&
+            !index.data(ImageGridModel::BestInBurstRole).toBool()) {
+            return false;
+        }
+        return !m_seriesCollapsed || index.data(ImageGridModel::SeriesSizeRole).toInt() == 0 ||
+               index.data(ImageGridModel::WorstInSeriesRole).toBool() ||
+               m_openSeries.contains(index.data(ImageGridModel::SeriesRole).toString());
     }
 
 private:
     bool m_collapsed = false;
+    bool m_seriesCollapsed = false;
+    QSet<QString> m_openSeries;
 };
 
 ImageBrowser::ImageBrowser(QWidget* parent)
@@ -114,6 +132,11 @@ ImageBrowser::ImageBrowser(QWidget* parent)
             [this](int index) { setSortOrder(static_cast<SortOrder>(index)); });
     connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& current) {
         emit selectionChanged(current.data(ImageGridModel::PathRole).toString());
+    });
+    // Grouped by series, a double-click or Enter on a series' worst image opens the series or closes it again.
+    connect(m_grid, &QListView::activated, this, [this](const QModelIndex& index) {
+        if (!m_proxy->seriesCollapsed() || !index.data(ImageGridModel::WorstInSeriesRole).toBool()) return;
+        toggleSeries(index.data(ImageGridModel::SeriesRole).toString());
     });
     connect(m_loader, &ThumbnailLoader::thumbnailsDecoded, this, &ImageBrowser::onThumbnailsDecoded);
     connect(m_loader, &ThumbnailLoader::finished, this, [this] {
@@ -190,6 +213,27 @@ void ImageBrowser::setBurstsCollapsed(bool collapsed) {
 
 bool ImageBrowser::burstsCollapsed() const { return m_proxy->burstsCollapsed(); }
 
+void ImageBrowser::setSeries(const QHash<QString, ImageGridModel::SeriesMark>& marks) {
+    m_series = 0;
+    for (const auto& mark : marks) m_series += mark.size > 1 && mark.worst ? 1 : 0;
+    m_model->setSeries(marks);
+    updateCounts();
+}
+
+void ImageBrowser::setSeriesCollapsed(bool collapsed) {
+    m_proxy->setSeriesCollapsed(collapsed);
+    // Grouped, the worst series come first: each is shown by its most degraded image.
+    if (collapsed) setSortOrder(SortOrder::ScoreDescending);
+    updateCounts();
+}
+
+bool ImageBrowser::seriesCollapsed() const { return m_proxy->seriesCollapsed(); }
+
+void ImageBrowser::toggleSeries(const QString& series) {
+    m_proxy->toggleSeries(series);
+    updateCounts();
+}
+
 int ImageBrowser::visibleCount() const { return m_proxy->rowCount(); }
 
 void ImageBrowser::setSortOrder(SortOrder order) {
@@ -242,11 +286,12 @@ void ImageBrowser::updateCounts() {
                    : usable == 1      ? tr("1 image")
                                       : tr("%1 images").arg(usable);
     // Collapsed, the count says what the grid holds; the bursts are in the status bar and the badges.
-    if (m_bursts > 0 && m_proxy->burstsCollapsed()) {
+    if ((m_bursts > 0 && m_proxy->burstsCollapsed()) || (m_series > 0 && m_proxy->seriesCollapsed())) {
         text = tr("%1 of %2 shown").arg(m_proxy->rowCount()).arg(usable);
     } else if (m_bursts > 0) {
         text += m_bursts == 1 ? tr(" · 1 burst") : tr(" · %1 bursts").arg(m_bursts);
     }
+    if (m_series > 0) text += m_series == 1 ? tr(" · 1 series") : tr(" · %1 series").arg(m_series);
     if (m_loader->isLoading()) text += tr(" · thumbnails %1 of %2").arg(m_model->thumbnailsDone()).arg(total);
     m_countLabel->setText(text);
     const int skipped = static_cast<int>(m_skipped.size());

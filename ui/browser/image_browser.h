@@ -54,7 +54,14 @@ public:
     void setBursts(const QHash<QString, ImageGridModel::BurstMark>& marks);
     void setBurstsCollapsed(bool collapsed);
     bool burstsCollapsed() const;
-    // Images the grid shows (fewer than paths() while bursts are collapsed).
+    // The series (volumes, multi-frame files, folders): a badge on each series' worst image; collapsed, only that
+    // image is shown, sorted worst first, until the series is opened (a double-click or Enter on it, or
+    // toggleSeries).
+    void setSeries(const QHash<QString, ImageGridModel::SeriesMark>& marks);
+    void setSeriesCollapsed(bool collapsed);
+    bool seriesCollapsed() const;
+    void toggleSeries(const QString& series);
+    // Images the grid shows (fewer than paths() while bursts or series are collapsed).
     int visibleCount() const;
 
     ImageGridModel* model() const { return m_model; }
@@ -86,6 +93,7 @@ private:
     QString m_folder;
     QSet<QString> m_skipped;
     int m_bursts = 0;  // bursts of two shots or more
+    int m_series = 0;  // series of two images or more
 };
 
 }  // namespace twinsight::ui

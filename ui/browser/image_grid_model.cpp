@@ -51,6 +51,12 @@ QVariant ImageGridModel::data(const QModelIndex& index, int role) const {
             return entry.burst.size > 1 ? entry.burst.size : 0;
         case BestInBurstRole:
             return entry.burst.size > 1 && entry.burst.best;
+        case SeriesRole:
+            return entry.series.series;
+        case SeriesSizeRole:
+            return entry.series.size > 1 ? entry.series.size : 0;
+        case WorstInSeriesRole:
+            return entry.series.size > 1 && entry.series.worst;
         default:
             return {};
     }
@@ -149,6 +155,12 @@ void ImageGridModel::setBursts(const QHash<QString, BurstMark>& marks) {
     for (std::size_t row = 0; row < m_entries.size(); ++row)
         m_entries[row].burst = marks.value(m_paths[static_cast<int>(row)]);
     emitAllChanged({BurstSizeRole, BestInBurstRole});
+}
+
+void ImageGridModel::setSeries(const QHash<QString, SeriesMark>& marks) {
+    for (std::size_t row = 0; row < m_entries.size(); ++row)
+        m_entries[row].series = marks.value(m_paths[static_cast<int>(row)]);
+    emitAllChanged({SeriesRole, SeriesSizeRole, WorstInSeriesRole});
 }
 
 }  // namespace twinsight::ui

@@ -31,12 +31,22 @@ public:
         CurrentLineRole,  // int: the caption line of the current model, -1 with one model or none
         BurstSizeRole,    // int: shots in the image's burst, 0 when it is in none (or bursts are not shown)
         BestInBurstRole,  // bool: the best shot of its burst
+        SeriesRole,       // QString: the image's series (a volume, a multi-frame file, a folder) while grouped
+        SeriesSizeRole,   // int: images in its series, 0 when series are not grouped or it is alone
+        WorstInSeriesRole,  // bool: the most degraded image of its series by the current model
     };
 
     // An image's place among the bursts (core::BurstGroups).
     struct BurstMark {
         int size = 0;  // shots in its burst (1: a shot on its own)
         bool best = false;
+    };
+
+    // An image's place in its series (core::summariseSeries).
+    struct SeriesMark {
+        QString series;
+        int size = 0;  // images of the series
+        bool worst = false;
     };
 
     // One open model as the grid names it.
@@ -76,6 +86,8 @@ public:
     void setFlagged(const QHash<QString, QList<int>>& columnsByPath);
     // The bursts by path; images missing from `marks` are in none. An empty hash clears them.
     void setBursts(const QHash<QString, BurstMark>& marks);
+    // The series by path; an empty hash clears them.
+    void setSeries(const QHash<QString, SeriesMark>& marks);
 
 private:
     struct Entry {
@@ -85,6 +97,7 @@ private:
         std::vector<core::ImageEstimate> estimates;  // one per model, or none when not scored
         QList<int> flaggingColumns;  // empty when not flagged
         BurstMark burst;
+        SeriesMark series;
     };
     const core::ImageEstimate* currentEstimate(const Entry& entry) const;
     QString caption(const Entry& entry) const;

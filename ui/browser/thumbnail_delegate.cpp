@@ -27,22 +27,36 @@ void drawThumbnail(QPainter* painter, const QRect& area, const QImage& thumbnail
     painter->drawImage(target, thumbnail);
 }
 
-// A shot of a burst: "★ 3" on the best of the burst's 3 shots, a plain "3" on the others, at the thumbnail's corner.
-void drawBurstBadge(QPainter* painter, const QRect& imageArea, const QModelIndex& index, const QFont& font) {
-    const int size = index.data(ImageGridModel::BurstSizeRole).toInt();
-    if (size < 2) return;
-    const bool best = index.data(ImageGridModel::BestInBurstRole).toBool();
+// A rounded label in the thumbnail's top left or top right corner.
+void drawBadge(QPainter* painter, const QRect& imageArea, const QString& text, const QColor& colour, const QFont& font,
+               bool right) {
     QFont bold = font;
     bold.setBold(true);
-    const QString text = best ? QStringLiteral("★ %1").arg(size) : QString::number(size);
     const QFontMetrics metrics(bold);
-    const QRect badge(imageArea.x() + 2, imageArea.y() + 2, metrics.horizontalAdvance(text) + 10, metrics.height() + 2);
+    const int width = metrics.horizontalAdvance(text) + 10;
+    const QRect badge(right ? imageArea.right() - 2 - width : imageArea.x() + 2, imageArea.y() + 2, width,
+                      metrics.height() + 2);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(best ? QColor(30, 120, 60, 230) : QColor(40, 40, 40, 170));
+    painter->setBrush(colour);
     painter->drawRoundedRect(badge, 4, 4);
     painter->setPen(Qt::white);
     painter->setFont(bold);
     painter->drawText(badge, Qt::AlignCenter, text);
+}
+
+// A shot of a burst: "★ 3" on the best of the burst's 3 shots, a plain "3" on the others, at the top left; the
+// worst image of a series: "▤ 42" (the series' images) at the top right.
+void drawGroupBadges(QPainter* painter, const QRect& imageArea, const QModelIndex& index, const QFont& font) {
+    const int shots = index.data(ImageGridModel::BurstSizeRole).toInt();
+    if (shots >= 2) {
+        const bool best = index.data(ImageGridModel::BestInBurstRole).toBool();
+        drawBadge(painter, imageArea, best ? QStringLiteral("★ %1").arg(shots) : QString::number(shots),
+                  best ? QColor(30, 120, 60, 230) : QColor(40, 40, 40, 170), font, false);
+    }
+    const int images = index.data(ImageGridModel::SeriesSizeRole).toInt();
+    if (images >= 2 && index.data(ImageGridModel::WorstInSeriesRole).toBool()) {
+        drawBadge(painter, imageArea, QStringLiteral("▤ %1").arg(images), QColor(40, 70, 130, 230), font, true);
+    }
 }
 
 }  // namespace
@@ -61,7 +75,7 @@ void ThumbnailDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
     }
     const QRect imageArea(cell.x() + kPadding, cell.y() + kPadding, cell.width() - 2 * kPadding, kImageHeight);
     drawThumbnail(painter, imageArea, index.data(Qt::DecorationRole).value<QImage>(), option.palette);
-    drawBurstBadge(painter, imageArea, index, option.font);
+    drawGroupBadges(painter, imageArea, index, option.font);
     if (flagged) {
         painter->setPen(QPen(kFlagColour, 3));
         painter->setBrush(Qt::NoBrush);

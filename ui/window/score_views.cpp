@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QHash>
 
+#include "core/scoring/series.h"
 #include "ui/browser/image_browser.h"
 #include "ui/browser/image_grid_model.h"
 #include "ui/browser/image_view.h"
@@ -19,7 +20,11 @@ namespace twinsight::ui {
 
 ScoreViews::ScoreViews(Workspace* workspace, const WindowPanels& panels, const WindowActions& actions,
                        QObject* parent)
-    : QObject(parent), m_workspace(workspace), m_panels(panels) {
+    : QObject(parent), m_workspace(workspace), m_panels(panels), m_groupSeries(actions.groupSeries) {
+    connect(actions.groupSeries, &QAction::toggled, this, [this](bool grouped) {
+        showSeries();
+        m_panels.browser->setSeriesCollapsed(grouped);
+    });
     connect(actions.collapseBursts, &QAction::toggled, this, [this](bool collapsed) {
         m_workspace->setBurstsShown(collapsed);
         m_panels.browser->setBurstsCollapsed(collapsed);
@@ -124,6 +129,7 @@ void ScoreViews::showScores() {
                                        current.metadata().range, entry->flags);
     }
     showFlags();
+    showSeries();
     refreshImageCaption();
     updateProfile();
     emit scoresShown();
@@ -143,6 +149,36 @@ void ScoreViews::showBursts() {
                                         "until View > Collapse Bursts is off.")
                                          .arg(bursts)
                                          .arg(transformOf(*model)));
+}
+
+void ScoreViews::showSeries() {
+    QHash<QString, ImageGridModel::SeriesMark> marks;
+    const auto scores = m_workspace->scores();
+    const int column = scores ? scores->columnOf(m_workspace->currentModel().get()) : -1;
+    if (!m_groupSeries->isChecked() || column < 0) {
+        m_panels.browser->setSeries(marks);
+        if (m_groupSeries->isChecked()) emit statusMessage(tr("Series are ranked by a model: train or open one first."));
+        return;
+    }
+    const core::ModelMetadata& metadata = scores->models[static_cast<std::size_t>(column)]->metadata();
+    const std::vector<core::SeriesSummary> series =
+        core::summariseSeries(scores->scores, static_cast<std::size_t>(column), metadata.range, {});
+    QHash<QString, int> sizes;
+    QSet<QString> worst;
+    for (const core::SeriesSummary& summary : series) {
+        sizes.insert(QString::fromStdString(summary.series), summary.images);
+        worst.insert(QString::fromStdString(summary.worstImage));
+    }
+    for (const std::string& path : scores->scores.paths) {
+        const QString name = QString::fromStdString(path);
+        const QString seriesName = QString::fromStdString(core::seriesOf(path));
+        marks.insert(name, {seriesName, sizes.value(seriesName), worst.contains(name)});
+    }
+    m_panels.browser->setSeries(marks);
+    emit statusMessage(tr("%1 series, each shown by its most degraded image by %2 (▤), worst first; double-click one "
+                          "to open it.")
+                           .arg(series.size())
+                           .arg(QString::fromStdString(metadata.transform)));
 }
 
 void ScoreViews::showFlags() {

@@ -16,7 +16,7 @@ struct FolderScores;
 class ScoreViews : public QObject {
     Q_OBJECT
 public:
-    // `actions`: View > Collapse Bursts.
+    // `actions`: View > Collapse Bursts, View > Group by Series, File > Export Report.
     ScoreViews(Workspace* workspace, const WindowPanels& panels, const WindowActions& actions, QObject* parent);
 
     // The model panel, then the scores as below; the ranking says why it is empty.
@@ -43,9 +43,12 @@ private:
     void showFlaggedThumbnails();
     // The grid's burst badges, and a status line on how many bursts the grouping found.
     void showBursts();
+    // The grid's series, ranked by the current model, while View > Group by Series is on (a status line says so).
+    void showSeries();
 
     Workspace* m_workspace;
     WindowPanels m_panels;
+    QAction* m_groupSeries;
     std::weak_ptr<const FolderScores> m_scoresInGrid;  // the scores the grid holds now
 };
 

@@ -180,6 +180,12 @@ WindowActions buildMenus(QMainWindow* window, const WindowPanels& panels) {
     actions.reviewFlagged->setShortcut(QKeySequence(QObject::tr("Ctrl+R")));
     actions.reviewFlagged->setToolTip(QObject::tr("The flagged images one at a time, large: keep (P) or reject (X), "
                                                   "then write the decisions to the XMP sidecars"));
+    actions.groupSeries = view->addAction(QObject::tr("Group by &Series"));
+    actions.groupSeries->setObjectName("groupSeriesAction");
+    actions.groupSeries->setCheckable(true);
+    actions.groupSeries->setShortcut(QKeySequence(QObject::tr("Ctrl+G")));
+    actions.groupSeries->setToolTip(QObject::tr("Each series (a volume, a multi-frame file, a folder) shown by its most "
+                                                "degraded image, worst series first; double-click one to open it"));
     actions.collapseBursts = view->addAction(QObject::tr("Collapse &Bursts"));
     actions.collapseBursts->setObjectName("collapseBurstsAction");
     actions.collapseBursts->setCheckable(true);

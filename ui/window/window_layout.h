@@ -72,6 +72,7 @@ struct WindowActions {
     QAction* focusMap = nullptr;  // checkable: the Image tab shows the current model's focus map
     QAction* reviewFlagged = nullptr;
     QAction* collapseBursts = nullptr;  // checkable: the grid shows the best shot of each burst only
+    QAction* groupSeries = nullptr;     // checkable: the grid shows the worst image of each series, worst first
     QAction* nextFlagged = nullptr;
     QAction* previousFlagged = nullptr;
     QAction* presentation = nullptr;           // checkable: presentation mode
