@@ -83,7 +83,7 @@ core::Range parseRange(const std::string& text) {
 }
 
 void reportSkipped(const std::vector<core::SkippedFile>& skipped) {
-    for (const core::SkippedFile& file : skipped) {
+    for (const core::SkippedFile& file : core::joinSkippedParts(skipped)) {
         std::cerr << core::printableForMessage(file.path) << ": " << core::printableForMessage(file.reason) << "\n";
     }
 }

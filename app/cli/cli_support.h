@@ -58,7 +58,8 @@ std::string numberProblem(const std::string& text, double& value);
 // transformation against its valid range).
 core::Range parseRange(const std::string& text);
 
-// One "path: reason" line per skipped file on standard error, control characters escaped.
+// One "path: reason" line per skipped file on standard error (one for a volume's or multi-frame file's parts
+// that fail alike), control characters escaped.
 void reportSkipped(const std::vector<core::SkippedFile>& skipped);
 
 // True when `error` is an allocation failure: std::bad_alloc, OpenCV's insufficient memory, LibTorch's or CUDA's

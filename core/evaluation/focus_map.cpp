@@ -31,6 +31,20 @@ double meanGradient(const cv::Mat& tile) {
 
 }  // namespace
 
+bool hasNoDetail(const cv::Mat& image) {
+    constexpr int kGrid = 4;
+    if (image.empty()) return true;
+    const std::vector<int> columns = edges(image.cols, std::min(kGrid, image.cols));
+    const std::vector<int> rows = edges(image.rows, std::min(kGrid, image.rows));
+    for (std::size_t r = 0; r + 1 < rows.size(); ++r) {
+        for (std::size_t c = 0; c + 1 < columns.size(); ++c) {
+            const cv::Rect tile(columns[c], rows[r], columns[c + 1] - columns[c], rows[r + 1] - rows[r]);
+            if (meanGradient(image(tile)) >= kFlatTileDetail) return false;
+        }
+    }
+    return true;
+}
+
 bool hasFocusMap(const TrainedModel& model) { return model.transform().frameMap() != FrameMap::None; }
 
 FocusMap focusMap(const TrainedModel& model, const cv::Mat& image) {

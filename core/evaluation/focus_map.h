@@ -25,6 +25,11 @@ struct FocusMap {
 // behind the cat 1.8-3.9, which must stay readable as soft.
 inline constexpr double kFlatTileDetail = 1.0;
 
+// True when no tile of a 4 x 4 grid over `image` (CV_8UC3) reaches kFlatTileDetail: an empty slice at a volume's
+// end, a black frame, a clear sky. Its estimates say nothing, whatever they are: such an image is never flagged,
+// nor the worst of its series.
+bool hasNoDetail(const cv::Mat& image);
+
 // True when a map of the model's transformation means something (Transform::frameMap is not None).
 bool hasFocusMap(const TrainedModel& model);
 

@@ -392,6 +392,36 @@ ImageSet loadImages(const std::vector<std::string>& paths, int workingSize, int 
     return collect(paths, images, reasons);
 }
 
+std::vector<SkippedFile> joinSkippedParts(const std::vector<SkippedFile>& skipped) {
+    std::vector<SkippedFile> joined;
+    std::string lastFile;
+    int parts = 0;
+    bool slices = false;
+    const auto close = [&] {
+        if (parts > 1) {
+            joined.back() = {lastFile, joined.back().reason + " (" + std::to_string(parts) +
+                                           (slices ? " slices)" : " frames)")};
+        }
+        parts = 0;
+    };
+    for (const SkippedFile& file : skipped) {
+        const ImageSource source = parseImageSource(file.path);
+        if (source.frame > 0 && parts > 0 && source.file == lastFile && joined.back().reason == file.reason) {
+            ++parts;
+            continue;
+        }
+        close();
+        joined.push_back(file);
+        if (source.frame > 0) {
+            lastFile = source.file;
+            parts = 1;
+            slices = source.isSlice();
+        }
+    }
+    close();
+    return joined;
+}
+
 ImageSet loadImagesFrom(const std::vector<std::string>& pathsOrFolders, int workingSize, int threads,
                         SliceAxes slices) {
     return loadImages(expandImagePaths(pathsOrFolders, false, true, slices), workingSize, threads);

@@ -66,6 +66,11 @@ struct ImageSet {
     std::vector<SkippedFile> skipped;
 };
 
+// `skipped` with the neighbouring entries of one multi-frame file or volume that share a reason joined into one:
+// {FILE, "REASON (181 slices)"} (or frames), so that a damaged volume is one line, not one per slice. Entries of a
+// single part, and every other entry, are kept as they are.
+std::vector<SkippedFile> joinSkippedParts(const std::vector<SkippedFile>& skipped);
+
 // Loads `paths` in parallel, in order; unreadable files go to `skipped` with their reason, and so do damaged ones
 // ("truncated JPEG data") unless `acceptDamaged`: then they are loaded as far as they decode, with `damage` set.
 ImageSet loadImages(const std::vector<std::string>& paths, int workingSize, int threads = 0,

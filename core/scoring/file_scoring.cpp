@@ -4,6 +4,7 @@
 #include <future>
 #include <stdexcept>
 
+#include "core/evaluation/focus_map.h"
 #include "core/scoring/bursts.h"
 
 namespace twinsight::core {
@@ -32,7 +33,10 @@ void scoreDecodedImages(const std::vector<const TrainedModel*>& models, const Im
         const std::vector<ImageEstimate> estimates = models[m]->estimate(images);
         for (std::size_t i = 0; i < estimates.size(); ++i) result.estimates[first + i][m] = estimates[i];
     }
-    for (const cv::Mat& image : chunk.images) result.looks.push_back(burstLook(image));
+    for (const cv::Mat& image : chunk.images) {
+        result.looks.push_back(burstLook(image));
+        result.noDetail.push_back(hasNoDetail(image));
+    }
     result.paths.insert(result.paths.end(), chunk.paths.begin(), chunk.paths.end());
     result.damage.insert(result.damage.end(), chunk.damage.begin(), chunk.damage.end());
     result.skipped.insert(result.skipped.end(), chunk.skipped.begin(), chunk.skipped.end());

@@ -23,7 +23,11 @@ struct MultiModelScores {
     std::vector<std::vector<ImageEstimate>> estimates;  // [image][model], models in the order given
     std::vector<std::string> damage;                    // [image]: empty, or why its data is damaged
     std::vector<cv::Mat> looks;                         // [image]: burstLook, for grouping bursts without decoding again
+    std::vector<bool> noDetail;                         // [image]: hasNoDetail (never flagged); may be shorter
     std::vector<SkippedFile> skipped;
+
+    // Whether image `row` has no detail at all (an empty slice): its estimates say nothing.
+    bool withoutDetail(std::size_t row) const { return row < noDetail.size() && noDetail[row]; }
 };
 
 using ScoringProgress = std::function<void(int done, int total)>;

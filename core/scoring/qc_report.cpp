@@ -32,6 +32,7 @@ std::vector<ReportFlaggedImage> flaggedImages(const std::vector<const ModelMetad
                                               const MultiModelScores& scores, const std::vector<FlagRule>& rules) {
     std::vector<ReportFlaggedImage> flagged;
     for (std::size_t row = 0; row < scores.paths.size(); ++row) {
+        if (scores.withoutDetail(row)) continue;  // an empty slice: its estimates say nothing
         ReportFlaggedImage image;
         image.image = scores.paths[row];
         for (std::size_t column = 0; column < models.size(); ++column) {

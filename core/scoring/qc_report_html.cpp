@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/base/statistics.h"
+#include "core/imageio/image_loading.h"
 #include "core/scoring/qc_report.h"
 
 namespace twinsight::core {
@@ -236,10 +237,11 @@ std::string flaggedSection(const QcReport& report) {
 }
 
 std::string skippedSection(const QcReport& report) {
-    std::string html = "<h2>Files not scored (" + std::to_string(report.scores.skipped.size()) + ")</h2>\n";
-    if (report.scores.skipped.empty()) return html + "<p>Every file was read.</p>\n";
+    const std::vector<SkippedFile> skipped = joinSkippedParts(report.scores.skipped);
+    std::string html = "<h2>Files not scored (" + std::to_string(skipped.size()) + ")</h2>\n";
+    if (skipped.empty()) return html + "<p>Every file was read.</p>\n";
     html += "<table><tr><th>File</th><th>Reason</th></tr>\n";
-    for (const SkippedFile& file : report.scores.skipped) {
+    for (const SkippedFile& file : skipped) {
         html += "<tr><td class=\"path\">" + escaped(file.path) + "</td><td>" + escaped(file.reason) + "</td></tr>\n";
     }
     return html + "</table>\n";
@@ -249,6 +251,7 @@ std::string skippedSection(const QcReport& report) {
 
 std::string qcReportHtml(const QcReport& report) {
     if (report.models.empty()) throw std::invalid_argument("qcReportHtml: no model");
+    const auto withoutDetail = std::count(report.scores.noDetail.begin(), report.scores.noDetail.end(), true);
     int flaggedSeries = 0;
     for (const SeriesSummary& series : report.series) flaggedSeries += series.flagged > 0 ? 1 : 0;
     std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -260,7 +263,8 @@ std::string qcReportHtml(const QcReport& report) {
             std::to_string(report.flagged.size()) + "</b>flagged</div><div><b>" +
             std::to_string(report.series.size()) + "</b>series</div><div class=\"" + (flaggedSeries > 0 ? "bad" : "") +
             "\"><b>" + std::to_string(flaggedSeries) + "</b>series with flagged images</div><div><b>" +
-            std::to_string(report.scores.skipped.size()) + "</b>files not scored</div></div>\n";
+            std::to_string(joinSkippedParts(report.scores.skipped).size()) + "</b>files not scored</div><div><b>" +
+            std::to_string(withoutDetail) + "</b>images without detail, never flagged</div></div>\n";
     html += modelsSection(report) + distributionSection(report) + seriesSection(report) + flaggedSection(report) +
             skippedSection(report);
     return html + "</body>\n</html>\n";

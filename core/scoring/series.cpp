@@ -33,8 +33,14 @@ std::vector<SeriesSummary> summariseSeries(const MultiModelScores& scores, std::
         summary.series = series;
         summary.images = static_cast<int>(rows.size());
         std::vector<double> estimates;
-        std::size_t worst = rows.front();
+        // An image without detail (an empty end slice) counts for neither the median nor the worst, unless the series
+        // has nothing else.
+        const bool anyDetail =
+            std::any_of(rows.begin(), rows.end(), [&](std::size_t row) { return !scores.withoutDetail(row); });
+        std::size_t worst = *std::find_if(rows.begin(), rows.end(),
+                                          [&](std::size_t row) { return !anyDetail || !scores.withoutDetail(row); });
         for (const std::size_t row : rows) {
+            if (anyDetail && scores.withoutDetail(row)) continue;
             const double estimate = scores.estimates[row][column].estimate;
             estimates.push_back(estimate);
             const double worstSoFar = degradation(scores.estimates[worst][column].estimate, range);

@@ -18,8 +18,8 @@ std::string seriesOf(const std::string& imageName);
 struct SeriesSummary {
     std::string series;
     int images = 0;               // scored images of the series
-    double medianEstimate = 0.0;  // of the ranking model, in its unit
-    double worstEstimate = 0.0;   // the most degraded image's estimate
+    double medianEstimate = 0.0;  // of the ranking model, in its unit, over the images with detail
+    double worstEstimate = 0.0;   // the most degraded image's estimate (never one without detail, unless all are)
     std::string worstImage;
     int flagged = 0;              // images any model flags
 };

@@ -82,7 +82,7 @@ std::set<std::string> flaggedByRules(const std::vector<ModelMetadata>& models, c
     checkFlagRules(metadata, policy);
     std::set<std::string> flagged;
     for (std::size_t i = 0; i < scores.paths.size(); ++i) {
-        if (isFlagged(metadata, scores.estimates[i], rules)) flagged.insert(scores.paths[i]);
+        if (!scores.withoutDetail(i) && isFlagged(metadata, scores.estimates[i], rules)) flagged.insert(scores.paths[i]);
     }
     return flagged;
 }

@@ -253,6 +253,28 @@ TEST(NiftiDecoding, SlicesOfOneVolumeDecodeTogetherFromSeveralThreads) {
     }
 }
 
+TEST(NiftiDecoding, TheSlicesOfADamagedVolumeJoinIntoOneSkippedEntry) {
+    TempFolder folder;
+    NiftiSpec spec;
+    spec.size = {16, 16, 5, 1};
+    const std::string cut = folder.file("cut.nii");
+    writeNifti(cut, spec);
+    cutFile(cut, 0.5);
+    const std::string single = folder.file("single.nii");
+    writeNifti(single, spec);
+    std::vector<SkippedFile> skipped = loadImages(expandImagePaths({cut}), 64).skipped;
+    ASSERT_EQ(skipped.size(), 5u);
+    skipped.push_back({folder.file("other.png"), "not a readable image"});
+    skipped.push_back({single + "#z:2", "some reason"});
+    const std::vector<SkippedFile> joined = joinSkippedParts(skipped);
+    ASSERT_EQ(joined.size(), 3u);
+    EXPECT_EQ(joined[0].path, cut);
+    EXPECT_EQ(joined[0].reason.rfind("truncated or damaged NIfTI data", 0), 0u) << joined[0].reason;
+    EXPECT_NE(joined[0].reason.find("(5 slices)"), std::string::npos) << joined[0].reason;
+    EXPECT_EQ(joined[1].path, folder.file("other.png"));
+    EXPECT_EQ(joined[2].path, single + "#z:2") << "a single part keeps its name";
+}
+
 TEST(ImageSource, VolumeSliceNamesParseOnlyWhenTheirFileExists) {
     TempFolder folder;
     writeNifti(folder.file("v.nii"), NiftiSpec{});

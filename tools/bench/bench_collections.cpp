@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "classical_measures.h"
+#include "core/evaluation/focus_map.h"
 #include "core/training/trainer.h"
 
 namespace twinsight::bench {
@@ -56,15 +57,30 @@ std::vector<Collection> loadCollections(const std::string& folder, int workingSi
     std::vector<fs::path> folders;
     for (const auto& entry : fs::directory_iterator(folder)) {
         const std::string name = entry.path().filename().string();
-        if (entry.is_directory() && !name.empty() && name[0] != '.') folders.push_back(entry.path());
+        const bool volume = entry.is_regular_file() && (name.size() > 4 && (name.substr(name.size() - 4) == ".nii" ||
+                                                                          (name.size() > 7 && name.substr(name.size() - 7) == ".nii.gz")));
+        if ((entry.is_directory() || volume) && !name.empty() && name[0] != '.') folders.push_back(entry.path());
     }
     std::sort(folders.begin(), folders.end());
     for (const fs::path& path : folders) {
-        Collection collection{path.filename().string(), core::loadImagesFrom({path.string()}, workingSize)};
-        if (collection.images.images.empty()) continue;
-        std::printf("collection %-10s %3zu photos\n", collection.name.c_str(), collection.images.images.size());
-        collections.push_back(std::move(collection));
+        if (fs::is_directory(path)) {
+            collections.push_back({path.filename().string(), core::loadImagesFrom({path.string()}, workingSize)});
+            continue;
+        }
+        // A volume: its slices along each axis are a collection ("brain.nii.gz:x"), so that a model trained on
+        // two axes is tested on the third.
+        const std::pair<char, core::SliceAxes> axes[] = {
+            {'x', core::SliceAxes::X}, {'y', core::SliceAxes::Y}, {'z', core::SliceAxes::Z}};
+        for (const auto& [name, axis] : axes) {
+            collections.push_back({path.filename().string() + ":" + name,
+                                   core::loadImagesFrom({path.string()}, workingSize, 0, axis)});
+        }
     }
+    collections.erase(std::remove_if(collections.begin(), collections.end(),
+                                     [](const Collection& c) { return c.images.images.empty(); }),
+                      collections.end());
+    for (const Collection& collection : collections)
+        std::printf("collection %-10s %3zu images\n", collection.name.c_str(), collection.images.images.size());
     if (collections.size() < 2) throw std::runtime_error(folder + ": needs at least two collections of photos");
     return collections;
 }
@@ -214,7 +230,20 @@ void printSummary(const std::vector<RunResult>& runs) {
 
 void runCollectionBenchmark(const CollectionSettings& settings, const std::vector<std::string>& transforms) {
     const int workingSize = core::TrainerConfig{}.workingSize;
-    const std::vector<Collection> collections = loadCollections(settings.folder, workingSize);
+    std::vector<Collection> collections = loadCollections(settings.folder, workingSize);
+    if (settings.detailOnly) {
+        // Empty slices at a volume's ends show no degradation to either measure: left out of training and test alike.
+        for (Collection& collection : collections) {
+            core::ImageSet kept;
+            for (std::size_t i = 0; i < collection.images.images.size(); ++i) {
+                if (core::hasNoDetail(collection.images.images[i])) continue;
+                kept.paths.push_back(collection.images.paths[i]);
+                kept.images.push_back(collection.images.images[i]);
+            }
+            std::printf("collection %-10s %3zu images with detail\n", collection.name.c_str(), kept.images.size());
+            collection.images = std::move(kept);
+        }
+    }
     std::vector<RunResult> runs;
     for (const std::string& transform : transforms) {
         const auto classical = classicalMeasureFor(transform);

@@ -24,6 +24,7 @@ struct CollectionSettings {
     std::vector<int> widths, strides;  // the branch's convolutions; the default architecture when empty
     int headWidth = 0;                 // units of the branch's head; the default when 0
     std::string modelsOut;             // folder each run's model is saved in; none when empty
+    bool detailOnly = false;           // leave out images without detail (core::hasNoDetail), for both measures
 };
 
 // Runs every (transform, mode, held-out collection, seed) and prints the summary table.

@@ -152,7 +152,7 @@ int main(int argc, char** argv) {
     app.add_flag("--skip-quality", options.skipQuality, "Only the speed figures");
     app.add_flag("--skip-speed", options.skipSpeed, "Only the quality figures");
     app.add_option("--collections", options.collections.folder,
-                   "Folder of photo collections (one sub-folder each): hold each out in turn, and train on it too");
+                   "Folder of photo collections (one sub-folder each; a NIfTI volume in it counts as three, one per axis): hold each out in turn, and train on it too");
     app.add_option("--seeds", options.collections.seeds, "Training seeds for --collections")->delimiter(',');
     app.add_option("--modes", options.collections.modes, "leave-out, self or both, for --collections")->delimiter(',');
     app.add_option("--held-out", options.collections.heldOut, "Only these collections held out (default: each)")
@@ -166,6 +166,8 @@ int main(int argc, char** argv) {
     app.add_option("--widths", options.collections.widths, "Convolution widths for --collections")->delimiter(',');
     app.add_option("--strides", options.collections.strides, "Convolution strides for --collections")->delimiter(',');
     app.add_option("--models-out", options.collections.modelsOut, "Folder to save every --collections model in");
+    app.add_flag("--detail-only", options.collections.detailOnly,
+                 "Leave images without detail (empty slices) out of --collections, for both measures");
     app.add_option("--bursts", options.bursts.folders, "Collections to make bursts from (one per photo)")
         ->delimiter(',');
     app.add_option("--burst-model", options.bursts.models,

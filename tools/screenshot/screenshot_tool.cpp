@@ -153,6 +153,13 @@ int main(int argc, char** argv) {
         saveGrab(window.grab(), "-bursts.png");
         collapse->setChecked(false);
     }
+    // View > Group by Series: each series (a volume, a DICOM series folder) shown by its worst image, worst first.
+    if (auto* group = window.findChild<QAction*>("groupSeriesAction")) {
+        group->setChecked(true);
+        testing::waitFor([] { return false; }, 600);
+        saveGrab(window.grab(), "-series.png");
+        group->setChecked(false);
+    }
     // The review of the flagged images (View > Review Flagged Images): the first one with its focus map, then at 100%.
     if (auto* review = window.findChild<QAction*>("reviewFlaggedAction"); review && review->isEnabled()) {
         review->trigger();

@@ -50,6 +50,7 @@ std::shared_ptr<const FolderScores> joinColumns(const std::vector<std::shared_pt
     joined->scores.paths = first.paths;
     joined->scores.damage = first.damage;
     joined->scores.looks = first.looks;
+    joined->scores.noDetail = first.noDetail;
     joined->scores.skipped = first.skipped;
     joined->scores.estimates.assign(first.paths.size(), {});
     for (const auto& model : models) {

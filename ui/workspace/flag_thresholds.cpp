@@ -72,6 +72,7 @@ std::vector<FlaggedImage> flagImages(const FolderScores& scores, const std::vect
     std::vector<FlaggedImage> flagged;
     const std::size_t columns = std::min(thresholds.size(), scores.models.size());
     for (std::size_t row = 0; row < scores.scores.paths.size(); ++row) {
+        if (scores.scores.withoutDetail(row)) continue;  // an empty slice: its estimates say nothing
         FlaggedImage image;
         const std::vector<core::ImageEstimate>& estimates = scores.scores.estimates[row];
         for (std::size_t column = 0; column < columns && column < estimates.size(); ++column) {

@@ -37,6 +37,7 @@ core::MultiModelScores rowsOf(const core::MultiModelScores& scores, const QSet<Q
         rows.paths.push_back(scores.paths[i]);
         rows.estimates.push_back(scores.estimates[i]);
         if (i < scores.looks.size()) rows.looks.push_back(scores.looks[i]);
+        if (i < scores.noDetail.size()) rows.noDetail.push_back(scores.noDetail[i]);
     }
     return rows;
 }
