@@ -7,9 +7,11 @@
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QToolButton>
+#include <filesystem>
 #include <fstream>
 
 #include "core/imageio/image_loading.h"
+#include "support/nifti_writer.h"
 #include "support/temp_folder.h"
 #include "ui/browser/image_browser.h"
 #include "ui/browser/image_grid_model.h"
@@ -27,6 +29,27 @@ QStringList imagesOf(const testing::TempFolder& folder) {
 
 void showFolder(ImageBrowser& browser, const testing::TempFolder& folder) {
     browser.showFolder(QString::fromStdString(folder.path().string()), imagesOf(folder));
+}
+
+TEST(ImageBrowser, ADamagedVolumeIsOneSkippedFileWithItsSliceCount) {
+    testing::TempFolder folder;
+    testing::writeScenes(folder.path().string(), 3, /*seed=*/4);
+    testing::NiftiSpec spec;
+    spec.size = {32, 32, 6, 1};
+    const std::string volume = folder.file("cut.nii.gz");
+    testing::writeNifti(volume, spec);
+    std::filesystem::resize_file(volume, std::filesystem::file_size(volume) / 2);
+    ImageBrowser browser;
+    QSignalSpy finished(&browser, &ImageBrowser::thumbnailsFinished);
+    showFolder(browser, folder);
+    EXPECT_EQ(browser.paths().size(), 3 + 6);
+    ASSERT_TRUE(finished.count() > 0 || finished.wait(20000));
+    EXPECT_EQ(browser.skippedCount(), 6) << "every slice is an image that could not be decoded";
+    auto* skipped = browser.findChild<QListWidget*>("skippedList");
+    ASSERT_EQ(skipped->count(), 1);
+    EXPECT_TRUE(skipped->item(0)->text().endsWith("(6 slices)")) << skipped->item(0)->text().toStdString();
+    EXPECT_EQ(browser.findChild<QToolButton*>("skippedToggle")->text(), QStringLiteral("1 file skipped"));
+    EXPECT_TRUE(browser.findChild<QLabel*>("imageCount")->text().startsWith("3 images"));
 }
 
 TEST(ImageBrowser, FillsThumbnailsInTheBackgroundAndListsSkippedFiles) {

@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include "core/base/file_errors.h"
+#include "core/imageio/image_source.h"
 #include "ui/browser/image_grid_model.h"
 #include "ui/browser/thumbnail_delegate.h"
 #include "ui/jobs/thumbnail_loader.h"
@@ -267,15 +268,33 @@ void ImageBrowser::addSkipped(const std::vector<core::SkippedFile>& files) {
 void ImageBrowser::addSkippedEntry(const QString& path, const QString& reason) {
     if (path.isEmpty() || m_skipped.contains(path)) return;
     m_skipped.insert(path);
-    auto* item = new QListWidgetItem(QStringLiteral("%1 — %2").arg(printable(QFileInfo(path).fileName()),
-                                                                   printable(reasonWithoutPath(path, reason))));
+    // The parts of one volume or multi-frame file that fail alike are one line: "scan.nii.gz — truncated ... (181
+    // slices)".
+    const core::ImageSource source = core::parseImageSource(path.toStdString());
+    const QString file = QString::fromStdString(source.file);
+    const QString why = printable(reasonWithoutPath(path, reason));
+    if (source.frame > 0) {
+        SkippedParts& parts = m_skippedParts[file];
+        if (parts.item != nullptr && parts.reason == why) {
+            ++parts.count;
+            parts.item->setText(QStringLiteral("%1 — %2 (%3)")
+                                    .arg(printable(QFileInfo(file).fileName()), why,
+                                         source.isSlice() ? tr("%1 slices").arg(parts.count)
+                                                          : tr("%1 frames").arg(parts.count)));
+            parts.item->setToolTip(printable(QDir::toNativeSeparators(file)));
+            return;
+        }
+    }
+    auto* item = new QListWidgetItem(QStringLiteral("%1 — %2").arg(printable(QFileInfo(path).fileName()), why));
     item->setToolTip(printable(QDir::toNativeSeparators(path)));
     item->setData(Qt::UserRole, path);
     m_skippedList->addItem(item);
+    if (source.frame > 0) m_skippedParts[file] = {item, why, 1};
 }
 
 void ImageBrowser::clearSkipped() {
     m_skipped.clear();
+    m_skippedParts.clear();
     m_skippedList->clear();
 }
 
@@ -294,7 +313,7 @@ void ImageBrowser::updateCounts() {
     if (m_series > 0) text += m_series == 1 ? tr(" · 1 series") : tr(" · %1 series").arg(m_series);
     if (m_loader->isLoading()) text += tr(" · thumbnails %1 of %2").arg(m_model->thumbnailsDone()).arg(total);
     m_countLabel->setText(text);
-    const int skipped = static_cast<int>(m_skipped.size());
+    const int skipped = m_skippedList->count();  // files: a volume's failing slices are one
     m_skippedToggle->setText(skipped == 1 ? tr("1 file skipped") : tr("%1 files skipped").arg(skipped));
     m_skippedToggle->setVisible(skipped > 0);
     m_skippedList->setVisible(skipped > 0 && m_skippedToggle->isChecked());

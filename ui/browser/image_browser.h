@@ -15,6 +15,7 @@ class QComboBox;
 class QLabel;
 class QListView;
 class QListWidget;
+class QListWidgetItem;
 class QToolButton;
 
 namespace twinsight::ui {
@@ -48,6 +49,7 @@ public:
     void clearEstimates();
     void setFlagged(const QHash<QString, QList<int>>& columnsByPath);
     void addSkipped(const std::vector<core::SkippedFile>& files);
+    // Images skipped (each slice of a damaged volume counts; the list shows one line per file).
     int skippedCount() const { return static_cast<int>(m_skipped.size()); }
     void setSortOrder(SortOrder order);
     // The bursts (shots of one scene): a badge on each shot; collapsed, only the best of each burst is shown.
@@ -91,7 +93,13 @@ private:
     QListWidget* m_skippedList;
     QToolButton* m_skippedToggle;  // after the list it opens
     QString m_folder;
-    QSet<QString> m_skipped;
+    QSet<QString> m_skipped;  // images
+    struct SkippedParts {
+        QListWidgetItem* item = nullptr;
+        QString reason;
+        int count = 0;
+    };
+    QHash<QString, SkippedParts> m_skippedParts;  // by file: the line of its failing frames or slices
     int m_bursts = 0;  // bursts of two shots or more
     int m_series = 0;  // series of two images or more
 };
