@@ -63,6 +63,7 @@ std::string escaped(const std::string& text) {
 
 std::string formatted(double value, int digits = 3) {
     if (!std::isfinite(value)) return "–";
+    if (std::abs(value) < 5e-4) value = 0.0;  // a calibration's rounding noise (3.6e-15) reads as 0
     char text[64];
     std::snprintf(text, sizeof text, "%.*g", digits, value);
     return text;

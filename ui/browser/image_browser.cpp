@@ -109,6 +109,7 @@ ImageBrowser::ImageBrowser(QWidget* parent)
     bold.setBold(true);
     m_folderLabel->setFont(bold);
     m_countLabel->setObjectName("imageCount");
+    m_countLabel->setWordWrap(true);  // "3 of 366 shown · 3 series" beside the sort box in a narrow dock
     m_sort->setObjectName("sortCombo");
     m_sort->addItem(tr("Sort by name"));
     m_sort->addItem(tr("Score, highest first"));
