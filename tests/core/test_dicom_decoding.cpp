@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "support/dicom_writer.h"
+#include "support/error_of.h"
 #include "support/temp_folder.h"
 
 namespace twinsight::core {
@@ -23,6 +24,7 @@ namespace {
 
 using testing::DicomEncoding;
 using testing::DicomSpec;
+using testing::errorOf;
 using testing::TempFolder;
 using testing::writeDicom;
 
@@ -42,16 +44,6 @@ cv::Mat makeFrame(int rows, int columns, int type, const std::function<double(in
 
 int grey(const cv::Mat& bgr, int x, int y) { return bgr.at<cv::Vec3b>(y, x)[1]; }
 
-// The message of the std::runtime_error `action` throws; fails the test when it throws nothing.
-std::string errorOf(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const std::runtime_error& error) {
-        return error.what();
-    }
-    ADD_FAILURE() << "no std::runtime_error thrown";
-    return {};
-}
 
 void expectOneLineFromPath(const std::string& message, const std::string& path) {
     EXPECT_EQ(message.rfind(path + ": ", 0), 0u) << message;

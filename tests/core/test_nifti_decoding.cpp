@@ -16,6 +16,7 @@
 #include "core/imageio/image_loading.h"
 #include "core/imageio/image_source.h"
 #include "support/nifti_writer.h"
+#include "support/error_of.h"
 #include "support/temp_folder.h"
 
 namespace twinsight::core {
@@ -23,6 +24,7 @@ namespace {
 
 using testing::NiftiSpec;
 using testing::NiftiType;
+using testing::errorOf;
 using testing::TempFolder;
 using testing::writeNifti;
 
@@ -30,15 +32,6 @@ constexpr int kWorkingSize = 4096;  // no downscaling: pixels compared as decode
 
 int grey(const cv::Mat& bgr, int x, int y) { return bgr.at<cv::Vec3b>(y, x)[1]; }
 
-std::string errorOf(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const std::runtime_error& error) {
-        return error.what();
-    }
-    ADD_FAILURE() << "no std::runtime_error thrown";
-    return {};
-}
 
 void cutFile(const std::string& path, double share) {
     const auto size = std::filesystem::file_size(path);
