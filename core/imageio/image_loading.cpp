@@ -98,7 +98,7 @@ void appendImageNames(const std::string& path, int images, std::vector<std::stri
 // A volume's slices; a volume whose header cannot be read is listed as itself, so that loading it reports why.
 void appendSliceNames(const std::string& path, SliceAxes slices, std::vector<std::string>& names) {
     try {
-        const std::vector<std::string> sliceNames = niftiSliceNames(path, slices);
+        const std::vector<std::string> sliceNames = niftiSliceNames(path, slices, kMaxMegapixels);
         names.insert(names.end(), sliceNames.begin(), sliceNames.end());
     } catch (const std::exception&) {
         names.push_back(path);
@@ -115,7 +115,7 @@ cv::Mat decodeSpecialFormat(const ImageSource& source, int workingSize) {
     if (source.frame > 0) return decodeDicomFrame(source.file, source.frame - 1, kMaxMegapixels);
     const ImageKind kind = imageKindByName(source.file);
     if (kind == ImageKind::Nifti) {
-        niftiSliceNames(source.file, SliceAxes::Acquisition);  // a damaged header says why
+        niftiSliceNames(source.file, SliceAxes::Acquisition, kMaxMegapixels);  // a damaged header says why
         failForFile(source.file, "a volume: name one of its slices (FILE#z:K) or list it from its folder");
     }
     if (kind == ImageKind::CameraRaw) return decodeRawImage(source.file, workingSize, kMaxMegapixels);

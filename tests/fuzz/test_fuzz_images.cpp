@@ -15,6 +15,7 @@
 #include "fuzz/byte_mutator.h"
 #include "fuzz/fuzz_outcome.h"
 #include "support/dicom_writer.h"
+#include "support/nifti_writer.h"
 #include "support/dng_writer.h"
 #include "support/temp_folder.h"
 
@@ -131,6 +132,38 @@ TEST(Fuzz, MutatedDicomFilesDecodeOrAreRefusedNamingTheFile) {
         const DecodingTallies tallies = fuzzDecoding(readBytes(path), ".dcm", 31 + static_cast<int>(encoding));
         EXPECT_GT(tallies.strict.results, 0) << static_cast<int>(encoding);
         EXPECT_GT(tallies.strict.refusals, 0) << static_cast<int>(encoding);
+    }
+}
+
+TEST(Fuzz, MutatedNiftiVolumesListAndDecodeOrAreRefusedNamingTheFile) {
+    TempFolder folder;
+    for (const char* extension : {".nii", ".nii.gz"}) {
+        NiftiSpec spec;
+        spec.size = {24, 20, 6, 2};
+        spec.slope = 1.5;
+        spec.value = [](int x, int y, int z, int t) { return (x * 13 + y * 7 + z * 3 + t) % 200; };
+        const std::string original = folder.file(std::string("original") + extension);
+        writeNifti(original, spec);
+        const std::string bytes = readBytes(original);
+        ByteMutator mutator(41);
+        FuzzTally tally;
+        for (int i = 0; i < kDecodeMutants; ++i) {
+            const std::string path = folder.file("mutant_" + std::to_string(i) + extension);
+            writeBytes(path, mutator.mutate(bytes));
+            const std::string name = std::string(extension) + " mutant " + std::to_string(i);
+            // As a folder scan would: the slices the header names (the file itself when it names none), then the
+            // first and last of them decoded.
+            fuzzOne(tally, path, name, [&] {
+                const std::vector<std::string> names = core::expandImagePaths({path});
+                ASSERT_FALSE(names.empty()) << name;
+                for (const std::string& slice : {names.front(), names.back()}) {
+                    const cv::Mat image = core::loadImage(slice, kWorkingSize);
+                    EXPECT_EQ(image.type(), CV_8UC3) << name;
+                }
+            });
+        }
+        EXPECT_GT(tally.results, 0) << extension;
+        EXPECT_GT(tally.refusals, 0) << extension;
     }
 }
 

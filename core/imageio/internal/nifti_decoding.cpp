@@ -42,6 +42,9 @@ constexpr std::size_t kVolumesKept = 2;
 // Spacings that differ by less than this share are taken as equal (no resampling).
 constexpr double kSquarePixelTolerance = 0.01;
 
+// Sizes beyond this many voxels in all are a damaged header, whatever the limit the caller sets.
+constexpr double kMaxVoxelsInHeader = 1e15;
+
 // A slice is never stretched more than this many times along one side, whatever the header's spacing claims.
 constexpr double kMaxStretch = 8.0;
 
@@ -96,8 +99,13 @@ VolumeGeometry readGeometry(const std::string& path) {
     }
     VolumeGeometry geometry;
     geometry.size = {image->nx, image->ny, image->nz};
+    double spatial = 1.0;  // in floating point first: a hostile header's sizes would overflow a product of integers
     for (const std::int64_t side : geometry.size) {
         if (side < 1) failForFile(path, "a NIfTI volume with no voxels");
+        spatial *= static_cast<double>(side);
+    }
+    if (spatial > kMaxVoxelsInHeader || image->nvox < 1 || static_cast<double>(image->nvox) > kMaxVoxelsInHeader) {
+        failForFile(path, "NIfTI sizes out of any plausible range (damaged header)");
     }
     geometry.timePoints = image->nvox / (geometry.size[0] * geometry.size[1] * geometry.size[2]);
     if (geometry.timePoints < 1) failForFile(path, "a NIfTI volume with no voxels");
@@ -401,8 +409,9 @@ bool hasNiftiExtension(const std::string& path) {
     return endsWith(".nii") || endsWith(".nii.gz");
 }
 
-std::vector<std::string> niftiSliceNames(const std::string& path, SliceAxes axes) {
+std::vector<std::string> niftiSliceNames(const std::string& path, SliceAxes axes, double maxMegapixels) {
     const VolumeGeometry geometry = readGeometry(path);
+    checkVoxelCount(path, geometry, maxMegapixels);  // before naming a hostile header's billions of slices
     std::vector<int> listed;
     if (axes == SliceAxes::Acquisition) listed = {acquisitionAxis(geometry)};
     const std::array<SliceAxes, 3> axisFlags = {SliceAxes::X, SliceAxes::Y, SliceAxes::Z};

@@ -16,8 +16,9 @@ namespace twinsight::core {
 bool hasNiftiExtension(const std::string& path);
 
 // The names of the volume's slices along `axes` (FILE#z:K, or FILE#t:T,z:K for a 4D volume), in imageNameLess
-// order, from the header alone. Throws std::runtime_error("PATH: reason").
-std::vector<std::string> niftiSliceNames(const std::string& path, SliceAxes axes);
+// order, from the header alone. Throws std::runtime_error("PATH: reason"), and for a volume of more than
+// `maxMegapixels` million voxels in all.
+std::vector<std::string> niftiSliceNames(const std::string& path, SliceAxes axes, double maxMegapixels);
 
 // Decodes one slice of a volume: CV_8UC1, windowed from the 1st to the 99th percentile of the whole file (all its
 // time points), so that slices stay comparable; CV_8UC3 BGR for an RGB volume. Values are scaled by scl_slope and
