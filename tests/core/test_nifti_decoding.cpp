@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -203,6 +204,22 @@ TEST(NiftiDecoding, DamagedAndTruncatedVolumesAreOneLineEachAndPrintNothing) {
     }
     const std::string message = errorOf([&] { loadImage(garbage, 256); });
     EXPECT_EQ(message.rfind(garbage + ": ", 0), 0u) << message;
+
+    // Corrupt compressed data in the middle: zlib's error is no count of voxels.
+    const std::string corrupt = folder.file("corrupt.nii.gz");
+    NiftiSpec noisy = spec;  // incompressible: the header's deflate blocks end long before the damage
+    noisy.size = {64, 64, 32, 1};
+    noisy.type = NiftiType::Float32;
+    noisy.value = [](int x, int y, int z, int) { return std::sin(x * 12.9898 + y * 78.233 + z * 37.719) * 43758.5453; };
+    writeNifti(corrupt, noisy);
+    {
+        std::fstream file(corrupt, std::ios::in | std::ios::out | std::ios::binary);
+        file.seekp(static_cast<std::streamoff>(std::filesystem::file_size(corrupt) / 2));
+        file.write("\xff\x00\xff\x00\xff\x00\xff\x00", 8);
+    }
+    const std::string corruptMessage = errorOf([&] { loadImage(corrupt + "#z:1", 256); });
+    EXPECT_EQ(corruptMessage.rfind(corrupt + ": truncated or damaged NIfTI data (", 0), 0u) << corruptMessage;
+    EXPECT_EQ(corruptMessage.find("1844674407"), std::string::npos) << corruptMessage;
 }
 
 TEST(NiftiDecoding, TheVoxelLimitCountsTheWholeVolumeBeforeReadingIt) {

@@ -131,8 +131,10 @@ void checkVoxelCount(const std::string& path, const VolumeGeometry& geometry, do
     if (megavoxels > maxMegapixels) {
         std::ostringstream reason;
         reason.precision(1);
-        reason << std::fixed << megavoxels << " million voxels is over the " << maxMegapixels
-               << " megapixel limit (a volume counts whole)";
+        reason << std::fixed << megavoxels << " million voxels is over the ";
+        reason.unsetf(std::ios::floatfield);
+        reason.precision(6);
+        reason << maxMegapixels << " megapixel limit (a volume counts whole)";
         failForFile(path, reason.str());
     }
 }
@@ -261,7 +263,8 @@ public:
 private:
     void readChunk(unsigned char* chunk, std::int64_t count, std::int64_t first, std::int64_t total) {
         const std::size_t bytes = static_cast<std::size_t>(count) * m_geometry.bytesPerVoxel;
-        const std::size_t got = znzread(chunk, 1, bytes, m_file);
+        std::size_t got = znzread(chunk, 1, bytes, m_file);
+        if (got > bytes) got = 0;  // zlib's -1 (corrupt data), returned as a size
         if (got != bytes) {
             const std::int64_t complete = first + static_cast<std::int64_t>(got) / m_geometry.bytesPerVoxel;
             failForFile(m_path, "truncated or damaged NIfTI data (" + std::to_string(complete) + " of " +
