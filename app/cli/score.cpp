@@ -88,6 +88,7 @@ void checkScoreOptions(const ScoreOptions& options) {
         std::vector<std::string> inputs = options.models;
         inputs.insert(inputs.end(), options.paths.begin(), options.paths.end());
         if (!options.out.empty()) inputs.push_back(options.out);
+        if (!options.filesFrom.empty()) inputs.push_back(options.filesFrom);
         requireWritableFile(options.seriesOut, inputs);
     }
 }

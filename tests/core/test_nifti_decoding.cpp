@@ -163,6 +163,24 @@ TEST(NiftiDecoding, AxesAreChosenAndPixelsMadeSquareFromTheSpacing) {
     EXPECT_EQ(parseSliceAxes("all"), SliceAxes::All);
 }
 
+TEST(NiftiDecoding, A2DFileIsOneSliceAndAHeaderOfCountlessSlicesIsRefused) {
+    TempFolder folder;
+    NiftiSpec flat;
+    flat.size = {40, 30, 1, 1};
+    flat.spacing = {1.5f, 1.6f, 0.0f};  // y the coarsest: its "slices" would be lines
+    writeNifti(folder.file("flat.nii"), flat);
+    EXPECT_EQ(expandImagePaths({folder.file("flat.nii")}), (std::vector<std::string>{folder.file("flat.nii") + "#z:1"}));
+    EXPECT_EQ(loadImage(folder.file("flat.nii") + "#z:1", kWorkingSize).size(), cv::Size(40, 32))
+        << "pixels made square from 1.5 x 1.6";
+
+    NiftiSpec countless;
+    countless.size = {1, 1, 1, 200000};  // within the voxel limit, but 200000 images
+    writeNifti(folder.file("countless.nii"), countless);
+    EXPECT_EQ(expandImagePaths({folder.file("countless.nii")}), (std::vector<std::string>{folder.file("countless.nii")}));
+    const std::string message = errorOf([&] { loadImage(folder.file("countless.nii"), kWorkingSize); });
+    EXPECT_NE(message.find("over the 100000 slice limit"), std::string::npos) << message;
+}
+
 TEST(NiftiDecoding, AnRgbVolumeKeepsItsColours) {
     TempFolder folder;
     NiftiSpec spec;

@@ -26,8 +26,12 @@ namespace {
 
 // core's messages start with the path; the list shows the file name already.
 QString reasonWithoutPath(const QString& path, const QString& message) {
-    const QString prefix = path + QStringLiteral(": ");
-    return message.startsWith(prefix) ? message.mid(prefix.size()) : message;
+    // A frame's or slice's error names its file ("scan.nii.gz: truncated ..."), not the FILE#z:K name.
+    for (const QString& name : {path, QString::fromStdString(core::parseImageSource(path.toStdString()).file)}) {
+        const QString prefix = name + QStringLiteral(": ");
+        if (message.startsWith(prefix)) return message.mid(prefix.size());
+    }
+    return message;
 }
 
 // Control characters of a hostile file name escaped (\n, \xNN): one skipped file is one line of the list.

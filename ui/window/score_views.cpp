@@ -48,7 +48,8 @@ ScoreViews::ScoreViews(Workspace* workspace, const WindowPanels& panels, const W
         const QString problem = askExportReport(m_panels.browser->window(), *m_workspace);
         if (!problem.isEmpty()) emit statusMessage(problem);
     });
-    connect(workspace, &Workspace::flagsChanged, report, [this, report] { report->setEnabled(m_workspace->scores() != nullptr); });
+    connect(workspace, &Workspace::scoresChanged, report,
+            [this, report] { report->setEnabled(m_workspace->scores() != nullptr); });
     connect(panels.ranking, &RankingPanel::thresholdsEdited, this, [this](const FlagThresholds& thresholds) {
         m_workspace->setFlagThresholds(m_workspace->models().currentIndex(), thresholds);
     });

@@ -36,8 +36,15 @@ constexpr std::int64_t kWindowSamples = 1 << 20;
 // Voxels converted at a time while the data is read.
 constexpr std::int64_t kReadChunkVoxels = 1 << 18;
 
-// Volumes kept decoded: the one being scored and the one its neighbour thread may already be on.
-constexpr std::size_t kVolumesKept = 2;
+// Volumes kept decoded: the one being scored, the one its neighbour thread may already be on, and the one the
+// window's thumbnails or large view are on.
+constexpr std::size_t kVolumesKept = 3;
+
+// Slices a volume may be listed as (all its time points and axes together): a 1 x 1 x 1 x 100 million header is
+// within the voxel limit but would name 100 million images.
+constexpr std::int64_t kMaxSlices = 100000;
+
+constexpr double kLargestFloat = 3.4e38;
 
 // Spacings that differ by less than this share are taken as equal (no resampling).
 constexpr double kSquarePixelTolerance = 0.01;
@@ -140,7 +147,20 @@ void checkVoxelCount(const std::string& path, const VolumeGeometry& geometry, do
 }
 
 // The axis (0 x, 1 y, 2 z) the volume was acquired slice by slice along.
-int acquisitionAxis(const VolumeGeometry& geometry) {
+// The two axes a slice across `axis` shows: (columns, rows).
+std::pair<int, int> inPlaneAxes(int axis) {
+    if (axis == 0) return {1, 2};
+    if (axis == 1) return {0, 2};
+    return {0, 1};
+}
+
+// Slices across `axis` are images, not lines: both their sides have 2 voxels or more.
+bool slicesAreImages(const VolumeGeometry& geometry, int axis) {
+    const auto [columnAxis, rowAxis] = inPlaneAxes(axis);
+    return geometry.size[columnAxis] > 1 && geometry.size[rowAxis] > 1;
+}
+
+int chosenAcquisitionAxis(const VolumeGeometry& geometry) {
     if (geometry.sliceAxis > 0) return geometry.sliceAxis - 1;
     const auto coarsest = std::max_element(geometry.spacing.begin(), geometry.spacing.end());
     for (int axis = 0; axis < 3; ++axis) {
@@ -152,14 +172,13 @@ int acquisitionAxis(const VolumeGeometry& geometry) {
     return static_cast<int>(coarsest - geometry.spacing.begin());
 }
 
-constexpr std::array<char, 3> kAxisNames = {'x', 'y', 'z'};
-
-// The two axes a slice across `axis` shows: (columns, rows).
-std::pair<int, int> inPlaneAxes(int axis) {
-    if (axis == 0) return {1, 2};
-    if (axis == 1) return {0, 2};
-    return {0, 1};
+// The axis the volume was acquired slice by slice along, unless its slices would be lines (a 2D file): then z.
+int acquisitionAxis(const VolumeGeometry& geometry) {
+    const int axis = chosenAcquisitionAxis(geometry);
+    return slicesAreImages(geometry, axis) ? axis : 2;
 }
+
+constexpr std::array<char, 3> kAxisNames = {'x', 'y', 'z'};
 
 // An IEEE binary128 value (NIfTI's FLOAT128, in this machine's byte order) as the nearest double: x86's long double
 // is another format, so its bits are taken apart here.
@@ -223,6 +242,7 @@ public:
         m_file = znzopen(path.c_str(), "rb", nifti_is_gzfile(path.c_str()));
         if (znz_isnull(m_file)) failForFile(path, "cannot be read");
         if (znzseek(m_file, static_cast<znz_off_t>(geometry.dataOffset), SEEK_SET) < 0) {  // gz: the new offset
+            znzclose(m_file);  // the destructor of an object not made never runs
             failForFile(path, "truncated or damaged NIfTI data (no data after the header)");
         }
     }
@@ -252,7 +272,8 @@ public:
                 } else {
                     double value = storedValue(voxel, m_geometry.datatype);
                     if (m_geometry.slope != 0.0) value = value * m_geometry.slope + m_geometry.intercept;
-                    values[first + i] = static_cast<float>(value);
+                    // Beyond a float's range would be infinite, and windowed as NaN is: black.
+                    values[first + i] = static_cast<float>(std::clamp(value, -kLargestFloat, kLargestFloat));
                 }
             }
         }
@@ -279,7 +300,8 @@ private:
     // 1st to 99th percentile of the finite values -> 0..255; NaN is black.
     static void window(const std::vector<float>& values, std::vector<std::uint8_t>& out) {
         std::vector<double> samples;
-        const std::size_t stride = std::max<std::size_t>(1, values.size() / kWindowSamples);
+        // An odd stride: an even one could be a multiple of the row length and sample one column only.
+        const std::size_t stride = std::max<std::size_t>(1, values.size() / kWindowSamples) | 1;
         for (std::size_t i = 0; i < values.size(); i += stride) {
             if (std::isfinite(values[i])) samples.push_back(values[i]);
         }
@@ -324,6 +346,7 @@ public:
                                             [&key](const Entry& entry) { return entry.key == key; });
             if (found != m_entries.end()) {
                 future = found->volume;
+                std::rotate(m_entries.begin(), found, found + 1);  // the last used is kept longest
             } else {
                 future = promise.get_future().share();
                 readHere = true;
@@ -419,14 +442,19 @@ std::vector<std::string> niftiSliceNames(const std::string& path, SliceAxes axes
     if (axes == SliceAxes::Acquisition) listed = {acquisitionAxis(geometry)};
     const std::array<SliceAxes, 3> axisFlags = {SliceAxes::X, SliceAxes::Y, SliceAxes::Z};
     for (int axis = 0; axis < 3; ++axis) {
-        const auto [columnAxis, rowAxis] = inPlaneAxes(axis);
         // All three: only axes whose slices are images, not lines (a 2D volume is listed along z alone).
-        const bool flat = geometry.size[columnAxis] < 2 || geometry.size[rowAxis] < 2;
-        if (hasAxis(axes, axisFlags[axis]) && !(axes == SliceAxes::All && flat)) listed.push_back(axis);
+        const bool lines = !slicesAreImages(geometry, axis);
+        if (hasAxis(axes, axisFlags[axis]) && !(axes == SliceAxes::All && lines)) listed.push_back(axis);
     }
     if (listed.empty()) listed = {2};
-    std::vector<std::string> names;
+    std::int64_t perVolume = 0;
+    for (const int axis : listed) perVolume += geometry.size[axis];
     const std::int64_t volumes = geometry.fourDimensional ? geometry.timePoints : 1;
+    if (static_cast<double>(perVolume) * static_cast<double>(volumes) > static_cast<double>(kMaxSlices)) {
+        failForFile(path, std::to_string(perVolume) + " slices x " + std::to_string(volumes) +
+                              " time points is over the " + std::to_string(kMaxSlices) + " slice limit");
+    }
+    std::vector<std::string> names;
     for (std::int64_t time = 1; time <= volumes; ++time) {
         for (const int axis : listed) {
             for (std::int64_t slice = 1; slice <= geometry.size[axis]; ++slice) {
