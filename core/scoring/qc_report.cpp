@@ -2,14 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 #include <opencv2/imgproc.hpp>
 #include <stdexcept>
 
 #include "core/evaluation/focus_map.h"
 #include "core/imageio/image_loading.h"
 #include "core/model/model_metadata.h"
-#include "core/sidecars/sidecar_plan.h"
 
 namespace twinsight::core {
 namespace {
@@ -40,8 +38,7 @@ std::vector<ReportFlaggedImage> flaggedImages(const std::vector<const ModelMetad
             const Range& range = models[column]->range;
             bool holds = false;
             for (const FlagRule& rule : rules) {
-                if (rule.transform != models[column]->transform) continue;
-                const double excess = rule.above ? estimate - rule.threshold : rule.threshold - estimate;
+                const double excess = rule.transform == models[column]->transform ? ruleExcess(rule, estimate) : 0.0;
                 if (excess <= 0.0) continue;
                 holds = true;
                 image.severity = std::max(image.severity, excess / std::max(1e-12, range.max - range.min));
@@ -92,16 +89,13 @@ QcReport assembleQcReport(const std::vector<const TrainedModel*>& models, const 
     }
     QcReport report;
     report.created = utcTimestamp();
+    for (std::size_t i = 0; i < models.size(); ++i) report.models.push_back({modelFiles[i], models[i]->metadata()});
     std::vector<const ModelMetadata*> metadata;
-    std::vector<ModelMetadata> metadataCopies;
-    for (std::size_t i = 0; i < models.size(); ++i) {
-        report.models.push_back({modelFiles[i], models[i]->metadata()});
-        metadataCopies.push_back(models[i]->metadata());
-    }
     for (const ReportModel& model : report.models) metadata.push_back(&model.metadata);
-    const std::set<std::string> flaggedNames = flaggedByRules(metadataCopies, scores, rules);
-    report.series = summariseSeries(scores, 0, metadata.front()->range, flaggedNames);
     report.flagged = flaggedImages(metadata, scores, rules);
+    std::set<std::string> flaggedNames;
+    for (const ReportFlaggedImage& image : report.flagged) flaggedNames.insert(image.image);
+    report.series = summariseSeries(scores, 0, metadata.front()->range, flaggedNames);
     const int pictures = std::min<int>(kReportPictures, static_cast<int>(report.flagged.size()));
     for (int i = 0; i < pictures; ++i) {
         if (cancel != nullptr && *cancel) throw std::runtime_error("report cancelled");

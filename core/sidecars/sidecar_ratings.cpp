@@ -15,11 +15,11 @@ constexpr int kFewestUnflaggedStars = 2;
 // A flagged image the user keeps (not rejected): below every unflagged image.
 constexpr int kFlaggedStars = 1;
 
-bool ruleHolds(const FlagRule& rule, double estimate) {
-    return rule.above ? estimate > rule.threshold : estimate < rule.threshold;
-}
-
 }  // namespace
+
+double ruleExcess(const FlagRule& rule, double estimate) {
+    return std::max(0.0, rule.above ? estimate - rule.threshold : rule.threshold - estimate);
+}
 
 int starRating(double estimate, const Range& range) {
     // Magnitude 0 is "unchanged" for every transformation; brightness, contrast and rotation reach both ways from it.
@@ -72,7 +72,7 @@ bool isFlagged(const std::vector<const ModelMetadata*>& models, const std::vecto
                const std::vector<FlagRule>& rules) {
     for (std::size_t m = 0; m < models.size() && m < estimates.size(); ++m) {
         for (const FlagRule& rule : rules) {
-            if (rule.transform == models[m]->transform && ruleHolds(rule, estimates[m].estimate)) return true;
+            if (rule.transform == models[m]->transform && ruleExcess(rule, estimates[m].estimate) > 0.0) return true;
         }
     }
     return false;

@@ -18,6 +18,9 @@ struct FlagRule {
     double threshold = 0.0;
 };
 
+// How far `estimate` lies beyond the rule's threshold, in the unit; 0 when the rule does not hold.
+double ruleExcess(const FlagRule& rule, double estimate);
+
 struct RatingPolicy {
     std::vector<FlagRule> flagRules;  // an image is flagged when any rule holds
     bool rejectFlagged = false;       // flagged images get -1 (rejected) instead of 1 star

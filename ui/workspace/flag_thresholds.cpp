@@ -6,7 +6,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "core/degrade/transform.h"
+#include "core/sidecars/sidecar_ratings.h"
 #include "ui/jobs/folder_scorer.h"
 
 namespace twinsight::ui {
@@ -41,10 +41,10 @@ double FlagThresholds::excess(double estimate) const {
 }
 
 FlagThresholds defaultFlagThresholds(const core::ModelMetadata& metadata) {
-    const double noticeable = core::findTransform(metadata.transform).noticeableMagnitude();
-    FlagThresholds thresholds;
-    thresholds.above = noticeable;
-    if (metadata.range.min < 0.0) thresholds.below = -noticeable;
+    FlagThresholds thresholds;  // the command line's default rules, as thresholds
+    for (const core::FlagRule& rule : core::defaultFlagRules({&metadata})) {
+        (rule.above ? thresholds.above : thresholds.below) = rule.threshold;
+    }
     return thresholds;
 }
 
