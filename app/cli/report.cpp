@@ -38,6 +38,7 @@ void runReport(const ReportOptions& options) {
         listed.insert(listed.end(), fromFile.begin(), fromFile.end());
     }
     const std::vector<std::string> images = core::expandImagePaths(listed, /*keepMissing=*/true, true, slices);
+    requireNotAnImage("--out", options.out, images);
     std::vector<const core::TrainedModel*> pointers;
     for (const core::TrainedModel& model : models) pointers.push_back(&model);
     core::MultiModelScores scores = whileDoing("scoring " + std::to_string(images.size()) + " images",

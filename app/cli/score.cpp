@@ -116,6 +116,8 @@ void runScore(const ScoreOptions& options) {
     SidecarRequest sidecars = makeSidecarRequest(options.xmpNaming, options.flagAbove, options.flagBelow,
                                                        options.reject, options.flagLabel, models);
     const ImageSelection images = imagesToScore(options);
+    requireNotAnImage("--out", options.out, images.all);
+    requireNotAnImage("--series-out", options.seriesOut, images.all);
     const core::MultiModelScores scores =
         core::scoreFilesWithModels(modelPointers, images.selected, 0, {}, nullptr, options.acceptDamaged);
     reportSkipped(scores.skipped);

@@ -31,6 +31,18 @@ std::vector<core::FlagRule> rulesOrNoticeable(std::vector<core::FlagRule> rules,
     return core::defaultFlagRules(metadata);
 }
 
+void requireNotAnImage(const std::string& option, const std::string& output, const std::vector<std::string>& images) {
+    std::error_code error;
+    if (output.empty() || !std::filesystem::is_regular_file(output, error)) return;  // nothing there to lose
+    std::set<std::string> files;
+    for (const std::string& image : images) files.insert(core::parseImageSource(image).file);
+    for (const std::string& file : files) {
+        if (std::filesystem::equivalent(output, file, error)) {
+            throw UsageError(option + " " + output + ": is one of the images; write the output elsewhere");
+        }
+    }
+}
+
 void requirePathArguments(const std::vector<std::string>& paths) {
     for (const std::string& path : paths) {
         std::error_code error;

@@ -17,6 +17,11 @@ std::vector<core::TrainedModel> loadModelsOnePerTransform(const std::vector<std:
 std::vector<core::FlagRule> rulesOrNoticeable(std::vector<core::FlagRule> rules,
                                               const std::vector<core::TrainedModel>& models);
 
+// Throws UsageError when `output` is an existing file among `images` (names or FILE#K / FILE#z:K parts of files): a
+// report or CSV written over a user's image or volume. Checked once the folders are listed, since a folder given as
+// PATH holds files the command line does not name.
+void requireNotAnImage(const std::string& option, const std::string& output, const std::vector<std::string>& images);
+
 // A mistyped PATH argument is an error ("PATH: no such file or folder"); a dangling link or a loop is there, and is
 // reported when it is loaded.
 void requirePathArguments(const std::vector<std::string>& paths);

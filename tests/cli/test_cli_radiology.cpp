@@ -161,6 +161,16 @@ TEST_F(CliRadiology, TheReportRefusesAMissingPathBeforeScoring) {
     EXPECT_FALSE(std::filesystem::exists(file("r.html")));
     const CliResult noOut = runCli({"report", "--model", model(), file("scans")});
     EXPECT_EQ(noOut.exitCode, 2);
+    // An output onto an image inside a folder given as PATH: refused, the volume left as it was.
+    const std::string volume = file("scans/soft.nii");
+    const std::string before = core::readWholeFile(volume);
+    const CliResult ontoVolume = runCli({"report", "--model", model(), "--out", volume, file("scans")});
+    EXPECT_EQ(ontoVolume.exitCode, 2);
+    EXPECT_NE(ontoVolume.err.find("is one of the images"), std::string::npos) << ontoVolume.err;
+    const CliResult seriesOntoVolume = runCli({"score", "--model", model(), "--by-series", "--series-out", volume,
+                                               file("scans")});
+    EXPECT_EQ(seriesOntoVolume.exitCode, 2);
+    EXPECT_EQ(core::readWholeFile(volume), before);
 }
 
 }  // namespace
