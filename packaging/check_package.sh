@@ -35,9 +35,23 @@ echo "package: $(basename "$deb")"
 root=$work/root
 dpkg-deb -x "$deb" "$root"
 
-# OMP_WAIT_POLICY set: the program need not re-execute itself (core/base/process_setup.h).
-reported=$(OMP_WAIT_POLICY=PASSIVE "$root/usr/bin/twinsight-cli" --version)
+reported=$("$root/usr/bin/twinsight-cli" --version)
 [[ $reported == "twinsight-cli $version" ]] || fail "twinsight-cli --version: '$reported', expected 'twinsight-cli $version'"
+
+# The network module (LibTorch's code) is the package's own, found beside the unpacked program: a short training
+# loads it from there and from nowhere else (the build folder's copy would hide a module left out of the package).
+module=$(find "$root/usr/lib" -name libtwinsight-network.so -print -quit)
+if [[ -z $module ]]; then
+    fail "no network module (libtwinsight-network.so) under /usr/lib"
+else
+    "$root/usr/bin/twinsight-cli" samples --out "$work/samples" --count 4 >/dev/null 2>&1 || fail "samples failed"
+    loaded=$(LD_DEBUG=files "$root/usr/bin/twinsight-cli" train --images "$work/samples" --transform blur --steps 2 \
+        --out "$work/blur.twinsight" 2>&1 |
+        sed -n 's/.*file=\([^ ]*libtwinsight-network\.so\).*/\1/p' | sort -u)
+    [[ $loaded == "$module" ]] || fail "train loaded the network module from '$loaded', expected $module"
+    [[ -s $work/blur.twinsight ]] || fail "train with the packaged module wrote no model"
+    echo "network module: ${module#"$root"}"
+fi
 
 pages=(twinsight-cli)
 [[ -x $root/usr/bin/twinsight ]] && pages+=(twinsight)

@@ -31,21 +31,10 @@ std::string runningCommand(const CLI::App& app) {
     return commands.empty() ? "starting" : "running " + commands.front()->get_name();
 }
 
-// The commands that run LibTorch (train, score, evaluate): only they need OpenMP's passive waiting, which costs a
-// second start of the program. --help, --version, transforms, samples, degrade and merge start once.
-bool runsLibTorch(int argc, char** argv) {
-    for (int i = 1; i < argc; ++i) {
-        const std::string word = argv[i];
-        if (word == "train" || word == "demo" || word == "score" || word == "sweep" || word == "eval" ||
-            word == "report") return true;
-    }
-    return false;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (runsLibTorch(argc, argv)) twinsight::core::ensurePassiveOpenMpWaiting(argv);
+    twinsight::core::preferPassiveOpenMpWaiting();  // before LibTorch loads with the first network
     twinsight::core::removeTemporaryFilesOnSignals();  // a signal during a write leaves no temporary file behind
     using namespace twinsight::cli;
     CLI::App app("Twinsight: annotation-free image quality inspector (command line)", "twinsight-cli");

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "core/base/process_setup.h"
+#include "desktop/startup_report.h"
 #include "core/model/device.h"
 #include "twinsight_version.h"
 #include "ui/window/main_window.h"
@@ -42,7 +43,7 @@ bool asksForTextOnly(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    twinsight::core::ensurePassiveOpenMpWaiting(argv);
+    twinsight::core::preferPassiveOpenMpWaiting();
     if (asksForTextOnly(argc, argv)) {
         QCoreApplication app(argc, argv);
         describeApplication();
@@ -62,6 +63,7 @@ int main(int argc, char** argv) {
     twinsight::core::setComputeThreads(twinsight::core::defaultThreadCount());
     twinsight::ui::MainWindow window;
     window.show();
+    twinsight::app::reportStartupOnFirstPaint(window);
     window.start(parser.positionalArguments().value(0));
     return QApplication::exec();
 }

@@ -11,6 +11,7 @@ struct DeviceSupport {
     std::string reason;  // why CUDA cannot be used, empty when it can
 };
 
+// Loads the network module (network_backend.h) when it is not loaded yet.
 DeviceSupport probeDevices();
 
 // Resolves "auto", "cpu" or "cuda" to "cpu" or "cuda"; throws std::invalid_argument for other words and
@@ -21,7 +22,8 @@ std::string resolveDeviceName(const std::string& request);
 // machine's core count with the batch sampler busy on another thread (README, "Threads").
 int defaultThreadCount();
 
-// Sets LibTorch's intra-op thread count (Debian's LibTorch starts with one).
+// Sets LibTorch's intra-op thread count (Debian's LibTorch starts with one): at once when the network module is
+// loaded, else when it loads. Throws std::invalid_argument below 1.
 void setComputeThreads(int threads);
 
 }  // namespace twinsight::core

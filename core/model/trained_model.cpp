@@ -1,9 +1,6 @@
 #include <algorithm>
-#include <chrono>
 #include <cmath>
-#include <cstring>
 #include <filesystem>
-#include <sstream>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -11,8 +8,8 @@
 #include "core/base/atomic_file.h"
 #include "core/base/file_errors.h"
 #include "core/base/internal/fnv1a.h"
-#include "core/model/internal/branch_network.h"
 #include "core/model/device.h"
+#include "core/model/internal/trained_model_impl.h"
 #include "core/samples/sample_scenes.h"
 
 namespace twinsight::core {
@@ -87,18 +84,6 @@ ModelMetadata readMetadata(ByteReader& reader, const std::string& path) {
     return metadata;
 }
 
-// Weights edited or damaged with their checksum made to match would give NaN scores, which rank nowhere.
-void requireFiniteWeights(const torch::nn::Module& branch, const std::string& path) {
-    const torch::NoGradGuard noGrad;
-    std::vector<torch::Tensor> tensors = branch.parameters();
-    const std::vector<torch::Tensor> buffers = branch.buffers();  // batch-norm statistics
-    tensors.insert(tensors.end(), buffers.begin(), buffers.end());
-    for (const torch::Tensor& tensor : tensors) {
-        if (tensor.is_floating_point() && !torch::isfinite(tensor).all().item<bool>())
-            throw std::runtime_error(path + ": model weights hold values that are not finite numbers");
-    }
-}
-
 // Finite weights can still score NaN (a negative batch-norm variance, products that overflow): one scene is scored
 // at load, so such a file is refused once instead of ranking every image nowhere.
 void requireFiniteScores(const TrainedModel& model, const std::string& path) {
@@ -132,20 +117,19 @@ TrainedModel TrainedModel::load(const std::string& path, const std::string& devi
     const std::uint64_t weightsHash = reader.integer(8);
     const std::string weights = reader.chunk(weightsSize);
     if (fnv1a(weights) != weightsHash) throw std::runtime_error(path + ": model weights are damaged (checksum)");
-    impl->device = torch::Device(resolveDeviceName(device));
+    const bool gpu = resolveDeviceName(device) == "cuda";
+    const NetworkBackend& backend = networkBackend();  // its own errors name the module, not this file
     try {
-        impl->branch = Branch(impl->metadata.architecture);
-        std::istringstream stream(weights);
-        torch::load(impl->branch, stream, torch::Device(torch::kCPU));
-        impl->branch->to(impl->device);
-        impl->branch->eval();
-    } catch (const c10::Error& error) {
-        throw std::runtime_error(path + ": model weights do not match the architecture in its metadata");
-    } catch (const std::exception&) {
-        // LibTorch's archive reader reports some damage with its own errors, over several lines: one line here.
-        throw std::runtime_error(path + ": model weights are damaged (unreadable archive)");
+        impl->network = backend.loadBranch(impl->metadata.architecture, weights, gpu);
+    } catch (const std::invalid_argument& error) {
+        throw std::runtime_error(path + ": " + error.what());
+    } catch (const std::runtime_error& error) {
+        throw std::runtime_error(path + ": " + error.what());
     }
-    requireFiniteWeights(*impl->branch, path);
+    if (!impl->network->weightsFinite()) {
+        // Weights edited or damaged with their checksum made to match would give NaN scores, which rank nowhere.
+        throw std::runtime_error(path + ": model weights hold values that are not finite numbers");
+    }
     TrainedModel model(std::move(impl));
     try {
         model.scorer();  // refuses a context size the transformation does not have, before any image is read
@@ -157,13 +141,12 @@ TrainedModel TrainedModel::load(const std::string& path, const std::string& devi
 }
 
 void TrainedModel::save(const std::string& path) const {
-    std::ostringstream weightStream;
+    std::string weights;
     try {
-        torch::save(m_impl->branch, weightStream);
-    } catch (const c10::Error& error) {
+        weights = m_impl->network->weights();
+    } catch (const std::runtime_error&) {
         throw std::runtime_error(path + ": cannot serialise the model weights");
     }
-    const std::string weights = weightStream.str();
     const std::string json = m_impl->metadata.toJson().dump(2);
     std::string bytes(kMagic, kMagicSize);
     appendInteger(bytes, static_cast<std::uint64_t>(m_impl->metadata.formatVersion), 4);
@@ -182,15 +165,9 @@ const ModelMetadata& TrainedModel::metadata() const { return m_impl->metadata; }
 
 const Transform& TrainedModel::transform() const { return findTransform(m_impl->metadata.transform); }
 
-std::string TrainedModel::deviceName() const { return m_impl->device.is_cuda() ? "cuda" : "cpu"; }
+std::string TrainedModel::deviceName() const { return m_impl->network->onGpu() ? "cuda" : "cpu"; }
 
-std::vector<float> TrainedModel::scoreBatch(const InputBatch& batch) const {
-    try {
-        return scoreWithBranch(m_impl->branch, batch, m_impl->device);
-    } catch (const c10::Error& error) {
-        throw std::runtime_error(std::string("scoring failed in LibTorch: ") + error.what_without_backtrace());
-    }
-}
+std::vector<float> TrainedModel::scoreBatch(const InputBatch& batch) const { return m_impl->network->score(batch); }
 
 ImageScorer TrainedModel::scorer() const {
     const ArchitectureSpec& architecture = m_impl->metadata.architecture;
@@ -209,22 +186,7 @@ std::vector<ImageEstimate> TrainedModel::estimate(const std::vector<cv::Mat>& im
 }
 
 double matrixProductFlopRate(const std::string& device, int side) {
-    const torch::Device target(resolveDeviceName(device));
-    torch::NoGradGuard noGradient;
-    const auto options = torch::TensorOptions().dtype(torch::kFloat32).device(target);
-    const torch::Tensor a = torch::rand({side, side}, options);
-    const torch::Tensor b = torch::rand({side, side}, options);
-    torch::Tensor product = torch::matmul(a, b);  // warm-up: threads started, kernels chosen
-    const auto start = std::chrono::steady_clock::now();
-    int products = 0;
-    double seconds = 0.0;
-    while (seconds < 0.5) {  // long enough for a steady rate, short beside the rest of the benchmark
-        product = torch::matmul(a, b);
-        if (target.is_cuda()) torch::cuda::synchronize();
-        ++products;
-        seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    }
-    return 2.0 * side * side * static_cast<double>(side) * products / seconds;
+    return networkBackend().matrixProductFlopRate(resolveDeviceName(device) == "cuda", side);
 }
 
 }  // namespace twinsight::core

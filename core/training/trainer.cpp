@@ -7,8 +7,9 @@
 #include <random>
 #include <tuple>
 
-#include "core/model/internal/branch_network.h"
 #include "core/model/device.h"
+#include "core/model/internal/trained_model_impl.h"
+#include "core/model/network_backend.h"
 #include "core/training/internal/batch_prefetcher.h"
 #include "twinsight_version.h"
 
@@ -68,20 +69,16 @@ double learningRateAt(double base, int step, int total) {
 // every pair far apart, so the two losses agree.
 constexpr double kLinearScoreSpan = 8.0;
 
-// Squared distance of each pair's score difference from kLinearScoreSpan times its magnitude difference (as a share
-// of the range): scores that grow in proportion to the magnitude, on every image alike.
-torch::Tensor linearityLoss(const PairBatch& batch, const torch::Tensor& difference, const Range& range) {
+// The score difference asked of each pair: kLinearScoreSpan times its magnitude difference (as a share of the
+// range). The linearity loss is the squared distance from it: scores that grow in proportion to the magnitude, on
+// every image alike.
+std::vector<float> linearTargets(const PairBatch& batch, const Range& range) {
     std::vector<float> wanted(batch.firstMagnitudes.size());
     const double scale = kLinearScoreSpan / (range.max - range.min);
     for (std::size_t i = 0; i < wanted.size(); ++i) {
         wanted[i] = static_cast<float>((batch.firstMagnitudes[i] - batch.secondMagnitudes[i]) * scale);
     }
-    // clone(): from_blob does not own `wanted`, and backward() reads the target after this function returns.
-    const torch::Tensor target =
-        torch::from_blob(wanted.data(), {static_cast<std::int64_t>(wanted.size())}, torch::kFloat32)
-            .clone()
-            .to(difference.device());
-    return torch::mse_loss(difference, target);
+    return wanted;
 }
 
 // Fewest images whose sweeps the calibration is fitted on, when the folder has that many.
@@ -100,11 +97,9 @@ public:
           m_transform(transform),
           m_data(data),
           m_cancel(cancel),
-          m_device(resolveDeviceName(config.device)),
-          m_branch(config.effectiveArchitecture()),
-          m_optimizer(m_branch->parameters(), torch::optim::AdamOptions(config.learningRate)) {
-        m_branch->to(m_device);
-    }
+          m_network(networkBackend().startTraining(config.effectiveArchitecture(),
+                                                   resolveDeviceName(config.device) == "cuda", config.learningRate,
+                                                   config.seed)) {}
 
     // The base of the learning-rate schedule, from the next step on.
     void setLearningRate(double rate) { m_learningRate = rate; }
@@ -117,17 +112,16 @@ public:
     // Sweeps of `images` at the validation levels, scored by the branch as it is now.
     CorrelationStudy study(const std::vector<cv::Mat>& images);
     std::vector<PairPreview> previewLastBatch(const PairBatch& batch) const;
-    Branch& branch() { return m_branch; }
-    const torch::Device& device() const { return m_device; }
+    bool onGpu() const { return m_network->onGpu(); }
+    // The trained branch; the run is not used afterwards.
+    std::unique_ptr<BranchNetwork> finish() { return m_network->finish(); }
 
 private:
     const TrainerConfig& m_config;
     const Transform& m_transform;
     const DataSplit& m_data;
     const std::atomic_bool& m_cancel;
-    torch::Device m_device;
-    Branch m_branch;
-    torch::optim::Adam m_optimizer;
+    std::unique_ptr<BranchOptimiser> m_network;
     ImageScorer scorer();
 
     std::vector<float> m_lastScores;  // first copies, then second copies
@@ -135,38 +129,18 @@ private:
 };
 
 double TrainingRun::step(const PairBatch& batch, int index) {
-    for (auto& group : m_optimizer.param_groups()) {
-        static_cast<torch::optim::AdamOptions&>(group.options())
-            .lr(learningRateAt(m_learningRate, index, m_config.totalSteps()));
-    }
-    m_branch->train();
-    // Both copies go through the branch in one call: the same weights, one pass.
-    const torch::Tensor inputs = torch::cat({toTensor(batch.first, m_device), toTensor(batch.second, m_device)});
-    const torch::Tensor context =
-        batch.first.contextSize > 0
-            ? torch::cat({contextTensor(batch.first, m_device), contextTensor(batch.second, m_device)})
-            : torch::Tensor();
-    const torch::Tensor scores = m_branch->forward(inputs, context);
-    const auto count = static_cast<std::int64_t>(batch.labels.size());
-    const torch::Tensor difference = scores.slice(0, 0, count) - scores.slice(0, count, 2 * count);
-    const torch::Tensor labels =
-        torch::from_blob(const_cast<float*>(batch.labels.data()), {count}, torch::kFloat32).to(m_device);
-    const torch::Tensor rankLoss = torch::binary_cross_entropy_with_logits(difference, labels);
     const double linearityWeight = m_config.effectiveLinearityWeight();
-    const torch::Tensor loss =
-        linearityWeight > 0.0 ? rankLoss + linearityWeight * linearityLoss(batch, difference, m_config.effectiveRange())
-                              : rankLoss;
-    const double value = rankLoss.item<double>();  // the RankNet loss: log 2 means chance, whatever the weight
-    if (!std::isfinite(value) || !std::isfinite(loss.item<double>())) {
+    const std::vector<float> targets =
+        linearityWeight > 0.0 ? linearTargets(batch, m_config.effectiveRange()) : std::vector<float>();
+    StepLosses losses = m_network->step({batch.first, batch.second, batch.labels,
+                                         learningRateAt(m_learningRate, index, m_config.totalSteps()), targets,
+                                         linearityWeight});
+    if (!std::isfinite(losses.rank) || !std::isfinite(losses.total)) {
         throw std::runtime_error("training diverged at step " + std::to_string(index + 1) +
                                  " (loss is not finite); try a lower learning rate");
     }
-    m_optimizer.zero_grad();
-    loss.backward();
-    m_optimizer.step();
-    const torch::Tensor kept = scores.detach().to(torch::kCPU).contiguous();
-    m_lastScores.assign(kept.data_ptr<float>(), kept.data_ptr<float>() + kept.numel());
-    return value;
+    m_lastScores = std::move(losses.scores);
+    return losses.rank;  // the RankNet loss: log 2 means chance, whatever the linearity weight
 }
 
 ImageScorer TrainingRun::scorer() {
@@ -174,25 +148,19 @@ ImageScorer TrainingRun::scorer() {
         m_transform, m_config.inputSize, m_transform.poolRule(), m_transform.contextSize(),
         [this](const InputBatch& batch) {
             if (m_cancel) throw TrainingCancelled();
-            return scoreWithBranch(m_branch, batch, m_device);
+            return m_network->score(batch);
         },
         m_transform.contextJoin() == ContextJoin::Alone);
 }
 
 CorrelationStudy TrainingRun::study(const std::vector<cv::Mat>& images) {
-    m_branch->eval();
-    CorrelationStudy study = studyCorrelation(scorer(), images, m_config.effectiveRange(), m_config.validationLevels);
-    m_branch->train();
-    return study;
+    return studyCorrelation(scorer(), images, m_config.effectiveRange(), m_config.validationLevels);
 }
 
 std::pair<std::vector<SweepRow>, double> TrainingRun::sweep(const cv::Mat& image) {
-    m_branch->eval();
     const ImageScorer scoring = scorer();
     std::vector<SweepRow> rows = sweepImage(scoring, image, m_config.effectiveRange(), kWatchedSweepLevels);
-    const double own = scoring.score(image);
-    m_branch->train();
-    return {std::move(rows), own};
+    return {std::move(rows), scoring.score(image)};
 }
 
 std::vector<PairPreview> TrainingRun::previewLastBatch(const PairBatch& batch) const {
@@ -409,31 +377,25 @@ TrainingOutcome Trainer::run(const ImageSet& images, const ProgressCallback& pro
     const DataSplit data = splitImages(images, m_config, transform);
     const int threads = m_config.threads > 0 ? m_config.threads : defaultThreadCount();
     setComputeThreads(threads);
-    torch::manual_seed(m_config.seed);
-    try {
-        TrainingRun run(m_config, transform, data, cancel);
-        PairSampler sampler(
-            transform, data.train,
-            {m_config.effectiveRange(), m_config.inputSize, m_config.batchSize, m_config.effectiveCrossImageShare(),
-             m_config.seed, transform.contextJoin() == ContextJoin::Alone ? kPreviewPairs : -1});
-        BatchPrefetcher prefetcher(sampler, kPrefetchDepth);
-        LoopResult result = trainAllSteps(run, prefetcher, m_config, progress, cancel, control);
-        auto impl = std::make_unique<TrainedModel::Impl>();
-        impl->metadata = describeModel(m_config, transform);
-        const CalibrationFit calibration = fitFinalCalibration(run, data, result.validation);
-        impl->metadata.calibration = calibration.calibration;
-        impl->metadata.training = summarise(m_config, data, images, result.validation, result.trainingSeconds);
-        impl->metadata.training.valMedianAbsError = calibration.heldOutError;
-        impl->metadata.training.calibrationImages = calibration.images;
-        impl->metadata.training.device = run.device().is_cuda() ? "cuda" : "cpu";
-        impl->metadata.training.threads = threads;
-        impl->metadata.training.finalLoss = result.finalLoss;
-        impl->branch = run.branch();
-        impl->device = run.device();
-        return {TrainedModel(std::move(impl)), std::move(result.validation), data.trainPaths, data.validationPaths};
-    } catch (const c10::Error& error) {
-        throw std::runtime_error(std::string("training failed in LibTorch: ") + error.what_without_backtrace());
-    }
+    TrainingRun run(m_config, transform, data, cancel);
+    PairSampler sampler(
+        transform, data.train,
+        {m_config.effectiveRange(), m_config.inputSize, m_config.batchSize, m_config.effectiveCrossImageShare(),
+         m_config.seed, transform.contextJoin() == ContextJoin::Alone ? kPreviewPairs : -1});
+    BatchPrefetcher prefetcher(sampler, kPrefetchDepth);
+    LoopResult result = trainAllSteps(run, prefetcher, m_config, progress, cancel, control);
+    auto impl = std::make_unique<TrainedModel::Impl>();
+    impl->metadata = describeModel(m_config, transform);
+    const CalibrationFit calibration = fitFinalCalibration(run, data, result.validation);
+    impl->metadata.calibration = calibration.calibration;
+    impl->metadata.training = summarise(m_config, data, images, result.validation, result.trainingSeconds);
+    impl->metadata.training.valMedianAbsError = calibration.heldOutError;
+    impl->metadata.training.calibrationImages = calibration.images;
+    impl->metadata.training.device = run.onGpu() ? "cuda" : "cpu";
+    impl->metadata.training.threads = threads;
+    impl->metadata.training.finalLoss = result.finalLoss;
+    impl->network = run.finish();
+    return {TrainedModel(std::move(impl)), std::move(result.validation), data.trainPaths, data.validationPaths};
 }
 
 }  // namespace twinsight::core

@@ -60,6 +60,11 @@ CliResult runCliTimed(const std::vector<std::string>& arguments, int seconds, co
     return run("timeout " + std::to_string(seconds) + " ", TWINSIGHT_CLI_PATH, arguments, {}, stdoutTarget);
 }
 
+CliResult runCliWithVariable(const std::string& variable, const std::string& value,
+                             const std::vector<std::string>& arguments) {
+    return run(variable + "=" + shellQuote(value) + " ", TWINSIGHT_CLI_PATH, arguments, {}, {});
+}
+
 CliResult runProgram(const std::string& program, const std::vector<std::string>& arguments,
                      const std::string& workingFolder) {
     return run({}, program, arguments, workingFolder, {});

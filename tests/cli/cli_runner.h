@@ -19,6 +19,10 @@ CliResult runCli(const std::vector<std::string>& arguments, const std::string& w
 // test instead of stopping the suite), with standard output sent to `stdoutTarget` when one is given (/dev/full).
 CliResult runCliTimed(const std::vector<std::string>& arguments, int seconds, const std::string& stdoutTarget = {});
 
+// Runs twinsight-cli as runCli does, with `variable` set to `value` in its environment.
+CliResult runCliWithVariable(const std::string& variable, const std::string& value,
+                             const std::vector<std::string>& arguments);
+
 // Runs any program (found on PATH) the same way, for tools that check what twinsight-cli wrote.
 CliResult runProgram(const std::string& program, const std::vector<std::string>& arguments,
                      const std::string& workingFolder = {});

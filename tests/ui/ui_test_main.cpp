@@ -12,7 +12,7 @@
 
 int main(int argc, char** argv) {
     setenv("QT_QPA_PLATFORM", "offscreen", /*overwrite=*/0);
-    twinsight::core::ensurePassiveOpenMpWaiting(argv);
+    twinsight::core::preferPassiveOpenMpWaiting();
     QTemporaryDir home;
     if (!home.isValid()) return 1;
     for (const char* variable : {"XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_DOCUMENTS_DIR"}) {

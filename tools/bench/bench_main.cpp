@@ -137,7 +137,7 @@ void runSpeed(const Options& options, const fs::path& work, const std::string& b
 }  // namespace
 
 int main(int argc, char** argv) {
-    core::ensurePassiveOpenMpWaiting(argv);
+    core::preferPassiveOpenMpWaiting();
     Options options;
     CLI::App app("twinsight-bench: quality and speed of Twinsight against its references", "twinsight-bench");
     app.set_version_flag("--version", std::string("twinsight-bench ") + kVersion);

@@ -45,7 +45,7 @@
 #include "ui/workspace/workspace.h"
 
 int main(int argc, char** argv) {
-    twinsight::core::ensurePassiveOpenMpWaiting(argv);
+    twinsight::core::preferPassiveOpenMpWaiting();
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName("TwinsightScreenshot");
     QCoreApplication::setApplicationName("TwinsightScreenshot");

@@ -11,11 +11,13 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardItemModel>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <cmath>
 #include <limits>
 
+#include "ui/jobs/background.h"
 #include "ui/panels/range_editor.h"
 #include "ui/panels/training_playback.h"
 #include "ui/support/disclosure.h"
@@ -115,6 +117,7 @@ QWidget* TrainingPanel::makeTrainingGroup() {
     m_device->addItem(tr("Auto"), "auto");
     m_device->addItem(tr("CPU"), "cpu");
     m_device->addItem(tr("CUDA"), "cuda");
+    m_device->setToolTip(tr("Looking for a CUDA GPU..."));
     m_seed->setObjectName("seedSpin");
     m_seed->setRange(0, std::numeric_limits<int>::max());
     m_seed->setValue(static_cast<int>(defaults.seed));
@@ -184,6 +187,15 @@ void TrainingPanel::setDeviceSupport(const core::DeviceSupport& support) {
     m_device->setToolTip(support.cudaAvailable
                              ? tr("Auto uses CUDA")
                              : tr("Auto uses the CPU: %1").arg(QString::fromStdString(support.reason)));
+}
+
+void TrainingPanel::probeDevicesInBackground() {
+    QTimer::singleShot(0, this, [this] {
+        runInBackground(
+            this, QThreadPool::globalInstance(), [] { return core::probeDevices(); },
+            [this](const core::DeviceSupport& support) { setDeviceSupport(support); },
+            [this](const QString& error) { setDeviceSupport({false, 0, error.toStdString()}); });
+    });
 }
 
 core::TrainerConfig TrainingPanel::config() const {

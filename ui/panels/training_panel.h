@@ -28,6 +28,9 @@ public:
 
     // Enables CUDA in the device list, or greys it out with the reason.
     void setDeviceSupport(const core::DeviceSupport& support);
+    // Once the event loop runs (the window is on screen), loads the network module off the UI thread and shows
+    // the devices it finds; until then CUDA can be chosen, and a training asks for it by itself.
+    void probeDevicesInBackground();
 
     core::TrainerConfig config() const;
     QString transformName() const;

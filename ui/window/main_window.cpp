@@ -12,7 +12,6 @@
 #include <QStatusBar>
 
 #include "core/base/file_errors.h"
-#include "core/model/device.h"
 #include "ui/browser/image_browser.h"
 #include "ui/panels/model_info_panel.h"
 #include "ui/panels/ranking_panel.h"
@@ -40,7 +39,7 @@ MainWindow::MainWindow(MainWindowOptions options, QWidget* parent)
       m_folderViews(new FolderViews(m_workspace, m_panels, m_actions, this)) {
     setWindowTitle(tr("Twinsight"));
     setObjectName("mainWindow");
-    m_panels.training->setDeviceSupport(core::probeDevices());
+    m_panels.training->probeDevicesInBackground();  // LibTorch loads once the window is on screen
     connectActions();
     connectPanels();
     connectWorkspace();

@@ -1,9 +1,6 @@
 #include "core/model/internal/branch_network.h"
 
 #include <stdexcept>
-#include <thread>
-
-#include "core/model/device.h"
 
 namespace twinsight::core {
 
@@ -95,39 +92,6 @@ std::vector<float> scoreWithBranch(Branch& branch, const InputBatch& batch, cons
     const torch::Tensor scores =
         branch->forward(toTensor(batch, device), contextTensor(batch, device)).to(torch::kCPU).contiguous();
     return {scores.data_ptr<float>(), scores.data_ptr<float>() + scores.numel()};
-}
-
-DeviceSupport probeDevices() {
-    DeviceSupport support;
-    if (!torch::cuda::is_available()) {
-        support.reason = "no CUDA GPU found, or this LibTorch was built without CUDA";
-        return support;
-    }
-    support.cudaAvailable = true;
-    support.cudaDevices = static_cast<int>(torch::cuda::device_count());
-    return support;
-}
-
-std::string resolveDeviceName(const std::string& request) {
-    if (request != "auto" && request != "cpu" && request != "cuda") {
-        throw std::invalid_argument("unknown device '" + request + "' (expected auto, cpu or cuda)");
-    }
-    const DeviceSupport support = probeDevices();
-    if (request == "cuda" && !support.cudaAvailable) throw std::runtime_error("device cuda: " + support.reason);
-    if (request == "auto") return support.cudaAvailable ? "cuda" : "cpu";
-    return request;
-}
-
-int defaultThreadCount() {
-    const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
-    // Measured on 2 cores with the sampler thread busy: see README, "Threads". One core is left to the sampler
-    // and the user interface.
-    return std::max(1, cores - 1);
-}
-
-void setComputeThreads(int threads) {
-    if (threads < 1) throw std::invalid_argument("threads must be at least 1, got " + std::to_string(threads));
-    torch::set_num_threads(threads);
 }
 
 }  // namespace twinsight::core

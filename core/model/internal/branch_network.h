@@ -1,11 +1,10 @@
 #pragma once
-// Internal: the LibTorch side of the model. Included only by the few translation units that need LibTorch.
+// Internal to the network module (network_backend.h): the branch as a LibTorch module.
 
 #include <torch/torch.h>
 
 #include "core/model/model_metadata.h"
 #include "core/model/network_input.h"
-#include "core/model/trained_model.h"
 
 namespace twinsight::core {
 
@@ -27,12 +26,6 @@ private:
     torch::nn::Linear m_contextTerm{nullptr};  // ContextJoin::LinearTerm
 };
 TORCH_MODULE(Branch);
-
-struct TrainedModel::Impl {
-    ModelMetadata metadata;
-    Branch branch{nullptr};
-    torch::Device device{torch::kCPU};
-};
 
 torch::Tensor toTensor(const InputBatch& batch, const torch::Device& device);
 // The batch's whole-image context as [N, contextSize]; an undefined tensor when it has none.
