@@ -13,6 +13,7 @@
 
 #include "bench_bursts.h"
 #include "bench_collections.h"
+#include "bench_processes.h"
 #include "bench_quality.h"
 #include "bench_speed.h"
 #include "core/base/process_setup.h"
@@ -29,11 +30,11 @@ using namespace twinsight;
 namespace {
 
 struct Options {
-    std::string train, test, device = "auto", scoreMemoryModel, filesFrom, burstsOut;
+    std::string train, test, device = "auto", burstsOut;
     std::vector<std::string> transforms;
     int levels = 8;
     int largeJpegs = 40;
-    int memoryImages = 1000;
+    int memoryImages = 10000;
     bool skipQuality = false, skipSpeed = false;
     bench::CollectionSettings collections;
     bench::BurstSettings bursts;
@@ -98,8 +99,38 @@ void printTrainingThroughput(const Options& options, const std::string& trainFol
     }
 }
 
-void runSpeed(const Options& options, const fs::path& work, const std::string& benchExecutable,
-              const std::string& trainFolder) {
+// The programs as a user runs them, each a fresh process: start-up (median of several), and peak memory scoring
+// a folder of many files (hard links to the large JPEGs) and one image at the 100-megapixel limit.
+void printStartupAndMemory(const Options& options, const fs::path& work, const std::string& model,
+                           const std::vector<std::string>& large) {
+    const std::string cli = TWINSIGHT_CLI_PROGRAM;
+    std::cout << "timing start-up, then scoring " << options.memoryImages << " files for peak memory...\n" << std::flush;
+    const double version = bench::medianSeconds(5, cli, {"--version"});
+    const double transforms = bench::medianSeconds(5, cli, {"transforms"});
+    const double scoreOne = bench::medianSeconds(3, cli, {"score", "--model", model, large.front()});
+    const double window = bench::medianWindowSeconds(3, TWINSIGHT_DESKTOP_PROGRAM);
+    bench::linkFolder((work / "many").string(), large, options.memoryImages);
+    const bench::ProcessRun many =
+        bench::runProcess(cli, {"score", "--model", model, "--out", (work / "many.csv").string(), (work / "many").string()});
+    const bench::ProcessRun huge =
+        bench::runProcess(cli, {"score", "--model", model, bench::writeLargePng(work.string(), 10000, 10000)});
+    if (many.exitCode != 0 || huge.exitCode != 0) throw std::runtime_error("scoring for memory failed: " + many.err + huge.err);
+    std::printf("\nStart-up and memory (the programs as run by a user, fresh processes)\n");
+    std::printf("| figure | Twinsight | target |\n|---|---|---|\n");
+    std::printf("| `twinsight-cli --version` (median of 5) | %.3f s | < 0.1 s |\n", version);
+    std::printf("| `twinsight-cli transforms` (median of 5) | %.3f s | < 0.1 s |\n", transforms);
+    std::printf("| `twinsight-cli score` of one 12-megapixel JPEG, all in (median of 3) | %.3f s | < 0.5 s |\n", scoreOne);
+    if (window >= 0.0) {
+        std::printf("| desktop window painted, from the process's start (median of 3, %s) | %.3f s | < 1 s |\n",
+                    std::getenv("DISPLAY") ? "X display" : "offscreen", window);
+    }
+    std::printf("| peak memory, `score` of a folder of %d 12-megapixel JPEGs (%.1f images/s) | %.0f MiB | < 1024 MiB |\n",
+                options.memoryImages, options.memoryImages / many.seconds, many.peakMiB);
+    std::printf("| peak memory, `score` of one 100-megapixel PNG (%.1f s) | %.0f MiB | < 1024 MiB |\n", huge.seconds,
+                huge.peakMiB);
+}
+
+void runSpeed(const Options& options, const fs::path& work, const std::string& trainFolder) {
     const std::string model = blurModelForSpeed(options, work, trainFolder);
     fs::create_directories(work / "large");
     std::cout << "writing " << options.largeJpegs << " 12-megapixel JPEGs...\n" << std::flush;
@@ -112,11 +143,6 @@ void runSpeed(const Options& options, const fs::path& work, const std::string& b
     const cv::Size working(workingSize * bench::kLargeJpegSize.width / bench::kLargeJpegSize.height, workingSize);
     const double flopsPerImage = bench::networkFlopsPerImage(model, working);
     const double matrixRate = core::matrixProductFlopRate(options.device);
-    const fs::path list = work / "memory_list.txt";
-    std::ofstream out(list);
-    for (int i = 0; i < options.memoryImages; ++i) out << large[i % large.size()] << "\n";
-    out.close();
-    const double memory = bench::peakScoringMemoryMiB(benchExecutable, model, list.string());
     std::printf("\nSpeed (12-megapixel JPEGs, %d files)\n", options.largeJpegs);
     std::printf("| figure | Twinsight | reference | target |\n|---|---|---|---|\n");
     std::printf("| scoring vs decode-only at the scorer's reduction | %.2f img/s | %.2f img/s (OpenCV at 1/%d, all "
@@ -129,8 +155,8 @@ void runSpeed(const Options& options, const fs::path& work, const std::string& b
                 "product) | %.3g%% of it |\n",
                 flopText(flopsPerImage).c_str(), scoring, flopText(flopsPerImage * scoring).c_str(),
                 flopText(matrixRate).c_str(), 100.0 * flopsPerImage * scoring / matrixRate);
-    std::printf("| peak memory scoring %d images | %.0f MiB | - | < 1024 MiB |\n", options.memoryImages, memory);
     printTrainingThroughput(options, trainFolder, matrixRate);
+    printStartupAndMemory(options, work, model, large);
     std::fflush(stdout);
 }
 
@@ -148,7 +174,8 @@ int main(int argc, char** argv) {
     app.add_option("--device", options.device, "auto, cpu or cuda")->capture_default_str();
     app.add_option("--large-jpegs", options.largeJpegs, "12-megapixel JPEGs for the speed figures")
         ->capture_default_str();
-    app.add_option("--memory-images", options.memoryImages, "Images scored for peak memory")->capture_default_str();
+    app.add_option("--memory-images", options.memoryImages, "Files in the folder scored for peak memory")
+        ->capture_default_str();
     app.add_flag("--skip-quality", options.skipQuality, "Only the speed figures");
     app.add_flag("--skip-speed", options.skipSpeed, "Only the quality figures");
     app.add_option("--collections", options.collections.folder,
@@ -180,12 +207,8 @@ int main(int argc, char** argv) {
     app.add_option("--burst-similarity-timed", options.bursts.grouping.minSimilarityWithinGap,
                    "Look similarity that groups shots taken within the gap")
         ->capture_default_str();
-    app.add_option("--score-memory", options.scoreMemoryModel)->group("");  // internal: the memory child
-    app.add_option("--files-from", options.filesFrom)->group("");
     CLI11_PARSE(app, argc, argv);
     try {
-        if (!options.scoreMemoryModel.empty())
-            return bench::runScoringMemoryChild(options.scoreMemoryModel, options.filesFrom);
         const fs::path work = fs::temp_directory_path() / ("twinsight-bench-" + std::to_string(getpid()));
         fs::create_directories(work);
         std::string train = options.train, test = options.test;
@@ -224,7 +247,7 @@ int main(int argc, char** argv) {
             rows.push_back(bench::measureQuality(transform, train, test, options.levels, options.device, modelOut));
         }
         if (!rows.empty()) bench::printQualityTable(rows);
-        if (!options.skipSpeed) runSpeed(options, work, fs::read_symlink("/proc/self/exe").string(), train);
+        if (!options.skipSpeed) runSpeed(options, work, train);
         fs::remove_all(work);
     } catch (const std::exception& error) {
         std::cerr << "twinsight-bench: " << error.what() << "\n";

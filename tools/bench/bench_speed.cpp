@@ -79,29 +79,4 @@ double scoringRate(const std::string& modelPath, const std::vector<std::string>&
     return paths.size() / secondsSince(start);
 }
 
-double peakScoringMemoryMiB(const std::string& benchExecutable, const std::string& modelPath,
-                            const std::string& listFile) {
-    const std::string command =
-        "'" + benchExecutable + "' --score-memory '" + modelPath + "' --files-from '" + listFile + "'";
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-    if (!pipe) throw std::runtime_error("cannot start " + benchExecutable);
-    double kib = -1.0;
-    if (std::fscanf(pipe.get(), "peak_rss_kib %lf", &kib) != 1) throw std::runtime_error("memory child failed");
-    return kib / 1024.0;
-}
-
-int runScoringMemoryChild(const std::string& modelPath, const std::string& listFile) {
-    std::ifstream list(listFile);
-    std::vector<std::string> paths;
-    for (std::string line; std::getline(list, line);) {
-        if (!line.empty()) paths.push_back(line);
-    }
-    const core::TrainedModel model = core::TrainedModel::load(modelPath);
-    const core::MultiModelScores scores = core::scoreFilesWithModels({&model}, paths);
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    std::printf("peak_rss_kib %ld\nscored %zu\n", usage.ru_maxrss, scores.paths.size());
-    return scores.paths.size() == paths.size() ? 0 : 1;
-}
-
 }  // namespace twinsight::bench

@@ -1,7 +1,7 @@
 #pragma once
 // Speed part of twinsight-bench: scoring throughput against decode-only throughput on the same large JPEGs (at the
 // scorer's reduction, and in full for scale), the network's arithmetic against what LibTorch reaches in a matrix
-// product, and peak memory while scoring 1,000 images.
+// product (start-up and memory: bench_processes.h).
 
 #include <string>
 #include <vector>
@@ -27,12 +27,5 @@ double networkFlopsPerImage(const std::string& modelPath, cv::Size imageSize);
 
 // Loading at working size and scoring with the model: images per second.
 double scoringRate(const std::string& modelPath, const std::vector<std::string>& paths);
-
-// Peak resident memory (MiB) of a fresh process that loads the model and scores `paths`.
-double peakScoringMemoryMiB(const std::string& benchExecutable, const std::string& modelPath,
-                            const std::string& listFile);
-
-// The child side of peakScoringMemoryMiB: scores the files listed in `listFile` and prints its peak memory.
-int runScoringMemoryChild(const std::string& modelPath, const std::string& listFile);
 
 }  // namespace twinsight::bench
