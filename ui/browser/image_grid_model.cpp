@@ -1,6 +1,8 @@
 #include "ui/browser/image_grid_model.h"
 
 #include <QFileInfo>
+
+#include "ui/browser/compressed_thumbnail.h"
 #include <cmath>
 #include <limits>
 
@@ -22,7 +24,7 @@ QVariant ImageGridModel::data(const QModelIndex& index, int role) const {
         case Qt::ToolTipRole:
             return m_paths[index.row()];
         case Qt::DecorationRole:
-            return entry.thumbnail;
+            return thumbnailAt(index.row());
         case PathRole:
             return m_paths[index.row()];
         case ScoreRole:
@@ -103,6 +105,7 @@ void ImageGridModel::setPaths(const QStringList& paths) {
         m_rows.insert(paths[row], row);
     }
     m_thumbnailsDone = 0;
+    m_decodedThumbnails.clear();
     endResetModel();
 }
 
@@ -112,9 +115,19 @@ void ImageGridModel::setThumbnails(int first, const QVector<QImage>& thumbnails)
         Entry& entry = m_entries[static_cast<std::size_t>(first + i)];
         if (!entry.thumbnailDone) ++m_thumbnailsDone;
         entry.thumbnailDone = true;
-        entry.thumbnail = thumbnails[i];
+        entry.thumbnail = compressThumbnail(thumbnails[i]);
+        m_decodedThumbnails.remove(first + i);
     }
     emit dataChanged(index(first), index(first + static_cast<int>(thumbnails.size()) - 1), {Qt::DecorationRole});
+}
+
+QImage ImageGridModel::thumbnailAt(int row) const {
+    if (const QImage* decoded = m_decodedThumbnails.object(row)) return *decoded;
+    QImage thumbnail = expandThumbnail(m_entries[static_cast<std::size_t>(row)].thumbnail);
+    if (!thumbnail.isNull()) {
+        m_decodedThumbnails.insert(row, new QImage(thumbnail), std::max<qsizetype>(1, thumbnail.sizeInBytes() / 1024));
+    }
+    return thumbnail;
 }
 
 void ImageGridModel::setModelEstimates(const std::vector<ModelColumn>& models,

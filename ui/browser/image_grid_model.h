@@ -4,6 +4,7 @@
 // model.
 
 #include <QAbstractListModel>
+#include <QCache>
 #include <QHash>
 #include <QImage>
 #include <QSet>
@@ -92,7 +93,7 @@ public:
 private:
     struct Entry {
         QString name;
-        QImage thumbnail;
+        QByteArray thumbnail;  // JPEG (compressed_thumbnail.h); empty when not decoded or undecodable
         bool thumbnailDone = false;
         std::vector<core::ImageEstimate> estimates;  // one per model, or none when not scored
         QList<int> flaggingColumns;  // empty when not flagged
@@ -100,6 +101,7 @@ private:
         SeriesMark series;
     };
     const core::ImageEstimate* currentEstimate(const Entry& entry) const;
+    QImage thumbnailAt(int row) const;
     QString caption(const Entry& entry) const;
     void emitAllChanged(const QList<int>& roles);
 
@@ -109,6 +111,8 @@ private:
     std::vector<ModelColumn> m_models;
     int m_current = -1;
     int m_thumbnailsDone = 0;
+    // The thumbnails drawn lately, decoded, by row: a few screens' worth (cost in KiB).
+    mutable QCache<int, QImage> m_decodedThumbnails{16 * 1024};
 };
 
 }  // namespace twinsight::ui
