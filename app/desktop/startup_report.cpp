@@ -8,10 +8,13 @@
 #include <QWidget>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include "ui/browser/image_browser.h"
 
 namespace twinsight::app {
 namespace {
@@ -35,30 +38,39 @@ double secondsSinceProcessStart() {
 
 class FirstPaintReporter : public QObject {
 public:
-    using QObject::QObject;
+    FirstPaintReporter(QObject* parent, bool quitWhenPainted) : QObject(parent), m_quitWhenPainted(quitWhenPainted) {}
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override {
         if (event->type() == QEvent::Paint && !m_reported) {
             m_reported = true;
             // After this paint has reached the window: the next turn of the event loop.
-            QTimer::singleShot(0, this, [] {
+            QTimer::singleShot(0, this, [this] {
                 std::fprintf(stderr, "window shown after %.3f s\n", secondsSinceProcessStart());
-                QCoreApplication::exit(0);
+                if (m_quitWhenPainted) QCoreApplication::exit(0);
             });
         }
         return QObject::eventFilter(watched, event);
     }
 
 private:
+    bool m_quitWhenPainted = true;
     bool m_reported = false;
 };
 
 }  // namespace
 
 void reportStartupOnFirstPaint(QWidget& window) {
-    if (std::getenv("TWINSIGHT_REPORT_STARTUP") == nullptr) return;
-    window.installEventFilter(new FirstPaintReporter(&window));
+    const char* mode = std::getenv("TWINSIGHT_REPORT_STARTUP");
+    if (mode == nullptr) return;
+    const bool untilThumbnails = std::strcmp(mode, "thumbnails") == 0;
+    window.installEventFilter(new FirstPaintReporter(&window, !untilThumbnails));
+    auto* browser = window.findChild<ui::ImageBrowser*>();
+    if (!untilThumbnails || browser == nullptr) return;
+    QObject::connect(browser, &ui::ImageBrowser::thumbnailsFinished, &window, [] {
+        std::fprintf(stderr, "thumbnails done after %.3f s\n", secondsSinceProcessStart());
+        QCoreApplication::exit(0);
+    });
 }
 
 }  // namespace twinsight::app

@@ -2,14 +2,13 @@
 
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <thread>
-
-#include <CLI/CLI.hpp>
 
 #include "bench_bursts.h"
 #include "bench_collections.h"
@@ -91,11 +90,12 @@ void printTrainingThroughput(const Options& options, const std::string& trainFol
         const double pairs = double(metadata.training.steps) * metadata.training.batchSize;
         const double flopsPerPair = 2.0 * 3.0 * core::forwardFlopsPerSample(metadata.architecture, metadata.inputSize);
         const double networkRate = metadata.training.pairsPerSecond * flopsPerPair;
-        std::printf("| training %s, %d steps x %d pairs | %.0f pairs/s all in (%.1f s), %.0f in optimisation | %s/s of "
-                    "network arithmetic against %s/s | %.3g%% of the matrix-product rate |\n",
-                    transform, metadata.training.steps, metadata.training.batchSize, pairs / wall, wall,
-                    metadata.training.pairsPerSecond, flopText(networkRate).c_str(), flopText(matrixRate).c_str(),
-                    100.0 * networkRate / matrixRate);
+        std::printf(
+            "| training %s, %d steps x %d pairs | %.0f pairs/s all in (%.1f s), %.0f in optimisation | %s/s of "
+            "network arithmetic against %s/s | %.3g%% of the matrix-product rate |\n",
+            transform, metadata.training.steps, metadata.training.batchSize, pairs / wall, wall,
+            metadata.training.pairsPerSecond, flopText(networkRate).c_str(), flopText(matrixRate).c_str(),
+            100.0 * networkRate / matrixRate);
     }
 }
 
@@ -104,28 +104,39 @@ void printTrainingThroughput(const Options& options, const std::string& trainFol
 void printStartupAndMemory(const Options& options, const fs::path& work, const std::string& model,
                            const std::vector<std::string>& large) {
     const std::string cli = TWINSIGHT_CLI_PROGRAM;
-    std::cout << "timing start-up, then scoring " << options.memoryImages << " files for peak memory...\n" << std::flush;
+    std::cout << "timing start-up, then scoring " << options.memoryImages << " files for peak memory...\n"
+              << std::flush;
     const double version = bench::medianSeconds(5, cli, {"--version"});
     const double transforms = bench::medianSeconds(5, cli, {"transforms"});
     const double scoreOne = bench::medianSeconds(3, cli, {"score", "--model", model, large.front()});
     const double window = bench::medianWindowSeconds(3, TWINSIGHT_DESKTOP_PROGRAM);
     bench::linkFolder((work / "many").string(), large, options.memoryImages);
-    const bench::ProcessRun many =
-        bench::runProcess(cli, {"score", "--model", model, "--out", (work / "many.csv").string(), (work / "many").string()});
+    const bench::ProcessRun many = bench::runProcess(
+        cli, {"score", "--model", model, "--out", (work / "many.csv").string(), (work / "many").string()});
+    const bench::ProcessRun grid = bench::desktopGridFilled(TWINSIGHT_DESKTOP_PROGRAM, (work / "many").string());
     const bench::ProcessRun huge =
         bench::runProcess(cli, {"score", "--model", model, bench::writeLargePng(work.string(), 10000, 10000)});
-    if (many.exitCode != 0 || huge.exitCode != 0) throw std::runtime_error("scoring for memory failed: " + many.err + huge.err);
+    if (many.exitCode != 0 || huge.exitCode != 0)
+        throw std::runtime_error("scoring for memory failed: " + many.err + huge.err);
     std::printf("\nStart-up and memory (the programs as run by a user, fresh processes)\n");
     std::printf("| figure | Twinsight | target |\n|---|---|---|\n");
     std::printf("| `twinsight-cli --version` (median of 5) | %.3f s | < 0.1 s |\n", version);
     std::printf("| `twinsight-cli transforms` (median of 5) | %.3f s | < 0.1 s |\n", transforms);
-    std::printf("| `twinsight-cli score` of one 12-megapixel JPEG, all in (median of 3) | %.3f s | < 0.5 s |\n", scoreOne);
+    std::printf("| `twinsight-cli score` of one 12-megapixel JPEG, all in (median of 3) | %.3f s | < 0.5 s |\n",
+                scoreOne);
     if (window >= 0.0) {
         std::printf("| desktop window painted, from the process's start (median of 3, %s) | %.3f s | < 1 s |\n",
                     std::getenv("DISPLAY") ? "X display" : "offscreen", window);
     }
-    std::printf("| peak memory, `score` of a folder of %d 12-megapixel JPEGs (%.1f images/s) | %.0f MiB | < 1024 MiB |\n",
-                options.memoryImages, options.memoryImages / many.seconds, many.peakMiB);
+    std::printf(
+        "| peak memory, `score` of a folder of %d 12-megapixel JPEGs (%.1f images/s) | %.0f MiB | < 1024 MiB |\n",
+        options.memoryImages, options.memoryImages / many.seconds, many.peakMiB);
+    if (grid.exitCode == 0) {
+        std::printf(
+            "| peak memory, desktop program with the grid of those %d files filled (%.1f s) | %.0f MiB | < 1024 "
+            "MiB |\n",
+            options.memoryImages, grid.seconds, grid.peakMiB);
+    }
     std::printf("| peak memory, `score` of one 100-megapixel PNG (%.1f s) | %.0f MiB | < 1024 MiB |\n", huge.seconds,
                 huge.peakMiB);
 }
@@ -145,16 +156,19 @@ void runSpeed(const Options& options, const fs::path& work, const std::string& t
     const double matrixRate = core::matrixProductFlopRate(options.device);
     std::printf("\nSpeed (12-megapixel JPEGs, %d files)\n", options.largeJpegs);
     std::printf("| figure | Twinsight | reference | target |\n|---|---|---|---|\n");
-    std::printf("| scoring vs decode-only at the scorer's reduction | %.2f img/s | %.2f img/s (OpenCV at 1/%d, all "
-                "cores) | ratio %.2f (>= 0.80) |\n",
-                scoring, reducedDecode, reduction, scoring / reducedDecode);
-    std::printf("| scoring vs full decode, for scale | %.2f img/s | %.2f img/s (OpenCV in full, all cores) | ratio "
-                "%.2f |\n",
-                scoring, fullDecode, scoring / fullDecode);
-    std::printf("| network arithmetic while scoring | %s/image x %.2f img/s = %s/s | %s/s (LibTorch 512x512 matrix "
-                "product) | %.3g%% of it |\n",
-                flopText(flopsPerImage).c_str(), scoring, flopText(flopsPerImage * scoring).c_str(),
-                flopText(matrixRate).c_str(), 100.0 * flopsPerImage * scoring / matrixRate);
+    std::printf(
+        "| scoring vs decode-only at the scorer's reduction | %.2f img/s | %.2f img/s (OpenCV at 1/%d, all "
+        "cores) | ratio %.2f (>= 0.80) |\n",
+        scoring, reducedDecode, reduction, scoring / reducedDecode);
+    std::printf(
+        "| scoring vs full decode, for scale | %.2f img/s | %.2f img/s (OpenCV in full, all cores) | ratio "
+        "%.2f |\n",
+        scoring, fullDecode, scoring / fullDecode);
+    std::printf(
+        "| network arithmetic while scoring | %s/image x %.2f img/s = %s/s | %s/s (LibTorch 512x512 matrix "
+        "product) | %.3g%% of it |\n",
+        flopText(flopsPerImage).c_str(), scoring, flopText(flopsPerImage * scoring).c_str(),
+        flopText(matrixRate).c_str(), 100.0 * flopsPerImage * scoring / matrixRate);
     printTrainingThroughput(options, trainFolder, matrixRate);
     printStartupAndMemory(options, work, model, large);
     std::fflush(stdout);
@@ -179,7 +193,8 @@ int main(int argc, char** argv) {
     app.add_flag("--skip-quality", options.skipQuality, "Only the speed figures");
     app.add_flag("--skip-speed", options.skipSpeed, "Only the quality figures");
     app.add_option("--collections", options.collections.folder,
-                   "Folder of photo collections (one sub-folder each; a NIfTI volume in it counts as three, one per axis): hold each out in turn, and train on it too");
+                   "Folder of photo collections (one sub-folder each; a NIfTI volume in it counts as three, one per "
+                   "axis): hold each out in turn, and train on it too");
     app.add_option("--seeds", options.collections.seeds, "Training seeds for --collections")->delimiter(',');
     app.add_option("--modes", options.collections.modes, "leave-out, self or both, for --collections")->delimiter(',');
     app.add_option("--held-out", options.collections.heldOut, "Only these collections held out (default: each)")
@@ -201,7 +216,8 @@ int main(int argc, char** argv) {
                    "Blur model that picks the best of each burst: one, or one per --bursts folder")
         ->delimiter(',');
     app.add_option("--burst-seeds", options.bursts.seeds, "Burst generations per collection")->delimiter(',');
-    app.add_option("--bursts-out", options.burstsOut, "Write the --bursts photos' bursts here as JPEGs with EXIF times");
+    app.add_option("--bursts-out", options.burstsOut,
+                   "Write the --bursts photos' bursts here as JPEGs with EXIF times");
     app.add_option("--burst-similarity", options.bursts.grouping.minSimilarity, "Look similarity that groups shots")
         ->capture_default_str();
     app.add_option("--burst-similarity-timed", options.bursts.grouping.minSimilarityWithinGap,

@@ -83,10 +83,28 @@ double medianSeconds(int runs, const std::string& program, const std::vector<std
     return median(seconds);
 }
 
+namespace {
+
+std::vector<std::string> desktopEnvironment(const std::string& mode) {
+    std::vector<std::string> environment{"TWINSIGHT_REPORT_STARTUP=" + mode};
+    if (std::getenv("DISPLAY") == nullptr) environment.emplace_back("QT_QPA_PLATFORM=offscreen");
+    return environment;
+}
+
+}  // namespace
+
+ProcessRun desktopGridFilled(const std::string& desktopProgram, const std::string& folder) {
+    if (!fs::exists(desktopProgram)) return {};
+    ProcessRun run = runProcess(desktopProgram, {folder}, desktopEnvironment("thumbnails"));
+    if (run.exitCode != 0 || run.err.find("thumbnails done after ") == std::string::npos) {
+        throw std::runtime_error(desktopProgram + " did not report its thumbnails: " + run.err);
+    }
+    return run;
+}
+
 double medianWindowSeconds(int runs, const std::string& desktopProgram) {
     if (!fs::exists(desktopProgram)) return -1.0;
-    std::vector<std::string> environment{"TWINSIGHT_REPORT_STARTUP=1"};
-    if (std::getenv("DISPLAY") == nullptr) environment.emplace_back("QT_QPA_PLATFORM=offscreen");
+    const std::vector<std::string> environment = desktopEnvironment("1");
     std::vector<double> seconds;
     for (int i = 0; i < runs; ++i) {
         const ProcessRun run = runProcess(desktopProgram, {}, environment);

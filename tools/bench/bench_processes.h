@@ -25,6 +25,10 @@ double medianSeconds(int runs, const std::string& program, const std::vector<std
 // display there is, else Qt's offscreen platform. Negative when the program is missing.
 double medianWindowSeconds(int runs, const std::string& desktopProgram);
 
+// The desktop program opening `folder` until its grid's thumbnails are all decoded (TWINSIGHT_REPORT_STARTUP=
+// thumbnails): its peak memory and time. A run with exit code -1 when the program is missing.
+ProcessRun desktopGridFilled(const std::string& desktopProgram, const std::string& folder);
+
 // A folder of `count` hard links to `sources` in turn: as many files as a large shoot, no extra disk.
 void linkFolder(const std::string& folder, const std::vector<std::string>& sources, int count);
 
