@@ -297,6 +297,22 @@ std::vector<std::string> expandImagePaths(const std::vector<std::string>& pathsO
     return names;
 }
 
+namespace {
+
+// The whole file in one read: a byte-at-a-time iterator took 3% of a scoring run's CPU on 12-megapixel JPEGs.
+std::string readWholeStream(std::ifstream& in) {
+    in.clear();
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    in.seekg(0);
+    std::string bytes(size > 0 ? static_cast<std::size_t>(size) : 0, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    bytes.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+    return bytes;
+}
+
+}  // namespace
+
 LoadedImage loadImageAllowingDamage(const std::string& name, int workingSize) {
     checkWorkingSize(workingSize);
     keepOpenCvDecoderLinesOffStderr();
@@ -312,9 +328,7 @@ LoadedImage loadImageAllowingDamage(const std::string& name, int workingSize) {
     LoadedImage loaded;
     if (header.format == ImageFormat::Jpeg || header.format == ImageFormat::Png) {
         // Our own error managers: damage is told per file and libjpeg/libpng print nothing (OpenCV's would).
-        in.clear();
-        in.seekg(0);
-        const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+        const std::string bytes = readWholeStream(in);
         CheckedImage checked = header.format == ImageFormat::Jpeg ? decodeJpeg(path, bytes, jpegScaleDenominator(flags))
                                                                   : decodePng(path, bytes);
         loaded.image = std::move(checked.image);
