@@ -70,8 +70,7 @@ public:
     virtual DeviceSupport probeDevices() const = 0;
     virtual void setThreads(int threads) const = 0;
     // A branch of `architecture` holding `weights` (as BranchNetwork::weights writes them). Throws
-    // std::invalid_argument when the weights do not fit the architecture, std::runtime_error when they cannot be
-    // read.
+    // std::runtime_error saying why when the weights do not fit the architecture or cannot be read.
     virtual std::unique_ptr<BranchNetwork> loadBranch(const ArchitectureSpec& architecture, const std::string& weights,
                                                       bool gpu) const = 0;
     // A new branch of `architecture`, its weights drawn from `seed`.

@@ -121,8 +121,6 @@ TrainedModel TrainedModel::load(const std::string& path, const std::string& devi
     const NetworkBackend& backend = networkBackend();  // its own errors name the module, not this file
     try {
         impl->network = backend.loadBranch(impl->metadata.architecture, weights, gpu);
-    } catch (const std::invalid_argument& error) {
-        throw std::runtime_error(path + ": " + error.what());
     } catch (const std::runtime_error& error) {
         throw std::runtime_error(path + ": " + error.what());
     }

@@ -6,7 +6,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "core/samples/sample_scenes.h"
-#include "ui/browser/compressed_thumbnail.h"
+#include "ui/support/compressed_thumbnail.h"
 #include "ui/browser/image_grid_model.h"
 
 namespace twinsight::ui {
@@ -47,7 +47,7 @@ TEST(CompressedThumbnails, TheGridHandsEachBackAtItsSizeAndForgetsThemWithANewFo
     ImageGridModel model;
     model.setPaths({"/photos/a.jpg", "/photos/b.jpg", "/photos/broken.jpg"});
     const QImage first = sceneThumbnail(1), second = sceneThumbnail(2).scaled(90, 120);
-    model.setThumbnails(0, {first, second, QImage()});
+    model.setThumbnails(0, {compressThumbnail(first), compressThumbnail(second), QByteArray()});
     EXPECT_EQ(model.thumbnailsDone(), 3);
     for (int pass = 0; pass < 2; ++pass) {  // decoded, then from the cache of recent ones
         const QImage a = model.index(0).data(Qt::DecorationRole).value<QImage>();
@@ -59,7 +59,7 @@ TEST(CompressedThumbnails, TheGridHandsEachBackAtItsSizeAndForgetsThemWithANewFo
     }
     model.setPaths({"/other/c.jpg"});
     EXPECT_TRUE(model.index(0).data(Qt::DecorationRole).value<QImage>().isNull());
-    model.setThumbnails(0, {second});
+    model.setThumbnails(0, {compressThumbnail(second)});
     EXPECT_EQ(model.index(0).data(Qt::DecorationRole).value<QImage>().size(), second.size());
 }
 

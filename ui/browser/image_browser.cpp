@@ -255,7 +255,7 @@ void ImageBrowser::setSortOrder(SortOrder order) {
     }
 }
 
-void ImageBrowser::onThumbnailsDecoded(int first, const QVector<QImage>& thumbnails, const QStringList& errors) {
+void ImageBrowser::onThumbnailsDecoded(int first, const QVector<QByteArray>& thumbnails, const QStringList& errors) {
     m_model->setThumbnails(first, thumbnails);
     for (int i = 0; i < errors.size(); ++i) {
         if (!errors[i].isEmpty()) addSkippedEntry(m_model->paths().value(first + i), errors[i]);

@@ -77,7 +77,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void onThumbnailsDecoded(int first, const QVector<QImage>& thumbnails, const QStringList& errors);
+    void onThumbnailsDecoded(int first, const QVector<QByteArray>& thumbnails, const QStringList& errors);
     void addSkippedEntry(const QString& path, const QString& reason);
     void updateCounts();
     void clearSkipped();

@@ -2,7 +2,7 @@
 
 #include <QFileInfo>
 
-#include "ui/browser/compressed_thumbnail.h"
+#include "ui/support/compressed_thumbnail.h"
 #include <cmath>
 #include <limits>
 
@@ -109,13 +109,13 @@ void ImageGridModel::setPaths(const QStringList& paths) {
     endResetModel();
 }
 
-void ImageGridModel::setThumbnails(int first, const QVector<QImage>& thumbnails) {
+void ImageGridModel::setThumbnails(int first, const QVector<QByteArray>& thumbnails) {
     if (first < 0 || first + thumbnails.size() > rowCount() || thumbnails.isEmpty()) return;
     for (int i = 0; i < thumbnails.size(); ++i) {
         Entry& entry = m_entries[static_cast<std::size_t>(first + i)];
         if (!entry.thumbnailDone) ++m_thumbnailsDone;
         entry.thumbnailDone = true;
-        entry.thumbnail = compressThumbnail(thumbnails[i]);
+        entry.thumbnail = thumbnails[i];
         m_decodedThumbnails.remove(first + i);
     }
     emit dataChanged(index(first), index(first + static_cast<int>(thumbnails.size()) - 1), {Qt::DecorationRole});

@@ -4,6 +4,7 @@
 // model.
 
 #include <QAbstractListModel>
+#include <QByteArray>
 #include <QCache>
 #include <QHash>
 #include <QImage>
@@ -66,8 +67,9 @@ public:
     const QStringList& paths() const { return m_paths; }
     int rowOf(const QString& path) const { return m_rows.value(path, -1); }
 
-    // Thumbnails of rows first, first + 1, ...; a null image marks a file that could not be decoded.
-    void setThumbnails(int first, const QVector<QImage>& thumbnails);
+    // Thumbnails of rows first, first + 1, ..., JPEG-compressed (ui/support/compressed_thumbnail.h); an empty array
+    // marks a file that could not be decoded.
+    void setThumbnails(int first, const QVector<QByteArray>& thumbnails);
     int thumbnailsDone() const { return m_thumbnailsDone; }
 
     // Estimates by path, one per model in the order of `models`; rows missing from `estimates` lose theirs.

@@ -5,6 +5,7 @@
 
 #include "core/imageio/image_loading.h"
 #include "ui/jobs/thread_priority.h"
+#include "ui/support/compressed_thumbnail.h"
 #include "ui/support/cv_image.h"
 
 namespace twinsight::ui {
@@ -50,15 +51,15 @@ void ThumbnailLoader::load(const QStringList& paths) {
         auto current = m_generation;
         m_pool.start([this, chunk, first, generation, current] {
             lowerCurrentThreadPriority();  // a thread of this loader's own pool
-            QVector<QImage> thumbnails;
+            QVector<QByteArray> thumbnails;
             QStringList errors;
             for (const QString& path : chunk) {
                 if (*current != generation) return;
                 try {
-                    thumbnails << decodeThumbnail(path, kThumbnailSide);
+                    thumbnails << compressThumbnail(decodeThumbnail(path, kThumbnailSide));
                     errors << QString();
                 } catch (const std::exception& error) {
-                    thumbnails << QImage();
+                    thumbnails << QByteArray();
                     errors << QString::fromStdString(error.what());
                 }
             }

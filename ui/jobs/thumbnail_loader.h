@@ -26,9 +26,10 @@ public:
     bool isLoading() const { return m_pending > 0; }
 
 signals:
-    // Thumbnails of paths[first], paths[first + 1], ...; a null image where decoding failed, with its reason at the
-    // same place in `errors` (empty where it succeeded).
-    void thumbnailsDecoded(int first, const QVector<QImage>& thumbnails, const QStringList& errors);
+    // Thumbnails of paths[first], paths[first + 1], ..., JPEG-compressed on the decoding thread
+    // (ui/support/compressed_thumbnail.h); empty where decoding failed, with its reason at the same place in
+    // `errors` (empty where it succeeded).
+    void thumbnailsDecoded(int first, const QVector<QByteArray>& thumbnails, const QStringList& errors);
     void finished();
 
 private:

@@ -49,6 +49,15 @@ public:
     }
 
     bool weightsFinite() const override {
+        try {
+            return everyWeightFinite();
+        } catch (const c10::Error& error) {
+            rethrowWithoutBacktrace(error, "checking the weights");
+        }
+    }
+
+private:
+    bool everyWeightFinite() const {
         const torch::NoGradGuard noGrad;
         std::vector<torch::Tensor> tensors = m_branch->parameters();
         const std::vector<torch::Tensor> buffers = m_branch->buffers();  // batch-norm statistics
@@ -59,7 +68,6 @@ public:
         return true;
     }
 
-private:
     mutable Branch m_branch;  // torch::save takes a non-const holder
     torch::Device m_device;
 };
@@ -95,7 +103,13 @@ public:
 
     bool onGpu() const override { return m_device.is_cuda(); }
 
-    std::unique_ptr<BranchNetwork> finish() override { return std::make_unique<TorchBranch>(m_branch, m_device); }
+    std::unique_ptr<BranchNetwork> finish() override {
+        try {
+            return std::make_unique<TorchBranch>(m_branch, m_device);
+        } catch (const c10::Error& error) {
+            rethrowWithoutBacktrace(error, "training");
+        }
+    }
 
 private:
     StepLosses optimise(const RankingStep& step) {
@@ -159,12 +173,13 @@ public:
 
     std::unique_ptr<BranchNetwork> loadBranch(const ArchitectureSpec& architecture, const std::string& weights,
                                               bool gpu) const override {
-        Branch branch(architecture);
+        Branch branch{nullptr};
         try {
+            branch = Branch(architecture);
             std::istringstream stream(weights);
             torch::load(branch, stream, torch::Device(torch::kCPU));
         } catch (const c10::Error&) {
-            throw std::invalid_argument("model weights do not match the architecture in its metadata");
+            throw std::runtime_error("model weights do not match the architecture in its metadata");
         } catch (const std::exception&) {
             // LibTorch's archive reader reports some damage with its own errors, over several lines.
             throw std::runtime_error("model weights are damaged (unreadable archive)");

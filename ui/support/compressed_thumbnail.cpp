@@ -1,4 +1,4 @@
-#include "ui/browser/compressed_thumbnail.h"
+#include "ui/support/compressed_thumbnail.h"
 
 #include <QBuffer>
 
