@@ -1,12 +1,7 @@
 #include "bench_speed.h"
 
-#include <sys/resource.h>
-
 #include <atomic>
 #include <chrono>
-#include <cstdio>
-#include <fstream>
-#include <memory>
 #include <stdexcept>
 #include <thread>
 
